@@ -1,0 +1,50 @@
+package dev.participation.api.widget;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** What became of a form post. */
+public sealed interface PostOutcome {
+
+    /**
+     * The post worked: the host redirects (post-redirect-get) and shows the notice once.
+     *
+     * @param location where to go next; hosts only follow same-site locations
+     */
+    record Done(String location, Optional<Message> notice) implements PostOutcome {
+        public Done {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(notice, "notice");
+        }
+    }
+
+    /**
+     * The input needs correcting: the host shows this view (which repeats what was typed and
+     * explains each error) with a client-error status.
+     */
+    record Invalid(WidgetView view) implements PostOutcome {
+        public Invalid {
+            Objects.requireNonNull(view, "view");
+        }
+    }
+
+    /** The widget does not accept this post (no form, unknown action, not allowed). */
+    record NotAccepted() implements PostOutcome {
+    }
+
+    static PostOutcome done(String location) {
+        return new Done(location, Optional.empty());
+    }
+
+    static PostOutcome done(String location, Message notice) {
+        return new Done(location, Optional.of(notice));
+    }
+
+    static PostOutcome invalid(WidgetView view) {
+        return new Invalid(view);
+    }
+
+    static PostOutcome notAccepted() {
+        return new NotAccepted();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.participation.api.widget;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One setting an editor can change on a placed widget. The declaration alone is enough for a host
+ * to draw the editor form, validate what comes back and explain what is wrong.
+ *
+ * <p>Validation failures use these message keys, which every host resolves from the kit's
+ * {@code Language.properties}: {@code preference.error.required},
+ * {@code preference.error.integer}, {@code preference.error.range} (minimum, maximum),
+ * {@code preference.error.choice}, {@code preference.error.boolean} and
+ * {@code preference.error.tooLong} (maximum length).
+ *
+ * @param key          stable identifier, stored with the instance
+ * @param labelKey     message key of the field label
+ * @param hintKey      message key of the hint under the label, or {@code null} for none
+ * @param type         how the value is entered
+ * @param defaultValue the value a new instance starts with; always valid
+ * @param required     whether an empty value is refused
+ * @param choices      the options, for {@link PreferenceType#CHOICE} only
+ * @param min          smallest value, for {@link PreferenceType#INTEGER} only
+ * @param max          largest value, for {@link PreferenceType#INTEGER} only
+ * @param maxLength    longest text accepted, for the text types
+ */
+public record PreferenceDefinition(String key, String labelKey, String hintKey, PreferenceType type,
+        String defaultValue, boolean required, List<Choice> choices, int min, int max, int maxLength) {
+
+    private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+
+    public PreferenceDefinition {
+        Objects.requireNonNull(key, "key");
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("preference key must be letters, digits, '.', '_' or '-': " + key);
+        }
+        Objects.requireNonNull(labelKey, "labelKey");
+        Objects.requireNonNull(type, "type");
+        choices = List.copyOf(choices);
+        defaultValue = defaultValue == null ? "" : defaultValue;
+        if (type == PreferenceType.CHOICE && choices.isEmpty() && required) {
+            throw new IllegalArgumentException("a required choice needs at least one option: " + key);
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("min greater than max: " + key);
+        }
+        // A default that fails its own rules would leave new instances unrenderable. An empty
+        // default of a required field is the one exception: it makes the editor choose.
+        if (!(defaultValue.isEmpty() && required)) {
+            Optional<Message> problem = checkValue(type, defaultValue, required, choices, min, max, maxLength);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("default value of " + key + " is invalid: " + problem.get().key());
+            }
+        }
+    }
+
+    public static PreferenceDefinition text(String key, String labelKey, String hintKey, String defaultValue,
+            boolean required, int maxLength) {
+        return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.TEXT, defaultValue, required,
+                List.of(), 0, 0, maxLength);
+    }
+
+    public static PreferenceDefinition multilineText(String key, String labelKey, String hintKey,
+            String defaultValue, boolean required, int maxLength) {
+        return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.MULTILINE_TEXT, defaultValue,
+                required, List.of(), 0, 0, maxLength);
+    }
+
+    public static PreferenceDefinition integer(String key, String labelKey, String hintKey, int defaultValue,
+            int min, int max) {
+        return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.INTEGER,
+                Integer.toString(defaultValue), true, List.of(), min, max, 0);
+    }
+
+    public static PreferenceDefinition bool(String key, String labelKey, String hintKey, boolean defaultValue) {
+        return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.BOOLEAN,
+                Boolean.toString(defaultValue), true, List.of(), 0, 0, 0);
+    }
+
+    public static PreferenceDefinition choice(String key, String labelKey, String hintKey, String defaultValue,
+            boolean required, List<Choice> choices) {
+        return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.CHOICE, defaultValue, required,
+                choices, 0, 0, 0);
+    }
+
+    /** Trims text and maps a missing checkbox to {@code false}, as browsers omit unticked boxes. */
+    public String normalise(String raw) {
+        if (type == PreferenceType.BOOLEAN) {
+            return raw == null || raw.isBlank() ? "false" : raw.trim();
+        }
+        if (raw == null) {
+            return "";
+        }
+        // Line breaks matter in multi-line text; elsewhere surrounding spaces are typing noise.
+        return type == PreferenceType.MULTILINE_TEXT ? raw.strip().replace("\r\n", "\n") : raw.trim();
+    }
+
+    /** What is wrong with an already normalised value, if anything. */
+    public Optional<Message> check(String value) {
+        return checkValue(type, value, required, choices, min, max, maxLength);
+    }
+
+    private static Optional<Message> checkValue(PreferenceType type, String value, boolean required,
+            List<Choice> choices, int min, int max, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            return required ? Optional.of(Message.of("preference.error.required")) : Optional.empty();
+        }
+        switch (type) {
+            case TEXT, MULTILINE_TEXT -> {
+                if (maxLength > 0 && value.codePointCount(0, value.length()) > maxLength) {
+                    return Optional.of(Message.of("preference.error.tooLong", maxLength));
+                }
+            }
+            case INTEGER -> {
+                if (!INTEGER.matcher(value).matches()) {
+                    return Optional.of(Message.of("preference.error.integer"));
+                }
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    return Optional.of(Message.of("preference.error.range", min, max));
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.equals("true") && !value.equals("false")) {
+                    return Optional.of(Message.of("preference.error.boolean"));
+                }
+            }
+            case CHOICE -> {
+                if (choices.stream().noneMatch(c -> c.value().equals(value))) {
+                    return Optional.of(Message.of("preference.error.choice"));
+                }
+            }
+            default -> throw new IllegalStateException(type.name());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.participation.api.widget;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A kind of widget that editors can place on pages. Widgets register themselves as OSGi services;
+ * hosts find them in the service registry and never call a widget's classes directly.
+ */
+@ConsumerType
+public interface Widget {
+
+    /** The widget type's declaration: key, names and the preferences an editor can set. */
+    WidgetType type();
+
+    /**
+     * Text for people in the given locale; every label and hint key in {@link #type()} resolves
+     * here, so a host can draw the editor form without knowing the widget.
+     */
+    ResourceBundle messages(Locale locale);
+
+    /** Renders the widget's current view as an HTML fragment. Must not change any state. */
+    WidgetView render(WidgetRequest request);
+
+    /**
+     * Handles a form post that the host has already checked for a valid CSRF token. Widgets
+     * without forms keep the default, which refuses every post.
+     */
+    default PostOutcome post(WidgetRequest request) {
+        return PostOutcome.notAccepted();
+    }
+}
