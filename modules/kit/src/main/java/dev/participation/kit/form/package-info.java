@@ -1,0 +1,7 @@
+/** Forms drawn from declarations: the editor's form for a widget's preferences. */
+@Export
+@Version("1.0.0")
+package dev.participation.kit.form;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

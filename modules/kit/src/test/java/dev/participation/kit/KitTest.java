@@ -1,0 +1,97 @@
+package dev.participation.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.participation.api.widget.Choice;
+import dev.participation.api.widget.CsrfField;
+import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.PreferencesValidation;
+import dev.participation.api.widget.WidgetType;
+import dev.participation.kit.form.PreferenceForm;
+import dev.participation.kit.i18n.LanguageBundles;
+import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.template.Templates;
+import dev.participation.kit.text.PlainText;
+
+import org.junit.jupiter.api.Test;
+
+class KitTest {
+
+    public record Pledge(String title, String introduction) {
+    }
+
+    private final LanguageBundles bundles = new LanguageBundles(KitTest.class, "testing/Language");
+    private final Messages messages = Messages.of(Locale.UK, bundles.forLocale(Locale.UK));
+
+    @Test
+    void plainTextBecomesParagraphsAndSafeLinks() {
+        String html = PlainText.toHtml("We listen.\n\nRead [our pledge](https://example.org/p?a=1&b=2) or "
+                + "https://example.org/more.\nThanks <script>alert(1)</script>");
+        assertThat(html).isEqualTo("<p class=\"govuk-body\">We listen.</p>"
+                + "<p class=\"govuk-body\">Read <a class=\"govuk-link\" href=\"https://example.org/p?a=1&amp;b=2\">our pledge</a> or "
+                + "<a class=\"govuk-link\" href=\"https://example.org/more\">https://example.org/more</a>.<br>"
+                + "Thanks &lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    }
+
+    @Test
+    void scriptAddressesAreNeverLinks() {
+        assertThat(PlainText.toHtml("[click](javascript:alert(1)) \"quoted\""))
+                .doesNotContain("<a").contains("&quot;quoted&quot;");
+        assertThat(PlainText.toPlain("Read [our pledge](https://example.org) today")).isEqualTo("Read our pledge today");
+    }
+
+    @Test
+    void messagesFallBackToTheKitAndThenToTheKey() {
+        assertThat(messages.get("test.greeting", "the pledge")).isEqualTo("Welcome to the pledge");
+        assertThat(messages.get("form.errorSummary.title")).isEqualTo("There is a problem");
+        assertThat(messages.get("no.such.key")).isEqualTo("no.such.key");
+    }
+
+    @Test
+    void templatesEscapeContentAndReadRecords() {
+        Templates templates = Templates.of(KitTest.class, "/templates/test");
+        String html = templates.render("card.ftlh",
+                Map.of("level", 3, "pledge", new Pledge("Voice & <b>choice</b>", "First.\n\nSecond")), messages);
+        assertThat(html).contains("<h3 class=\"govuk-heading-m\">Voice &amp; &lt;b&gt;choice&lt;/b&gt;</h3>")
+                .contains("<p>Welcome to Voice &amp; &lt;b&gt;choice&lt;/b&gt;</p>")
+                .contains("<p class=\"govuk-body\">First.</p><p class=\"govuk-body\">Second</p>");
+    }
+
+    @Test
+    void aBrokenTemplateFailsInsteadOfPrintingHalfAPage() {
+        Templates templates = Templates.of(KitTest.class, "/templates/test");
+        assertThatThrownBy(() -> templates.render("card.ftlh", Map.of("level", 2), messages))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("card.ftlh");
+    }
+
+    @Test
+    void preferenceFormShowsWhatWasTypedAndExplainsEachError() {
+        WidgetType type = new WidgetType("test", "test.widget", "test.widget", "Participation", List.of(
+                PreferenceDefinition.text("title", "test.title", null, "Our promise", true, 20),
+                PreferenceDefinition.integer("count", "test.count", null, 3, 1, 10),
+                PreferenceDefinition.bool("easyRead", "test.easyRead", null, true),
+                PreferenceDefinition.choice("layout", "test.layout", null, "full", true,
+                        List.of(Choice.keyed("full", "test.layout.full"), Choice.keyed("cards", "test.layout.cards")))));
+        PreferencesValidation result = type.validate(Map.of("title", "<i>x</i>", "count", "eleven", "layout", "cards"));
+        assertThat(result.valid()).isFalse();
+        assertThat(result.errors()).containsOnlyKeys("count");
+
+        String html = new PreferenceForm().render(type, messages, result.values(), result.errors(), "w1_",
+                "/post", new CsrfField("_csrf", "tok"), "/back", 2);
+
+        assertThat(html).contains("There is a problem")
+                .contains("<a href=\"#w1_count\">Enter a whole number, like 2</a>")
+                .contains("value=\"eleven\"")
+                .contains("value=\"&lt;i&gt;x&lt;/i&gt;\"")
+                .contains("name=\"_csrf\" value=\"tok\"")
+                .contains("id=\"w1_layout-2\" name=\"w1_layout\" type=\"radio\" value=\"cards\" checked")
+                .contains("<h2 class=\"govuk-heading-m\">Configure Test widget</h2>");
+        // An unticked checkbox is not sent by browsers and must read as "no", not as an error.
+        assertThat(result.values().get("easyRead")).isEqualTo("false");
+    }
+}
