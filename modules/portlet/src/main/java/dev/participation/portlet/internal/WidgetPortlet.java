@@ -1,0 +1,363 @@
+package dev.participation.portlet.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.portlet.ActionRequest;
+import javax.portlet.ActionResponse;
+import javax.portlet.GenericPortlet;
+import javax.portlet.MimeResponse;
+import javax.portlet.PortletException;
+import javax.portlet.PortletMode;
+import javax.portlet.PortletModeException;
+import javax.portlet.PortletParameters;
+import javax.portlet.PortletPreferences;
+import javax.portlet.PortletRequest;
+import javax.portlet.PortletResponse;
+import javax.portlet.PortletSession;
+import javax.portlet.PortletURL;
+import javax.portlet.RenderRequest;
+import javax.portlet.RenderResponse;
+import javax.portlet.ResourceRequest;
+import javax.portlet.ResourceResponse;
+import javax.portlet.WindowState;
+
+import dev.participation.api.widget.CsrfField;
+import dev.participation.api.widget.Links;
+import dev.participation.api.widget.Message;
+import dev.participation.api.widget.Person;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.Preferences;
+import dev.participation.api.widget.PreferencesValidation;
+import dev.participation.api.widget.Roles;
+import dev.participation.api.widget.Widget;
+import dev.participation.api.widget.WidgetRequest;
+import dev.participation.api.widget.WidgetType;
+import dev.participation.kit.form.PreferenceForm;
+import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.text.PlainText;
+
+/**
+ * One widget type as a portlet. View mode renders the widget and passes its form posts to it;
+ * Liferay's {@code config} mode shows editors the kit's preferences form and stores what they set
+ * in the placed instance's portlet preferences.
+ */
+final class WidgetPortlet extends GenericPortlet {
+
+    /** Liferay's configuration mode (its {@code LiferayPortletMode.CONFIG}). */
+    static final PortletMode CONFIG = new PortletMode("config");
+
+    /**
+     * The CSRF form field, namespaced in the markup. Liferay already refuses action requests
+     * without the portal's {@code p_auth} token, which it puts into every action URL (the form's
+     * {@code action}). The Portlet 3.0 API itself offers no token to read, so this field carries
+     * the adapter's own per-session token: it protects the widgets on any portlet container and
+     * costs nothing where the portal protects action URLs as well.
+     */
+    static final String CSRF_PARAMETER = "pwCsrf";
+
+    private static final String TOKEN_ATTRIBUTE = "dev.participation.portlet.csrf";
+    private static final String ONE_SHOT_ATTRIBUTE = "dev.participation.portlet.oneShot";
+    private static final String SAVED_NOTICE = "preferences.saved";
+
+    private final Widget widget;
+    private final Supplier<RoleMapping> roles;
+    private final Function<String, URL> assets;
+    private final PreferenceForm form;
+
+    /**
+     * @param widget the widget service
+     * @param roles  the current role mapping (read on every request, so configuration changes apply
+     *               without re-registering the portlet)
+     * @param assets finds a file below the widget bundle's {@code /assets/} folder, or {@code null}
+     * @param form   the kit's preferences form
+     */
+    WidgetPortlet(Widget widget, Supplier<RoleMapping> roles, Function<String, URL> assets, PreferenceForm form) {
+        this.widget = Objects.requireNonNull(widget);
+        this.roles = Objects.requireNonNull(roles);
+        this.assets = Objects.requireNonNull(assets);
+        this.form = Objects.requireNonNull(form);
+    }
+
+    Widget widget() {
+        return widget;
+    }
+
+    // The portlet's title bar in the visitor's language: Liferay would otherwise look for a
+    // resource bundle in this adapter, which does not hold the widget's text.
+    @Override
+    protected String getTitle(RenderRequest request) {
+        return messages(request.getLocale()).get(type().nameKey());
+    }
+
+    @Override
+    protected void doDispatch(RenderRequest request, RenderResponse response) throws PortletException, IOException {
+        if (CONFIG.equals(request.getPortletMode()) && !WindowState.MINIMIZED.equals(request.getWindowState())) {
+            doConfig(request, response);
+        } else {
+            super.doDispatch(request, response);
+        }
+    }
+
+    @Override
+    protected void doView(RenderRequest request, RenderResponse response) throws PortletException, IOException {
+        Optional<Person> person = person(request);
+        OneShot shot = takeOneShot(request);
+        String html;
+        if (shot != null && shot.invalidHtml() != null) {
+            // What the person typed, with the widget's explanations, exactly once.
+            html = PortletLinks.resolve(shot.invalidHtml(), shot.marker(), response, PortletMode.VIEW);
+        } else {
+            Optional<Message> notice = shot == null ? Optional.empty() : shot.noticeMessage();
+            WidgetRequest widgetRequest = widgetRequest(request, response, person, parameters(request.getRenderParameters()),
+                    PortletLinks.forRender(response, PortletMode.VIEW), notice);
+            html = widget.render(widgetRequest).html();
+        }
+        response.setContentType("text/html");
+        PrintWriter out = response.getWriter();
+        out.write(html);
+        if (isEditor(person) && request.isPortletModeAllowed(CONFIG)) {
+            out.write(configureLink(request, response));
+        }
+    }
+
+    /**
+     * Liferay's Configuration menu item opens a ConfigurationAction (a Liferay class this adapter
+     * does without), so editors reach config mode through this link under the widget.
+     */
+    private String configureLink(RenderRequest request, RenderResponse response) throws PortletModeException {
+        PortletURL configure = response.createRenderURL(MimeResponse.Copy.NONE);
+        configure.setPortletMode(CONFIG);
+        Messages messages = messages(request.getLocale());
+        return "<p class=\"govuk-body pw-configure\"><a class=\"govuk-link\" href=\""
+                + PlainText.escape(configure.toString()) + "\">"
+                + PlainText.escape(messages.get("preferences.heading", messages.get(type().nameKey())))
+                + "</a></p>";
+    }
+
+    /** Configuration mode: the preferences form, for editors only. */
+    private void doConfig(RenderRequest request, RenderResponse response) throws PortletException, IOException {
+        Optional<Person> person = person(request);
+        if (!isEditor(person)) {
+            // Liferay grants config mode by the CONFIGURATION permission; someone who has it
+            // without an editor role sees the widget rather than a form they may not use.
+            doView(request, response);
+            return;
+        }
+        OneShot shot = takeOneShot(request);
+        Preferences values;
+        Map<String, Message> errors;
+        if (shot != null && shot.typed() != null) {
+            values = new Preferences(shot.typed());
+            errors = shot.errorMessages();
+        } else {
+            values = type().resolve(stored(request.getPreferences()));
+            errors = Map.of();
+        }
+        Links links = PortletLinks.forRender(response, CONFIG);
+        String html = form.render(type(), messages(request.getLocale()), values, errors, response.getNamespace(),
+                links.action(), csrf(request, response), links.page(), 2);
+        response.setContentType("text/html");
+        response.getWriter().write(html);
+    }
+
+    @Override
+    public void processAction(ActionRequest request, ActionResponse response) throws PortletException, IOException {
+        PortletSession session = request.getPortletSession(false);
+        String expected = session == null ? null : (String) session.getAttribute(TOKEN_ATTRIBUTE);
+        if (!CsrfTokens.matches(expected, request.getActionParameters().getValue(CSRF_PARAMETER))) {
+            // Not from a page this portlet served (or the session ended): nothing changes.
+            return;
+        }
+        if (CONFIG.equals(request.getPortletMode())) {
+            saveConfiguration(request, response);
+        } else {
+            post(request, response);
+        }
+    }
+
+    private void post(ActionRequest request, ActionResponse response) throws PortletException, IOException {
+        PortletLinks.Deferred links = PortletLinks.deferred(response);
+        Map<String, List<String>> parameters = new LinkedHashMap<>(parameters(request.getRenderParameters()));
+        parameters.putAll(parameters(request.getActionParameters()));
+        parameters.remove(CSRF_PARAMETER);
+        WidgetRequest widgetRequest = widgetRequest(request, response, person(request), parameters, links.links(),
+                Optional.empty());
+        PostOutcome outcome = widget.post(widgetRequest);
+        if (outcome instanceof PostOutcome.Done done) {
+            done.notice().ifPresent(n -> putOneShot(request, OneShot.notice(n)));
+            if (SameSite.allows(done.location(), request.getServerName(), request.getServerPort())) {
+                response.sendRedirect(done.location());
+            } else {
+                // Never to another site: back to the page, as a fresh view.
+                response.getRenderParameters().clearPrivate();
+            }
+        } else if (outcome instanceof PostOutcome.Invalid invalid) {
+            putOneShot(request, OneShot.invalidView(invalid.view().html(), links.marker()));
+        }
+        // NotAccepted: the render state the action URL carried stays as it was.
+    }
+
+    private void saveConfiguration(ActionRequest request, ActionResponse response) throws PortletException, IOException {
+        if (!isEditor(person(request))) {
+            return;
+        }
+        // Only declared keys are read, so nothing else a form carries can reach storage.
+        Map<String, String> submitted = new LinkedHashMap<>();
+        for (PreferenceDefinition p : type().preferences()) {
+            String value = request.getActionParameters().getValue(p.key());
+            if (value != null) {
+                submitted.put(p.key(), value);
+            }
+        }
+        PreferencesValidation validation = type().validate(submitted);
+        if (!validation.valid()) {
+            putOneShot(request, OneShot.invalidPreferences(validation.values().asMap(), validation.errors()));
+            response.setPortletMode(CONFIG);
+            return;
+        }
+        PortletPreferences preferences = request.getPreferences();
+        for (Map.Entry<String, String> e : validation.values().asMap().entrySet()) {
+            preferences.setValue(e.getKey(), e.getValue());
+        }
+        preferences.store();
+        putOneShot(request, OneShot.notice(Message.of(SAVED_NOTICE)));
+        response.setPortletMode(PortletMode.VIEW);
+        response.getRenderParameters().clearPrivate();
+    }
+
+    /** Serves static files from the widget bundle's {@code /assets/} folder, and nothing else. */
+    @Override
+    public void serveResource(ResourceRequest request, ResourceResponse response) throws PortletException, IOException {
+        String path = request.getResourceID();
+        Optional<String> contentType = AssetPaths.contentType(path);
+        URL file = contentType.isPresent() ? assets.apply(path) : null;
+        if (file == null) {
+            response.setStatus(404);
+            return;
+        }
+        response.setContentType(contentType.get());
+        // Assets are versioned with the widget bundle; an hour keeps pages fast without pinning
+        // an old file for long after an upgrade.
+        response.getCacheControl().setPublicScope(true);
+        response.getCacheControl().setExpirationTime(3600);
+        try (InputStream in = file.openStream()) {
+            in.transferTo(response.getPortletOutputStream());
+        }
+    }
+
+    private WidgetRequest widgetRequest(PortletRequest request, PortletResponse response, Optional<Person> person,
+            Map<String, List<String>> parameters, Links links, Optional<Message> notice) {
+        Preferences preferences = type().resolve(stored(request.getPreferences()));
+        return new PortletWidgetRequest(request.getWindowID(), preferences, person, request.getLocale(), parameters,
+                response.getNamespace(), csrf(request, response), links, notice);
+    }
+
+    private WidgetType type() {
+        return widget.type();
+    }
+
+    private Messages messages(Locale locale) {
+        return Messages.of(locale, widget.messages(locale));
+    }
+
+    /** The stored values of declared preferences; {@link WidgetType#resolve} fills in the rest. */
+    private Map<String, String> stored(PortletPreferences preferences) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (PreferenceDefinition p : type().preferences()) {
+            String value = preferences.getValue(p.key(), null);
+            if (value != null) {
+                values.put(p.key(), value);
+            }
+        }
+        return values;
+    }
+
+    private CsrfField csrf(PortletRequest request, PortletResponse response) {
+        PortletSession session = request.getPortletSession(true);
+        String token = (String) session.getAttribute(TOKEN_ATTRIBUTE);
+        if (token == null) {
+            token = CsrfTokens.newToken();
+            session.setAttribute(TOKEN_ATTRIBUTE, token);
+        }
+        return new CsrfField(response.getNamespace() + CSRF_PARAMETER, token);
+    }
+
+    private Optional<Person> person(PortletRequest request) {
+        String user = request.getRemoteUser();
+        if (user == null || user.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Person(user, displayName(request, user), roles.get().rolesOf(request::isUserInRole)));
+    }
+
+    /**
+     * The name from the portal's standard user information (Liferay's remote user is a numeric
+     * id, which is no way to greet anyone or to name someone in an audit log).
+     */
+    private static String displayName(PortletRequest request, String fallback) {
+        if (request.getAttribute(PortletRequest.USER_INFO) instanceof Map<?, ?> info) {
+            String full = (text(info.get("user.name.given")) + " " + text(info.get("user.name.family"))).trim();
+            if (!full.isEmpty()) {
+                return full;
+            }
+            String nick = text(info.get("user.name.nickName")).trim();
+            if (!nick.isEmpty()) {
+                return nick;
+            }
+        }
+        return fallback;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static boolean isEditor(Optional<Person> person) {
+        return person.map(p -> p.hasRole(Roles.EDITOR)).orElse(false);
+    }
+
+    private static Map<String, List<String>> parameters(PortletParameters parameters) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (String name : parameters.getNames()) {
+            String[] values = parameters.getValues(name);
+            List<String> list = new ArrayList<>();
+            if (values != null) {
+                Arrays.stream(values).filter(Objects::nonNull).forEach(list::add);
+            }
+            map.put(name, List.copyOf(list));
+        }
+        return map;
+    }
+
+    private static OneShot takeOneShot(PortletRequest request) {
+        PortletSession session = request.getPortletSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object value = session.getAttribute(ONE_SHOT_ATTRIBUTE);
+        if (value == null) {
+            return null;
+        }
+        session.removeAttribute(ONE_SHOT_ATTRIBUTE);
+        // After the adapter is updated a slot written by the old bundle is of another class: drop it.
+        return value instanceof OneShot shot ? shot : null;
+    }
+
+    private static void putOneShot(PortletRequest request, OneShot shot) {
+        request.getPortletSession(true).setAttribute(ONE_SHOT_ATTRIBUTE, shot);
+    }
+}
