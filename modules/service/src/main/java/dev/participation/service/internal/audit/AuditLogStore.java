@@ -1,0 +1,98 @@
+package dev.participation.service.internal.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.audit.AuditLog;
+import dev.participation.service.internal.storage.Database;
+import dev.participation.service.internal.storage.Sql;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The audit log in the {@code audit_log} table; lines are only ever inserted. */
+@Component(service = AuditLog.class)
+public final class AuditLogStore implements AuditLog {
+
+    static final int MAX_DETAIL = 2000;
+    static final int MAX_LIMIT = 1000;
+
+    private final Database database;
+    private final Clock clock;
+
+    @Activate
+    public AuditLogStore(@Reference Database database, @Reference Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(String actor, String action, String recordType, String recordId, String detail) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(recordType, "recordType");
+        Objects.requireNonNull(recordId, "recordId");
+        String text = detail == null ? "" : detail;
+        // A long detail is cut rather than refused: losing the audit line would be worse.
+        String stored = text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL - 1) + "…" : text;
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log"
+                    + " (occurred_at, actor, action, record_type, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                Sql.setInstant(insert, 1, clock.instant());
+                insert.setString(2, cut(actor, 200));
+                insert.setString(3, cut(action, 100));
+                insert.setString(4, cut(recordType, 100));
+                insert.setString(5, cut(recordId, 200));
+                insert.setString(6, stored);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<AuditEntry> recent(int limit) {
+        int rows = Math.max(1, Math.min(limit, MAX_LIMIT));
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                query.setInt(1, rows);
+                return entries(query);
+            }
+        });
+    }
+
+    @Override
+    public List<AuditEntry> forRecord(String recordType, String recordId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY id")) {
+                query.setString(1, recordType);
+                query.setString(2, recordId);
+                return entries(query);
+            }
+        });
+    }
+
+    private static List<AuditEntry> entries(PreparedStatement query) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                entries.add(new AuditEntry(rows.getLong("id"), Sql.getInstant(rows, "occurred_at"),
+                        rows.getString("actor"), rows.getString("action"), rows.getString("record_type"),
+                        rows.getString("record_id"), rows.getString("detail")));
+            }
+        }
+        return entries;
+    }
+
+    private static String cut(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}

@@ -1,0 +1,386 @@
+package dev.participation.service.internal.page;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import dev.participation.api.audit.AuditLog;
+import dev.participation.api.page.WidgetInstance;
+import dev.participation.api.page.WidgetInstances;
+import dev.participation.service.internal.storage.Database;
+import dev.participation.service.internal.storage.Sql;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Placed widgets in {@code widget_instance} with their settings in {@code widget_preference}.
+ * Every change to a page's order first locks the page's {@code widget_page} row, so concurrent
+ * editors on several nodes queue up and positions stay 0..n-1 without gaps or repeats.
+ */
+@Component(service = WidgetInstances.class)
+public final class WidgetInstanceStore implements WidgetInstances {
+
+    static final String RECORD_TYPE = "widget-instance";
+    private static final int MAX_PAGE_KEY = 200;
+    private static final int MAX_TYPE = 100;
+    private static final int MAX_PREFERENCE_NAME = 100;
+    private static final int MAX_PREFERENCE_VALUE = 10_000;
+
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public WidgetInstanceStore(@Reference Database database, @Reference AuditLog audit, @Reference Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<WidgetInstance> onPage(String pageKey) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM widget_instance WHERE page_key = ? ORDER BY page_position")) {
+                query.setString(1, pageKey);
+                return instances(connection, query);
+            }
+        });
+    }
+
+    @Override
+    public Optional<WidgetInstance> find(String instanceId) {
+        return database.read(connection -> findIn(connection, instanceId));
+    }
+
+    @Override
+    public WidgetInstance place(String pageKey, String widgetType, Map<String, String> preferences, String actor) {
+        requireText(pageKey, "pageKey", MAX_PAGE_KEY);
+        requireText(widgetType, "widgetType", MAX_TYPE);
+        Objects.requireNonNull(actor, "actor");
+        checkPreferences(preferences);
+        String id = newId();
+        return database.write(connection -> {
+            lockPage(connection, pageKey);
+            int position;
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM widget_instance WHERE page_key = ?")) {
+                count.setString(1, pageKey);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    position = rows.getInt(1);
+                }
+            }
+            Instant now = clock.instant();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO widget_instance"
+                    + " (id, page_key, page_position, widget_type, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, pageKey);
+                insert.setInt(3, position);
+                insert.setString(4, widgetType);
+                Sql.setInstant(insert, 5, now);
+                insert.setString(6, actor);
+                insert.executeUpdate();
+            }
+            storePreferences(connection, id, preferences);
+            audit.record(actor, "widget.place", RECORD_TYPE, id, "Placed " + widgetType + " on page " + pageKey
+                    + " at position " + position + describeKeys("; settings: ", preferences.keySet()));
+            return findIn(connection, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public WidgetInstance configure(String instanceId, Map<String, String> preferences, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        checkPreferences(preferences);
+        return database.write(connection -> {
+            // Lock the instance so two editors' changes are described against what each replaced.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT id FROM widget_instance WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, instanceId);
+                try (ResultSet rows = lock.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new NoSuchElementException("No widget instance " + instanceId);
+                    }
+                }
+            }
+            Map<String, String> before = preferences(connection, List.of(instanceId)).getOrDefault(instanceId, Map.of());
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM widget_preference WHERE instance_id = ?")) {
+                delete.setString(1, instanceId);
+                delete.executeUpdate();
+            }
+            storePreferences(connection, instanceId, preferences);
+            try (PreparedStatement touch = connection.prepareStatement(
+                    "UPDATE widget_instance SET updated_at = ?, updated_by = ? WHERE id = ?")) {
+                Sql.setInstant(touch, 1, clock.instant());
+                touch.setString(2, actor);
+                touch.setString(3, instanceId);
+                touch.executeUpdate();
+            }
+            audit.record(actor, "widget.configure", RECORD_TYPE, instanceId, describeChange(before, preferences));
+            return findIn(connection, instanceId).orElseThrow();
+        });
+    }
+
+    @Override
+    public void move(String instanceId, int position, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be 0 or more, not " + position);
+        }
+        database.write(connection -> {
+            String pageKey = pageOf(connection, instanceId);
+            lockPage(connection, pageKey);
+            List<String> order = order(connection, pageKey);
+            int from = order.indexOf(instanceId);
+            if (from < 0) {
+                throw new NoSuchElementException("No widget instance " + instanceId);
+            }
+            int to = Math.min(position, order.size() - 1);
+            if (from == to) {
+                return null;
+            }
+            order.remove(from);
+            order.add(to, instanceId);
+            renumber(connection, order);
+            try (PreparedStatement touch = connection.prepareStatement(
+                    "UPDATE widget_instance SET updated_at = ?, updated_by = ? WHERE id = ?")) {
+                Sql.setInstant(touch, 1, clock.instant());
+                touch.setString(2, actor);
+                touch.setString(3, instanceId);
+                touch.executeUpdate();
+            }
+            audit.record(actor, "widget.move", RECORD_TYPE, instanceId,
+                    "Moved on page " + pageKey + " from position " + from + " to " + to);
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(String instanceId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        database.write(connection -> {
+            String pageKey = pageOf(connection, instanceId);
+            lockPage(connection, pageKey);
+            WidgetInstance removed = findIn(connection, instanceId)
+                    .orElseThrow(() -> new NoSuchElementException("No widget instance " + instanceId));
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM widget_preference WHERE instance_id = ?")) {
+                delete.setString(1, instanceId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM widget_instance WHERE id = ?")) {
+                delete.setString(1, instanceId);
+                delete.executeUpdate();
+            }
+            renumber(connection, order(connection, pageKey));
+            // The settings survive only here, so an editor can put back what was taken away.
+            audit.record(actor, "widget.remove", RECORD_TYPE, instanceId, "Removed " + removed.widgetType()
+                    + " from page " + pageKey + " at position " + removed.position() + "; settings: "
+                    + new TreeMap<>(removed.preferences()));
+            return null;
+        });
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Creates the page's lock row on first use (safe if two nodes do it at once), then holds it
+     * until the transaction ends.
+     */
+    private void lockPage(Connection connection, String pageKey) throws SQLException {
+        database.dialect().insertIfAbsent(connection, "INSERT INTO widget_page (page_key) VALUES (?)",
+                statement -> statement.setString(1, pageKey));
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT page_key FROM widget_page WHERE page_key = ? FOR UPDATE")) {
+            lock.setString(1, pageKey);
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+            }
+        }
+    }
+
+    private static String pageOf(Connection connection, String instanceId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT page_key FROM widget_instance WHERE id = ?")) {
+            query.setString(1, instanceId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new NoSuchElementException("No widget instance " + instanceId);
+                }
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static List<String> order(Connection connection, String pageKey) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM widget_instance WHERE page_key = ? ORDER BY page_position")) {
+            query.setString(1, pageKey);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Gives the instances positions 0..n-1 in this order. PostgreSQL checks the unique position
+     * after every row, so rows first move to distinct negative slots and then to their final ones.
+     */
+    private static void renumber(Connection connection, List<String> orderedIds) throws SQLException {
+        if (orderedIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement park = connection.prepareStatement(
+                "UPDATE widget_instance SET page_position = ? WHERE id = ?")) {
+            for (int i = 0; i < orderedIds.size(); i++) {
+                park.setInt(1, -(i + 1));
+                park.setString(2, orderedIds.get(i));
+                park.addBatch();
+            }
+            park.executeBatch();
+        }
+        try (PreparedStatement settle = connection.prepareStatement(
+                "UPDATE widget_instance SET page_position = -page_position - 1 WHERE id = ?")) {
+            for (String id : orderedIds) {
+                settle.setString(1, id);
+                settle.addBatch();
+            }
+            settle.executeBatch();
+        }
+    }
+
+    private static void storePreferences(Connection connection, String instanceId, Map<String, String> preferences)
+            throws SQLException {
+        if (preferences.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO widget_preference (instance_id, pref_name, pref_value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> preference : preferences.entrySet()) {
+                insert.setString(1, instanceId);
+                insert.setString(2, preference.getKey());
+                insert.setString(3, preference.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Optional<WidgetInstance> findIn(Connection connection, String instanceId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM widget_instance WHERE id = ?")) {
+            query.setString(1, instanceId);
+            return instances(connection, query).stream().findFirst();
+        }
+    }
+
+    private static List<WidgetInstance> instances(Connection connection, PreparedStatement query) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new String[] {result.getString("id"), result.getString("page_key"),
+                        result.getString("widget_type"), result.getString("updated_by")});
+                positions.add(result.getInt("page_position"));
+                times.add(Sql.getInstant(result, "updated_at"));
+            }
+        }
+        Map<String, Map<String, String>> preferences = preferences(connection, rows.stream().map(r -> r[0]).toList());
+        List<WidgetInstance> instances = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            instances.add(new WidgetInstance(row[0], row[1], positions.get(i), row[2],
+                    preferences.getOrDefault(row[0], Map.of()), times.get(i), row[3]));
+        }
+        return instances;
+    }
+
+    private static Map<String, Map<String, String>> preferences(Connection connection, List<String> instanceIds)
+            throws SQLException {
+        Map<String, Map<String, String>> preferences = new HashMap<>();
+        if (instanceIds.isEmpty()) {
+            return preferences;
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(instanceIds.size(), "?"));
+        try (PreparedStatement query = connection.prepareStatement("SELECT instance_id, pref_name, pref_value"
+                + " FROM widget_preference WHERE instance_id IN (" + placeholders + ")")) {
+            for (int i = 0; i < instanceIds.size(); i++) {
+                query.setString(i + 1, instanceIds.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    preferences.computeIfAbsent(rows.getString(1), id -> new HashMap<>())
+                            .put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        return preferences;
+    }
+
+    private static void checkPreferences(Map<String, String> preferences) {
+        Objects.requireNonNull(preferences, "preferences");
+        preferences.forEach((name, value) -> {
+            requireText(name, "preference name", MAX_PREFERENCE_NAME);
+            if (value == null || value.length() > MAX_PREFERENCE_VALUE) {
+                throw new IllegalArgumentException("Preference " + name + " must have a value of at most "
+                        + MAX_PREFERENCE_VALUE + " characters");
+            }
+        });
+    }
+
+    private static void requireText(String value, String what, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new IllegalArgumentException(what + " must be 1 to " + max + " characters");
+        }
+    }
+
+    /** Names the settings that changed, not their values: values may be long or sensitive. */
+    static String describeChange(Map<String, String> before, Map<String, String> after) {
+        TreeSet<String> added = new TreeSet<>();
+        TreeSet<String> changed = new TreeSet<>();
+        TreeSet<String> removed = new TreeSet<>();
+        after.forEach((name, value) -> {
+            if (!before.containsKey(name)) {
+                added.add(name);
+            } else if (!before.get(name).equals(value)) {
+                changed.add(name);
+            }
+        });
+        before.keySet().stream().filter(name -> !after.containsKey(name)).forEach(removed::add);
+        if (added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
+            return "Saved settings without changes";
+        }
+        return ("Settings" + describeKeys(" changed: ", changed) + describeKeys(" added: ", added)
+                + describeKeys(" removed: ", removed)).replace("  ", " ");
+    }
+
+    private static String describeKeys(String label, java.util.Collection<String> names) {
+        return names.isEmpty() ? "" : label + String.join(", ", new TreeSet<>(names)) + ";";
+    }
+}

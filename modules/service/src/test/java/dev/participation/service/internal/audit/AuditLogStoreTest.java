@@ -1,0 +1,88 @@
+package dev.participation.service.internal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import dev.participation.api.audit.AuditEntry;
+import dev.participation.service.internal.storage.DatabaseTest;
+import dev.participation.service.internal.storage.TestDatabase.Kind;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AuditLogStoreTest {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(Kind.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgreSQL extends Contract {
+        OnPostgreSQL() {
+            super(Kind.POSTGRESQL);
+        }
+    }
+
+    abstract static class Contract extends DatabaseTest {
+
+        AuditLogStore audit;
+
+        Contract(Kind kind) {
+            super(kind);
+        }
+
+        @BeforeEach
+        void createStore() {
+            audit = new AuditLogStore(database(), clock);
+        }
+
+        @Test
+        void recentShowsTheNewestFirstUpToTheLimit() {
+            audit.record("amira", "pledge.publish", "pledge", "p1", "first");
+            clock.advance(Duration.ofMinutes(1));
+            audit.record("ben", "pledge.publish", "pledge", "p2", "second");
+            clock.advance(Duration.ofMinutes(1));
+            audit.record("chloe", "event.cancel", "event", "e1", "third");
+
+            assertThat(audit.recent(2)).extracting(AuditEntry::detail).containsExactly("third", "second");
+            AuditEntry newest = audit.recent(1).get(0);
+            assertThat(newest.actor()).isEqualTo("chloe");
+            assertThat(newest.at()).isEqualTo(clock.instant());
+        }
+
+        @Test
+        void forRecordShowsOneRecordsHistoryOldestFirst() {
+            audit.record("amira", "widget.place", "widget-instance", "w1", "placed");
+            audit.record("amira", "widget.place", "widget-instance", "w2", "other");
+            audit.record("ben", "widget.configure", "widget-instance", "w1", "configured");
+
+            assertThat(audit.forRecord("widget-instance", "w1"))
+                    .extracting(AuditEntry::action, AuditEntry::actor)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("widget.place", "amira"),
+                            org.assertj.core.groups.Tuple.tuple("widget.configure", "ben"));
+        }
+
+        @Test
+        void aLineRecordedInAFailedChangeIsRolledBackWithIt() {
+            assertThatThrownBy(() -> database().write(connection -> {
+                audit.record("amira", "pledge.publish", "pledge", "p1", "published");
+                throw new IllegalStateException("publishing failed");
+            })).hasMessage("publishing failed");
+
+            assertThat(audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void anOverlongDetailIsCutNotLost() {
+            audit.record("amira", "form.publish", "form", "f1", "x".repeat(5000));
+
+            assertThat(audit.recent(1).get(0).detail()).hasSize(AuditLogStore.MAX_DETAIL).startsWith("xxx");
+        }
+    }
+}

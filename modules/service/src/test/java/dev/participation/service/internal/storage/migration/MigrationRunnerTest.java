@@ -1,0 +1,158 @@
+package dev.participation.service.internal.storage.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.participation.service.internal.storage.DatabaseTest;
+import dev.participation.service.internal.storage.TestDatabase;
+import dev.participation.service.internal.storage.TestDatabase.Kind;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class MigrationRunnerTest {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(Kind.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgreSQL extends Contract {
+        OnPostgreSQL() {
+            super(Kind.POSTGRESQL);
+        }
+
+        @Test
+        void twoNodesStartingTogetherApplyEachScriptOnce() throws Exception {
+            List<MigrationScript> scripts = withExtra(
+                    MigrationScript.of("V002__groups.sql", "CREATE TABLE participation_group (id INT PRIMARY KEY);"),
+                    MigrationScript.of("V003__events.sql", "CREATE TABLE participation_event (id INT PRIMARY KEY);"));
+            ExecutorService nodes = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<MigrationScript>>> starts = new ArrayList<>();
+                for (int node = 0; node < 4; node++) {
+                    starts.add(nodes.submit((Callable<List<MigrationScript>>) () -> {
+                        try (Connection connection = db.rawConnection()) {
+                            return new MigrationRunner(scripts, clock).migrate(connection, db.dialect());
+                        }
+                    }));
+                }
+                List<String> appliedByAnyNode = new ArrayList<>();
+                for (Future<List<MigrationScript>> start : starts) {
+                    start.get(60, TimeUnit.SECONDS).forEach(script -> appliedByAnyNode.add(script.name()));
+                }
+                assertThat(appliedByAnyNode).containsExactlyInAnyOrder("V002__groups.sql", "V003__events.sql");
+            } finally {
+                nodes.shutdownNow();
+            }
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(3);
+        }
+    }
+
+    abstract static class Contract extends DatabaseTest {
+
+        Contract(Kind kind) {
+            super(kind);
+        }
+
+        List<MigrationScript> withExtra(MigrationScript... extra) {
+            List<MigrationScript> scripts = new ArrayList<>(TestDatabase.shippedScripts());
+            scripts.addAll(List.of(extra));
+            return scripts;
+        }
+
+        List<MigrationScript> migrate(List<MigrationScript> scripts) throws SQLException {
+            try (Connection connection = db.rawConnection()) {
+                return new MigrationRunner(scripts, clock).migrate(connection, db.dialect());
+            }
+        }
+
+        @Test
+        void shippedScriptsAreRecordedWithTheirChecksumAndNotAppliedTwice() throws SQLException {
+            MigrationScript platform = TestDatabase.shippedScripts().stream()
+                    .filter(s -> s.version() == 1).findFirst().orElseThrow();
+            try (Connection connection = db.rawConnection();
+                    PreparedStatement query = connection.prepareStatement(
+                            "SELECT script, checksum FROM schema_version WHERE version = 1");
+                    ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString("script")).isEqualTo("V001__platform.sql");
+                assertThat(rows.getString("checksum")).isEqualTo(platform.checksum()).hasSize(64);
+            }
+
+            assertThat(migrate(TestDatabase.shippedScripts())).isEmpty();
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(TestDatabase.shippedScripts().size());
+        }
+
+        @Test
+        void aNewScriptIsAppliedAfterTheOthersAndRecorded() throws SQLException {
+            List<MigrationScript> applied = migrate(withExtra(MigrationScript.of("V002__pledges.sql",
+                    "-- a comment; with a semicolon\nCREATE TABLE pledge (id INT PRIMARY KEY, title VARCHAR(100));\n"
+                            + "INSERT INTO pledge (id, title) VALUES (1, 'Space; voice');\n")));
+
+            assertThat(applied).extracting(MigrationScript::name).containsExactly("V002__pledges.sql");
+            assertThat(db.count("SELECT COUNT(*) FROM pledge WHERE title = 'Space; voice'")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = 2")).isEqualTo(1);
+        }
+
+        @Test
+        void aChangedScriptIsRefusedAndNothingElseIsApplied() {
+            List<MigrationScript> scripts = new ArrayList<>();
+            for (MigrationScript script : TestDatabase.shippedScripts()) {
+                scripts.add(script.version() == 1
+                        ? MigrationScript.of(script.name(), script.sql() + "\nCREATE TABLE sneaky (id INT);\n")
+                        : script);
+            }
+            scripts.add(MigrationScript.of("V002__pledges.sql", "CREATE TABLE pledge (id INT PRIMARY KEY);"));
+
+            assertThatThrownBy(() -> migrate(scripts))
+                    .isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("V001__platform.sql has changed since it was applied");
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+        }
+
+        @Test
+        void aDatabaseNewerThanTheBundleIsRefused() throws SQLException {
+            migrate(withExtra(MigrationScript.of("V002__pledges.sql", "CREATE TABLE pledge (id INT PRIMARY KEY);")));
+
+            assertThatThrownBy(() -> migrate(TestDatabase.shippedScripts()))
+                    .isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("V002__pledges.sql, which this bundle does not ship");
+        }
+
+        @Test
+        void aFailingScriptIsRolledBackAndNotRecorded() {
+            assertThatThrownBy(() -> migrate(withExtra(MigrationScript.of("V002__broken.sql",
+                    "INSERT INTO demo_content_installed (content_key, installed_at) VALUES ('x', CURRENT_TIMESTAMP);\n"
+                            + "INSERT INTO no_such_table (id) VALUES (1);"))))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("V002__broken.sql failed");
+
+            assertThat(db.count("SELECT COUNT(*) FROM demo_content_installed")).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = 2")).isZero();
+        }
+
+        @Test
+        void twoScriptsWithOneNumberAreRefused() {
+            assertThatThrownBy(() -> new MigrationRunner(List.of(MigrationScript.of("V002__a.sql", "SELECT 1;"),
+                    MigrationScript.of("V002__b.sql", "SELECT 1;")), clock))
+                    .isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("V002__a.sql and V002__b.sql");
+        }
+    }
+}
