@@ -33,7 +33,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * Local accounts in {@code account} and {@code account_role}. Failed attempts and lock-outs are
  * counted in the account row, so every node sharing the database enforces the same lock.
  */
-@Component(service = {Accounts.class, AccountProvisioner.class}, configurationPid = AccountsConfiguration.PID)
+// Immediate: a fresh installation must get its first administrator (and print the one-time
+// password) at start-up, not when somebody first tries to sign in.
+@Component(service = {Accounts.class, AccountProvisioner.class}, configurationPid = AccountsConfiguration.PID,
+        immediate = true)
 @Designate(ocd = AccountsConfiguration.class)
 public final class AccountStore implements Accounts, AccountProvisioner {
 

@@ -92,6 +92,8 @@ public final class DatabaseConnector implements StorageStatus {
     private BundleContext context;
     private ScheduledExecutorService connecting;
     private String url;
+    private String user;
+    private String password;
     private Dialect dialect;
     private Config config;
     private JDBCConnectionProvider provider;
@@ -119,7 +121,10 @@ public final class DatabaseConnector implements StorageStatus {
     synchronized void activate(BundleContext context, Config config) {
         this.context = context;
         this.config = config;
-        this.url = config.url().isBlank() ? defaultUrl(context.getProperty(DATA_DIR_PROPERTY)) : config.url().strip();
+        String configured = firstSet(config.url(), setting(context, "participation.database.url"));
+        this.url = configured.isBlank() ? defaultUrl(context.getProperty(DATA_DIR_PROPERTY)) : configured.strip();
+        this.user = firstSet(config.user(), setting(context, "participation.database.user"));
+        this.password = firstSet(config.password(), setting(context, "participation.database.password"));
         this.dialect = Dialect.forUrl(url);
         this.connecting = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "participation-database-connect");
@@ -140,6 +145,24 @@ public final class DatabaseConnector implements StorageStatus {
     @Override
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * A setting given at launch: a framework or system property ({@code -Dparticipation.database.url=...})
+     * or an environment variable ({@code PARTICIPATION_DATABASE_URL}). Unlike a file in configs/,
+     * it is there before this component first activates, so a node configured for PostgreSQL never
+     * opens (and never creates an administrator in) the embedded H2 database first.
+     */
+    static String setting(BundleContext context, String name) {
+        String value = context.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return value == null ? "" : value;
+    }
+
+    private static String firstSet(String configured, String launched) {
+        return configured == null || configured.isBlank() ? launched : configured;
     }
 
     /** H2 refuses paths that are implicitly relative, so the default is made absolute here. */
@@ -164,11 +187,11 @@ public final class DatabaseConnector implements StorageStatus {
         }
         Properties jdbc = new Properties();
         jdbc.setProperty(DataSourceFactory.JDBC_URL, url);
-        if (!config.user().isEmpty()) {
-            jdbc.setProperty(DataSourceFactory.JDBC_USER, config.user());
+        if (!user.isEmpty()) {
+            jdbc.setProperty(DataSourceFactory.JDBC_USER, user);
         }
-        if (!config.password().isEmpty()) {
-            jdbc.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        if (!password.isEmpty()) {
+            jdbc.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
         }
         try {
             migrate(factory.createDataSource(jdbc));

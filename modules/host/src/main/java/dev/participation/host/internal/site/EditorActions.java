@@ -1,0 +1,157 @@
+package dev.participation.host.internal.site;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.participation.api.page.WidgetInstance;
+import dev.participation.api.page.WidgetInstances;
+import dev.participation.api.widget.Message;
+import dev.participation.api.widget.PreferencesValidation;
+import dev.participation.api.widget.Roles;
+import dev.participation.host.internal.web.Caller;
+import dev.participation.host.internal.web.Csrf;
+import dev.participation.host.internal.web.ErrorPage;
+import dev.participation.host.internal.web.Layout;
+import dev.participation.host.internal.web.Notices;
+import dev.participation.host.internal.web.Paths;
+import dev.participation.host.internal.web.Site;
+import dev.participation.host.internal.widget.RegisteredWidget;
+import dev.participation.host.internal.widget.WidgetRegistry;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** An editor's changes to a page: configure, add, move and remove widget instances. */
+@Component(service = EditorActions.class)
+public final class EditorActions {
+
+    private final WidgetInstances instances;
+    private final WidgetRegistry widgets;
+    private final Pages pages;
+    private final Layout layout;
+    private final Csrf csrf;
+    private final Notices notices;
+    private final Site site;
+
+    @Activate
+    public EditorActions(@Reference WidgetInstances instances, @Reference WidgetRegistry widgets,
+            @Reference Pages pages, @Reference Layout layout, @Reference Csrf csrf, @Reference Notices notices,
+            @Reference Site site) {
+        this.instances = instances;
+        this.widgets = widgets;
+        this.pages = pages;
+        this.layout = layout;
+        this.csrf = csrf;
+        this.notices = notices;
+        this.site = site;
+    }
+
+    /** Whether the caller may edit and the post is genuine; writes the refusal if not. */
+    private boolean allowed(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page) {
+        if (!caller.has(Roles.EDITOR)) {
+            layout.error(request, response, caller, ErrorPage.FORBIDDEN, page.path());
+            return false;
+        }
+        if (!csrf.valid(request, caller)) {
+            layout.error(request, response, caller, ErrorPage.EXPIRED, page.path());
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<WidgetInstance> onPage(String instanceId, PageRef page) {
+        return instances.find(instanceId).filter(i -> i.pageKey().equals(page.key()));
+    }
+
+    private String actor(Caller caller) {
+        return caller.person().orElseThrow().id();
+    }
+
+    private void done(HttpServletRequest request, HttpServletResponse response, String location, String noticeKey) {
+        notices.set(response, Message.of(noticeKey), site.secureCookies(request));
+        WidgetPosts.seeOther(response, location);
+    }
+
+    public void configure(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page,
+            String instanceId) throws IOException {
+        if (!allowed(request, response, caller, page)) {
+            return;
+        }
+        Optional<WidgetInstance> instance = onPage(instanceId, page);
+        Optional<RegisteredWidget> widget = instance.flatMap(i -> widgets.find(i.widgetType()));
+        if (widget.isEmpty()) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
+            return;
+        }
+        PreferencesValidation result = widget.get().type().validate(
+                Namespaces.firstValues(Namespaces.strip(request.getParameterMap(), Namespaces.of(instanceId))));
+        if (!result.valid()) {
+            pages.show(request, response, caller, page, HttpServletResponse.SC_BAD_REQUEST, Optional.of(
+                    new Pages.Replacement(instanceId, pages.preferenceForm(caller, page, instance.get(), widget.get(),
+                            result.values(), result.errors()))));
+            return;
+        }
+        instances.configure(instanceId, result.values().asMap(), actor(caller));
+        done(request, response, page.path() + "#" + Namespaces.sectionId(instanceId), "preferences.saved");
+    }
+
+    public void add(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page)
+            throws IOException {
+        if (!allowed(request, response, caller, page)) {
+            return;
+        }
+        String type = request.getParameter("widgetType");
+        Optional<RegisteredWidget> widget = type == null ? Optional.empty() : widgets.find(type);
+        if (widget.isEmpty()) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
+            return;
+        }
+        WidgetInstance placed = instances.place(page.key(), type, widget.get().type().defaults().asMap(), actor(caller));
+        // Straight to its settings: a new widget usually needs some before it says anything useful.
+        String id = Namespaces.sectionId(placed.id());
+        done(request, response, page.path() + "?configure=" + Paths.encode(placed.id())
+                + "#" + id, "editor.added");
+    }
+
+    public void move(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page,
+            String instanceId) throws IOException {
+        if (!allowed(request, response, caller, page)) {
+            return;
+        }
+        List<WidgetInstance> placed = instances.onPage(page.key());
+        int index = -1;
+        for (int i = 0; i < placed.size(); i++) {
+            if (placed.get(i).id().equals(instanceId)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
+            return;
+        }
+        int target = "up".equals(request.getParameter("direction")) ? index - 1 : index + 1;
+        if (target >= 0 && target < placed.size()) {
+            // Take the neighbour's stored position: positions need not be contiguous.
+            instances.move(instanceId, placed.get(target).position(), actor(caller));
+        }
+        done(request, response, page.path() + "#" + Namespaces.sectionId(instanceId), "editor.moved");
+    }
+
+    public void remove(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page,
+            String instanceId) throws IOException {
+        if (!allowed(request, response, caller, page)) {
+            return;
+        }
+        if (onPage(instanceId, page).isEmpty()) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
+            return;
+        }
+        instances.remove(instanceId, actor(caller));
+        done(request, response, page.path(), "editor.removed");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.participation.host.internal.site;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import dev.participation.host.internal.web.Caller;
+import dev.participation.host.internal.web.Callers;
+import dev.participation.host.internal.web.ErrorPage;
+import dev.participation.host.internal.web.Layout;
+import dev.participation.host.internal.web.Paths;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The public site. Registered as the default servlet ({@code /}) because page addresses are
+ * widget keys that come and go with their bundles; longer patterns (intranet, sign-in, assets)
+ * win over it. Routes:
+ * <ul>
+ * <li>{@code GET /} and {@code GET /<widget-key>}: the page</li>
+ * <li>{@code POST /<page>/widgets/<id>}: a visitor's form post to an instance</li>
+ * <li>{@code POST /<page>/configure/<id>}, {@code /<page>/move/<id>}, {@code /<page>/remove/<id>},
+ * {@code /<page>/add}: editors' changes</li>
+ * </ul>
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/")
+@HttpWhiteboardServletName("participation-public-site")
+public final class PublicSiteServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Callers callers;
+    private final transient Pages pages;
+    private final transient WidgetPosts widgetPosts;
+    private final transient EditorActions editor;
+    private final transient Layout layout;
+    private final transient Logger log;
+
+    @Activate
+    public PublicSiteServlet(@Reference Callers callers, @Reference Pages pages, @Reference WidgetPosts widgetPosts,
+            @Reference EditorActions editor, @Reference Layout layout,
+            @Reference(service = LoggerFactory.class) Logger log) {
+        this.callers = callers;
+        this.pages = pages;
+        this.widgetPosts = widgetPosts;
+        this.editor = editor;
+        this.layout = layout;
+        this.log = log;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+        Caller caller = callers.resolve(request, response);
+        try {
+            String path = Paths.of(request);
+            String[] segments = segments(path);
+            // "/home" is the home page's key, not an address: the home page lives at "/".
+            Optional<PageRef> page = segments.length == 0 ? Optional.of(PageRef.home())
+                    : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? pages.find(segments[0])
+                    : Optional.empty();
+            if (page.isEmpty()) {
+                layout.error(request, response, caller, ErrorPage.NOT_FOUND, "/");
+                return;
+            }
+            pages.show(request, response, caller, page.get(), HttpServletResponse.SC_OK, Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            failed(request, response, caller, e);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+        Caller caller = callers.resolve(request, response);
+        try {
+            String[] s = segments(Paths.of(request));
+            Optional<PageRef> page = s.length >= 2 ? pages.find(s[0]) : Optional.empty();
+            if (page.isEmpty()) {
+                layout.error(request, response, caller, ErrorPage.NOT_FOUND, "/");
+                return;
+            }
+            if (s.length == 2 && "add".equals(s[1])) {
+                editor.add(request, response, caller, page.get());
+            } else if (s.length == 3) {
+                switch (s[1]) {
+                    case "widgets" -> widgetPosts.post(request, response, caller, page.get(), s[2]);
+                    case "configure" -> editor.configure(request, response, caller, page.get(), s[2]);
+                    case "move" -> editor.move(request, response, caller, page.get(), s[2]);
+                    case "remove" -> editor.remove(request, response, caller, page.get(), s[2]);
+                    default -> layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.get().path());
+                }
+            } else {
+                layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.get().path());
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(request, response, caller, e);
+        }
+    }
+
+    private void failed(HttpServletRequest request, HttpServletResponse response, Caller caller, Exception e) {
+        log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        layout.error(request, response, caller, ErrorPage.SERVER_ERROR, "/");
+    }
+
+    static String[] segments(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.participation.host.internal.web;
+
+/** The error pages the host shows, each with its status and its words in Language.properties. */
+public enum ErrorPage {
+    NOT_FOUND(404, "error.notFound"),
+    FORBIDDEN(403, "error.forbidden"),
+    /** A form's CSRF token did not match: usually a page left open too long, or cookies blocked. */
+    EXPIRED(403, "error.expired"),
+    NOT_ALLOWED(405, "error.notAllowed"),
+    SERVER_ERROR(500, "error.server");
+
+    private final int status;
+    private final String key;
+
+    ErrorPage(int status, String key) {
+        this.status = status;
+        this.key = key;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static ErrorPage forStatus(int status) {
+        return switch (status) {
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> NOT_ALLOWED;
+            default -> status >= 500 ? SERVER_ERROR : NOT_FOUND;
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package dev.participation.host.internal.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.participation.api.widget.Message;
+import dev.participation.host.internal.assets.GovukAssets;
+import dev.participation.host.internal.widget.RegisteredWidget;
+import dev.participation.host.internal.widget.WidgetRegistry;
+import dev.participation.kit.i18n.Messages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * Wraps a page's content in the site's layout (skip link, header with navigation, main, footer)
+ * and writes it. Modelled on the GOV.UK page template without its branding: the crown and the
+ * Transport typeface belong to GOV.UK alone.
+ */
+@Component(service = Layout.class)
+public final class Layout {
+
+    private final Site site;
+    private final Csrf csrf;
+    private final Notices notices;
+    private final WidgetRegistry widgets;
+    private final GovukAssets assets;
+    private final Logger log;
+
+    @Activate
+    public Layout(@Reference Site site, @Reference Csrf csrf, @Reference Notices notices,
+            @Reference WidgetRegistry widgets, @Reference GovukAssets assets,
+            @Reference(service = LoggerFactory.class) Logger log) {
+        this.site = site;
+        this.csrf = csrf;
+        this.notices = notices;
+        this.widgets = widgets;
+        this.assets = assets;
+        this.log = log;
+    }
+
+    public Messages messages(Caller caller) {
+        return site.messages(caller.locale());
+    }
+
+    /** Renders one of the host's body templates with the caller's words and CSRF field. */
+    public String body(String template, Map<String, ?> model, Caller caller) {
+        Map<String, Object> data = new HashMap<>(model);
+        data.put("csrf", csrf.field(caller));
+        return site.templates().render(template, data, messages(caller));
+    }
+
+    /**
+     * Writes a whole page.
+     *
+     * @param current the navigation link this page belongs to, marked as the current one
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, Caller caller, int status,
+            String title, String current, String bodyHtml) throws IOException {
+        Messages messages = messages(caller);
+        Optional<Message> notice = "GET".equals(request.getMethod()) && status < 300
+                ? notices.take(request, response, site.secureCookies(request))
+                : Optional.empty();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("siteName", site.siteName());
+        model.put("title", title);
+        model.put("body", bodyHtml);
+        model.put("nav", navigation(caller, current));
+        model.put("signedIn", caller.signedIn());
+        model.put("csrf", csrf.field(caller));
+        model.put("notice", notice.map(messages::get).orElse(""));
+        model.put("css", assets.stylesheet());
+        model.put("hostCss", assets.hostStylesheet());
+        model.put("script", assets.script());
+        String html = site.templates().render("layout.ftlh", model, messages);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Pages carry CSRF tokens bound to one browser, so no shared cache may keep them; signed-in
+        // pages may hold personal data, so no cache at all.
+        response.setHeader("Cache-Control", caller.signedIn() ? "no-store" : "private, no-cache");
+        response.setHeader("Content-Language", caller.locale().toLanguageTag());
+        PrintWriter out = response.getWriter();
+        out.write(html);
+        out.flush();
+    }
+
+    /** Writes a body template inside the layout. */
+    public void page(HttpServletRequest request, HttpServletResponse response, Caller caller, int status,
+            String title, String current, String template, Map<String, ?> model) throws IOException {
+        write(request, response, caller, status, title, current, body(template, model, caller));
+    }
+
+    /** Writes an error page; never a stack trace, and plain text if even the layout fails. */
+    public void error(HttpServletRequest request, HttpServletResponse response, Caller caller, ErrorPage kind,
+            String back) {
+        try {
+            if (response.isCommitted()) {
+                return;
+            }
+            response.resetBuffer();
+            Messages messages = messages(caller);
+            Map<String, Object> model = new HashMap<>();
+            model.put("heading", messages.get(kind.key() + ".title"));
+            model.put("text", messages.get(kind.key() + ".text"));
+            model.put("back", Paths.localOr(back, "/"));
+            model.put("backText", messages.get(kind == ErrorPage.EXPIRED ? "error.expired.back" : "error.home"));
+            write(request, response, caller, kind.status(), messages.get(kind.key() + ".title"), "",
+                    body("error.ftlh", model, caller));
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not write the {} page", kind, e);
+            try {
+                if (!response.isCommitted()) {
+                    response.resetBuffer();
+                    response.setStatus(kind.status());
+                    response.setContentType("text/plain;charset=UTF-8");
+                    response.getWriter().write(site.messages(caller.locale()).get(kind.key() + ".title"));
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // The connection is gone; nothing more can be said to the visitor.
+            }
+        }
+    }
+
+    private List<Map<String, Object>> navigation(Caller caller, String current) {
+        Messages messages = messages(caller);
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(item(messages.get("nav.home"), "/", current));
+        for (RegisteredWidget w : widgets.pages()) {
+            items.add(item(w.name(caller.locale()), "/" + w.key(), current));
+        }
+        if (caller.signedIn()) {
+            items.add(item(messages.get("nav.intranet"), "/intranet", current));
+        } else {
+            items.add(item(messages.get("nav.signIn"), "/sign-in", current));
+        }
+        return items;
+    }
+
+    private static Map<String, Object> item(String label, String href, String current) {
+        boolean active = href.equals(current) || (!"/".equals(href) && current != null && current.startsWith(href + "/"));
+        return Map.of("label", label, "href", href, "current", active);
+    }
+}

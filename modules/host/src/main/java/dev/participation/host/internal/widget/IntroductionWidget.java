@@ -1,0 +1,69 @@
+package dev.participation.host.internal.widget;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.Preferences;
+import dev.participation.api.widget.Widget;
+import dev.participation.api.widget.WidgetRequest;
+import dev.participation.api.widget.WidgetType;
+import dev.participation.api.widget.WidgetView;
+import dev.participation.host.internal.web.Site;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * A heading and a few paragraphs an editor writes, for the top of a page. Editors write plain
+ * text with {@code [links](https://...)}, never HTML, so nothing they type can break a page.
+ * It has no page of its own: it only introduces other pages.
+ */
+@Component(service = Widget.class, property = WidgetRegistry.OWN_PAGE + ":Boolean=false")
+public final class IntroductionWidget implements Widget {
+
+    public static final String KEY = "introduction";
+    public static final String HEADING = "heading";
+    public static final String TEXT = "text";
+    public static final String LEVEL = "headingLevel";
+
+    private static final WidgetType TYPE = new WidgetType(KEY, "introduction.name", "introduction.description",
+            "Content", List.of(
+                    PreferenceDefinition.text(HEADING, "introduction.heading", "introduction.heading.hint", "", true, 120),
+                    PreferenceDefinition.multilineText(TEXT, "introduction.text", "introduction.text.hint", "", false, 4000),
+                    PreferenceDefinition.integer(LEVEL, "introduction.level", "introduction.level.hint", 2, 2, 4)));
+
+    private final Site site;
+
+    @Activate
+    public IntroductionWidget(@Reference Site site) {
+        this.site = site;
+    }
+
+    @Override
+    public WidgetType type() {
+        return TYPE;
+    }
+
+    @Override
+    public ResourceBundle messages(Locale locale) {
+        return site.words(locale);
+    }
+
+    @Override
+    public WidgetView render(WidgetRequest request) {
+        Preferences p = request.preferences();
+        int level = p.getInt(LEVEL, 2);
+        String html = site.templates().render("introduction.ftlh", Map.of(
+                "heading", p.get(HEADING),
+                "text", p.get(TEXT),
+                "level", level,
+                // A level-2 introduction opens the page, so it reads larger than a section heading.
+                "headingClass", level == 2 ? "govuk-heading-l" : "govuk-heading-m",
+                "id", request.namespace() + "title"), site.messages(request.locale()));
+        return WidgetView.of(html);
+    }
+}

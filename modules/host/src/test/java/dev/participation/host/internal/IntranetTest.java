@@ -1,0 +1,129 @@
+package dev.participation.host.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.ListResourceBundle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.widget.Person;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.Roles;
+import dev.participation.api.widget.StaffPage;
+import dev.participation.api.widget.StaffRequest;
+import dev.participation.api.widget.WidgetView;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.Test;
+
+class IntranetTest {
+
+    private final Portal portal = new Portal();
+
+    private Http.Exchange get(String path, Cookie... cookies) {
+        return Portal.run(portal.intranet, Http.get(path, cookies));
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignInAndBack() {
+        Http.Exchange x = get("/intranet/signups/list?event=4");
+
+        assertThat(x.status()).isEqualTo(303);
+        assertThat(x.header("Location")).contains("/sign-in?return=%2Fintranet%2Fsignups%2Flist%3Fevent%3D4");
+    }
+
+    @Test
+    void theDashboardListsOnlyTheStaffPagesThePersonsRolesAllow() {
+        portal.staffPages.add(staffPage("signups", "Sign-up lists", Roles.STAFF), null);
+        portal.staffPages.add(staffPage("pledges", "Write pledges", Roles.EDITOR), null);
+
+        Http.Exchange x = get("/intranet", portal.signedIn("sam", Roles.STAFF));
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.body()).contains("Hello, Person sam.").contains("href=\"/intranet/signups/\">Sign-up lists")
+                .doesNotContain("Write pledges").doesNotContain("/intranet/audit").contains("href=\"/\">Home");
+        assertThat(x.header("Cache-Control")).contains("no-store");
+        assertThat(get("/intranet/pledges/", portal.signedIn("sam", Roles.STAFF)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aStaffPageRendersAndPostsThroughTheHost() {
+        StaffPage page = staffPage("signups", "Sign-up lists", Roles.STAFF);
+        when(page.render(any())).thenAnswer(i -> WidgetView.of("<p>Path is " + i.<StaffRequest>getArgument(0).path() + "</p>"));
+        when(page.post(any())).thenReturn(PostOutcome.done("/intranet/signups/"));
+        portal.staffPages.add(page, null);
+        Cookie sam = portal.signedIn("sam", Roles.STAFF);
+
+        assertThat(get("/intranet/signups/12/edit", sam).body()).contains("<p>Path is 12/edit</p>")
+                .contains("<h1 class=\"govuk-heading-l\">Sign-up lists</h1>");
+
+        Http.Exchange forged = Portal.run(portal.intranet, Http.post("/intranet/signups/12", Map.of(), sam));
+        assertThat(forged.status()).isEqualTo(403);
+        verify(page, never()).post(any());
+
+        Http.Exchange posted = Portal.run(portal.intranet,
+                Http.post("/intranet/signups/12", Map.of("_csrf", portal.token(sam)), sam));
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(posted.header("Location")).contains("/intranet/signups/");
+    }
+
+    @Test
+    void onlyAdministratorsSeeTheAuditLog() {
+        when(portal.audit.recent(100)).thenReturn(List.of(new AuditEntry(7, Instant.parse("2026-02-01T09:30:00Z"),
+                "eddie", "widget.configure", "widget-instance", "3", "heading changed")));
+
+        assertThat(get("/intranet/audit", portal.signedIn("eddie", Roles.EDITOR)).status()).isEqualTo(403);
+
+        Http.Exchange x = get("/intranet/audit", portal.signedIn("ada", Roles.ADMIN));
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.body()).contains("<table class=\"govuk-table\">").contains("<th scope=\"col\" class=\"govuk-table__header\">Who</th>")
+                .contains(">widget.configure</td>").contains(">heading changed</td>");
+    }
+
+    @Test
+    void administratorsCreateAccountsAndSeeWhatIsMissing() {
+        Cookie ada = portal.signedIn("ada", Roles.ADMIN);
+        when(portal.accounts.find(anyString())).thenReturn(java.util.Optional.empty());
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), anyString()))
+                .thenAnswer(i -> new Person(i.getArgument(0), i.getArgument(1), i.getArgument(2)));
+
+        Http.Exchange invalid = Portal.run(portal.intranet, Http.post("/intranet/accounts",
+                Map.of("_csrf", portal.token(ada), "username", "new.person", "displayName", ""), ada));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("Enter the person&#39;s full name").contains("Select at least one role")
+                .contains("Enter a password for the new account").contains("value=\"new.person\"");
+        verify(portal.accounts, never()).save(anyString(), anyString(), any(), any(), anyString());
+
+        Http.Exchange saved = Portal.run(portal.intranet, Http.post("/intranet/accounts",
+                Map.of("_csrf", portal.token(ada), "username", "new.person", "displayName", "New Person",
+                        "roles", Http.values("staff", "editor", "superuser"), "password", "a long passphrase"), ada));
+        assertThat(saved.status()).isEqualTo(303);
+        verify(portal.accounts).save(eq("new.person"), eq("New Person"), eq(Set.of("staff", "editor")), any(), eq("ada"));
+    }
+
+    private static StaffPage staffPage(String key, String title, String role) {
+        StaffPage page = mock(StaffPage.class);
+        when(page.key()).thenReturn(key);
+        when(page.titleKey()).thenReturn(key + ".title");
+        when(page.requiredRole()).thenReturn(role);
+        when(page.messages(any(Locale.class))).thenReturn(new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[][] {{key + ".title", title}};
+            }
+        });
+        return page;
+    }
+}

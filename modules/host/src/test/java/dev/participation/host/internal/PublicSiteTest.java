@@ -1,0 +1,276 @@
+package dev.participation.host.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.participation.api.widget.Message;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.Widget;
+import dev.participation.api.widget.WidgetRequest;
+import dev.participation.api.widget.WidgetType;
+import dev.participation.api.widget.WidgetView;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PublicSiteTest {
+
+    private final Portal portal = new Portal();
+    private String introId;
+
+    @BeforeEach
+    void placeAnIntroduction() {
+        introId = portal.instances.place("home", "introduction", Map.of("heading", "Your say matters",
+                "text", "We listen.\n\nRead [our pledge](https://example.org/pledge).", "headingLevel", "2"), "test").id();
+    }
+
+    @Test
+    void aVisitorSeesTheIntroductionAndNoEditingControls() {
+        Http.Exchange x = portal.page("/");
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.body())
+                .contains("<html lang=\"en-GB\"")
+                .contains("<title>Home - Have your say</title>")
+                .contains("<a href=\"#main-content\" class=\"govuk-skip-link\"")
+                .contains("<main class=\"govuk-main-wrapper\" id=\"main-content\">")
+                .contains("<section id=\"w" + introId + "\"")
+                .contains(">Your say matters</h2>")
+                .contains("<a class=\"govuk-link\" href=\"https://example.org/pledge\">our pledge</a>")
+                .contains("href=\"/sign-in\"")
+                .doesNotContain("Configure")
+                .doesNotContain("Add a widget")
+                .doesNotContain("<script>");
+        // A first-time visitor gets the cookie their forms' tokens are bound to.
+        assertThat(x.cookies()).anySatisfy(c -> assertThat(c).startsWith("pw_visitor=").contains("HttpOnly")
+                .contains("SameSite=Lax"));
+    }
+
+    @Test
+    void aVisitorAskingForTheEditorFormStillSeesThePage() {
+        Http.Exchange x = portal.page("/?configure=" + introId);
+
+        assertThat(x.body()).contains(">Your say matters</h2>").doesNotContain("name=\"w" + introId + "_heading\"");
+    }
+
+    @Test
+    void anEditorSeesConfigureAndTheFormHoldsTheStoredSettings() {
+        Cookie editor = portal.editor();
+
+        assertThat(portal.page("/", editor).body())
+                .contains("href=\"/?configure=" + introId + "#w" + introId + "\">Configure");
+
+        Http.Exchange form = portal.page("/?configure=" + introId, editor);
+        assertThat(form.body())
+                .contains("action=\"/home/configure/" + introId + "\"")
+                .contains("name=\"w" + introId + "_heading\" type=\"text\" value=\"Your say matters\"")
+                .contains("name=\"_csrf\" value=\"" + portal.token(editor) + "\"");
+        assertThat(form.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void anEditorSavesValidSettingsAndSeesTheNoticeOnce() {
+        Cookie editor = portal.editor();
+        String ns = "w" + introId + "_";
+
+        Http.Exchange saved = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
+                ns + "heading", "  Tell us what you think ", ns + "text", "New words", ns + "headingLevel", "3"), editor);
+
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(saved.header("Location")).contains("/#w" + introId);
+        assertThat(portal.instances.find(introId).orElseThrow().preferences())
+                .containsEntry("heading", "Tell us what you think").containsEntry("headingLevel", "3")
+                .containsEntry("text", "New words");
+
+        Cookie notice = new Cookie("pw_notice", saved.cookie("pw_notice").orElseThrow());
+        Http.Exchange next = portal.page("/", editor, notice);
+        assertThat(next.body()).contains("The widget&#39;s settings were saved").contains(">Tell us what you think</h3>");
+        assertThat(next.cookies()).anySatisfy(c -> assertThat(c).startsWith("pw_notice=;").contains("Max-Age=0"));
+    }
+
+    @Test
+    void invalidSettingsComeBackWithWhatWasTypedAndTheReasons() {
+        Cookie editor = portal.editor();
+        String ns = "w" + introId + "_";
+
+        Http.Exchange x = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
+                ns + "heading", "", ns + "text", "Kept <b>words</b>", ns + "headingLevel", "9"), editor);
+
+        assertThat(x.status()).isEqualTo(400);
+        assertThat(x.body())
+                .contains("<title>Error: Home - Have your say</title>")
+                .contains("There is a problem")
+                .contains("<a href=\"#" + ns + "headingLevel\">Enter a number from 2 to 4</a>")
+                .contains("<a href=\"#" + ns + "heading\">Enter a value</a>")
+                .contains("value=\"9\"")
+                .contains("Kept &lt;b&gt;words&lt;/b&gt;</textarea>");
+        assertThat(portal.instances.find(introId).orElseThrow().preferences())
+                .containsEntry("heading", "Your say matters");
+    }
+
+    @Test
+    void postsWithoutOrWithAWrongTokenAreRefusedAndChangeNothing() {
+        Cookie editor = portal.editor();
+        String ns = "w" + introId + "_";
+
+        Http.Exchange missing = portal.post("/home/configure/" + introId,
+                Map.of(ns + "heading", "Hacked", ns + "headingLevel", "2"), editor);
+        Http.Exchange wrong = portal.post("/home/configure/" + introId,
+                Map.of("_csrf", portal.token(Portal.visitor()), ns + "heading", "Hacked", ns + "headingLevel", "2"),
+                editor);
+        Http.Exchange removal = portal.post("/home/remove/" + introId, Map.of("_csrf", "forged"), editor);
+
+        for (Http.Exchange x : List.of(missing, wrong, removal)) {
+            assertThat(x.status()).isEqualTo(403);
+            assertThat(x.body()).contains("This form has expired").contains("href=\"/\"");
+        }
+        assertThat(portal.instances.onPage("home")).hasSize(1);
+        assertThat(portal.instances.find(introId).orElseThrow().preferences()).containsEntry("heading", "Your say matters");
+    }
+
+    @Test
+    void visitorsCannotUseTheEditorsPostsEvenWithAValidToken() {
+        Cookie visitor = Portal.visitor();
+        String ns = "w" + introId + "_";
+
+        Http.Exchange x = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(visitor),
+                ns + "heading", "Hacked", ns + "headingLevel", "2"), visitor);
+        Http.Exchange add = portal.post("/home/add", Map.of("_csrf", portal.token(visitor), "widgetType", "introduction"),
+                visitor);
+
+        assertThat(x.status()).isEqualTo(403);
+        assertThat(add.status()).isEqualTo(403);
+        assertThat(portal.instances.onPage("home")).hasSize(1);
+        assertThat(portal.instances.find(introId).orElseThrow().preferences()).containsEntry("heading", "Your say matters");
+    }
+
+    @Test
+    void anEditorAddsMovesAndRemovesWidgets() {
+        Cookie editor = portal.editor();
+        String token = portal.token(editor);
+
+        Http.Exchange added = portal.post("/home/add", Map.of("_csrf", token, "widgetType", "introduction"), editor);
+        String second = portal.instances.onPage("home").get(1).id();
+        assertThat(added.header("Location")).contains("/?configure=" + second + "#w" + second);
+
+        portal.post("/home/move/" + second, Map.of("_csrf", token, "direction", "up"), editor);
+        assertThat(portal.instances.onPage("home")).extracting(i -> i.id()).containsExactly(second, introId);
+
+        Http.Exchange confirm = portal.page("/?remove=" + second, editor);
+        assertThat(confirm.body()).contains("Are you sure you want to remove")
+                .contains("action=\"/home/remove/" + second + "\"");
+        portal.post("/home/remove/" + second, Map.of("_csrf", token), editor);
+        assertThat(portal.instances.onPage("home")).extracting(i -> i.id()).containsExactly(introId);
+    }
+
+    @Test
+    void aFailingWidgetLeavesTheRestOfThePageWorking() {
+        Widget broken = widget("broken");
+        when(broken.render(any())).thenThrow(new IllegalStateException("database down"));
+        portal.widgets.add(broken, null, true, 0);
+        portal.instances.place("home", "broken", Map.of(), "test");
+
+        Http.Exchange x = portal.page("/");
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.body()).contains(">Your say matters</h2>").contains("this part of the page could not be shown")
+                .doesNotContain("database down");
+    }
+
+    @Test
+    void anInstanceWhoseBundleStoppedIsHiddenFromVisitorsAndFlaggedToEditors() {
+        portal.instances.place("home", "events", Map.of(), "test");
+
+        assertThat(portal.page("/").body()).doesNotContain("not running");
+        assertThat(portal.page("/", portal.editor()).body()).contains("This widget&#39;s bundle is not running (events)");
+    }
+
+    @Test
+    void unknownAddressesGetANotFoundPage() {
+        Http.Exchange x = portal.page("/no-such-page");
+
+        assertThat(x.status()).isEqualTo(404);
+        assertThat(x.body()).contains("<title>Page not found - Have your say</title>").contains("Go to the home page");
+    }
+
+    @Test
+    void aWidgetTypeGetsItsOwnPageNamedAfterIt() {
+        Widget events = widget("events");
+        when(events.render(any())).thenAnswer(i -> WidgetView.of("<p>Events for " + i.<WidgetRequest>getArgument(0)
+                .parameter("age").orElse("all") + "</p>"));
+        portal.widgets.add(events, null, true, 0);
+        String id = portal.instances.place("events", "events", Map.of(), "test").id();
+
+        Http.Exchange x = portal.page("/events?w" + id + "_age=12&age=99");
+
+        assertThat(x.body()).contains("<title>Events - Have your say</title>").contains("<h1 class=\"govuk-heading-xl\">Events</h1>")
+                .contains("<p>Events for 12</p>").contains("href=\"/events\"");
+    }
+
+    @Test
+    void aWidgetPostIsHandedOnWithItsOwnParametersAndRedirectsOnlyOnThisSite() {
+        Widget events = widget("events");
+        AtomicReference<WidgetRequest> seen = new AtomicReference<>();
+        when(events.post(any())).thenAnswer(i -> {
+            seen.set(i.getArgument(0));
+            return PostOutcome.done("https://evil.example/", Message.of("preferences.saved"));
+        });
+        portal.widgets.add(events, null, true, 0);
+        String id = portal.instances.place("events", "events", Map.of(), "test").id();
+        Cookie visitor = Portal.visitor();
+
+        Http.Exchange x = portal.post("/events/widgets/" + id, Map.of("_csrf", portal.token(visitor),
+                "w" + id + "_name", "Sam", "w99_name", "Other"), visitor);
+
+        assertThat(x.status()).isEqualTo(303);
+        assertThat(x.header("Location")).contains("/events");
+        assertThat(seen.get().parameters()).containsOnlyKeys("name");
+        assertThat(seen.get().parameter("name")).contains("Sam");
+        assertThat(seen.get().links().action()).isEqualTo("/events/widgets/" + id);
+        assertThat(seen.get().links().view(Map.of("page", "2"))).isEqualTo("/events?w" + id + "_page=2");
+        assertThat(seen.get().links().asset("app.css")).isEqualTo("/assets/w/events/app.css");
+    }
+
+    @Test
+    void anInvalidWidgetPostShowsThePageWithTheWidgetsAnswer() {
+        Widget events = widget("events");
+        when(events.render(any())).thenReturn(WidgetView.of("<p>Normal view</p>"));
+        when(events.post(any())).thenReturn(PostOutcome.invalid(WidgetView.of("<p>Enter your age</p>")));
+        portal.widgets.add(events, null, true, 0);
+        String id = portal.instances.place("events", "events", Map.of(), "test").id();
+        Cookie visitor = Portal.visitor();
+
+        Http.Exchange x = portal.post("/events/widgets/" + id, Map.of("_csrf", portal.token(visitor)), visitor);
+        Http.Exchange refused = portal.post("/home/widgets/" + introId, Map.of("_csrf", portal.token(visitor)), visitor);
+        Http.Exchange noToken = portal.post("/events/widgets/" + id, Map.of(), visitor);
+
+        assertThat(x.status()).isEqualTo(400);
+        assertThat(x.body()).contains("<p>Enter your age</p>").doesNotContain("Normal view");
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(noToken.status()).isEqualTo(403);
+    }
+
+    private static Widget widget(String key) {
+        Widget w = mock(Widget.class);
+        when(w.type()).thenReturn(new WidgetType(key, key + ".name", key + ".description", "Test", List.of()));
+        when(w.messages(any(Locale.class))).thenReturn(new java.util.ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[][] {{key + ".name", Character.toUpperCase(key.charAt(0)) + key.substring(1)}};
+            }
+        });
+        when(w.post(any())).thenReturn(PostOutcome.notAccepted());
+        return w;
+    }
+
+}
