@@ -1,0 +1,159 @@
+package dev.participation.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The executable jar running as its own process in its own working directory, as a council's
+ * administrator would start it: {@code java -jar participation-portal.jar}.
+ */
+final class Portal implements AutoCloseable {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    // The first-start banner shows the generated administrator password on a line of its own.
+    private static final Pattern PASSWORD = Pattern.compile("(?i)password\\s*[:=]\\s*(\\S{12,})");
+
+    private final Path workdir;
+    private final int port;
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
+
+    private Portal(Path workdir, int port, Process process) {
+        this.workdir = workdir;
+        this.port = port;
+        this.process = process;
+        this.reader = new Thread(this::drain, "portal-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the jar in {@code workdir} (created if missing) and waits until it answers. */
+    static Portal start(Path workdir) {
+        String jar = System.getProperty("portal.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            fail("The executable jar is missing (" + jar + "); build it with: mvn -DskipTests package");
+        }
+        try {
+            Files.createDirectories(workdir);
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Dorg.osgi.service.http.port=" + port,
+                    "-jar", Path.of(jar).toAbsolutePath().toString())
+                    .directory(workdir.toFile()).redirectErrorStream(true);
+            Portal portal = new Portal(workdir, port, builder.start());
+            portal.awaitReady();
+            return portal;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path workdir() {
+        return workdir;
+    }
+
+    /** Everything the process printed so far. */
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    /** The administrator password printed once at first start, if this start printed one. */
+    Optional<String> printedAdminPassword() {
+        Matcher m = PASSWORD.matcher(output());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("The portal exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri("/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for the portal");
+            }
+            try {
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+        fail("The portal did not report healthy within " + START_LIMIT + ":\n" + output());
+    }
+
+    private void drain() {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                output.add(line);
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
