@@ -53,6 +53,14 @@ class KitTest {
     }
 
     @Test
+    void severalLanguageFilesReadAsOneWithTheFirstWinning() {
+        Messages combined = Messages.of(Locale.UK,
+                new LanguageBundles(KitTest.class, "testing/Language", "testing/other/Language").forLocale(Locale.UK));
+        assertThat(combined.get("test.greeting", "x")).isEqualTo("Welcome to x");
+        assertThat(combined.get("other.only")).isEqualTo("Only here");
+    }
+
+    @Test
     void templatesEscapeContentAndReadRecords() {
         Templates templates = Templates.of(KitTest.class, "/templates/test");
         String html = templates.render("card.ftlh",

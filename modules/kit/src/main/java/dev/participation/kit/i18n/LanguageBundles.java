@@ -1,5 +1,9 @@
 package dev.participation.kit.i18n;
 
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -18,27 +22,62 @@ public final class LanguageBundles {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final ClassLoader loader;
-    private final String baseName;
+    private final List<String> baseNames;
     private final ConcurrentMap<Locale, ResourceBundle> cache = new ConcurrentHashMap<>();
 
     /**
-     * @param anchor   any class of the bundle that ships the properties
-     * @param baseName resource path without {@code .properties}, e.g. {@code content/Language}
+     * @param anchor    any class of the bundle that ships the properties
+     * @param baseNames resource paths without {@code .properties}, e.g. {@code content/Language};
+     *                  where several files define a key, the first one listed wins
      */
-    public LanguageBundles(Class<?> anchor, String baseName) {
+    public LanguageBundles(Class<?> anchor, String... baseNames) {
+        if (baseNames.length == 0) {
+            throw new IllegalArgumentException("at least one base name");
+        }
         this.loader = anchor.getClassLoader();
-        this.baseName = baseName;
-        // Fail at start-up rather than on a visitor's request if the file is missing.
+        this.baseNames = List.of(baseNames);
+        // Fail at start-up rather than on a visitor's request if a file is missing.
         forLocale(Locale.ROOT);
     }
 
     public ResourceBundle forLocale(Locale locale) {
         return cache.computeIfAbsent(locale, l -> {
-            try {
-                return ResourceBundle.getBundle(baseName, l, loader, CONTROL);
-            } catch (MissingResourceException e) {
-                throw new IllegalStateException("No " + baseName + ".properties in " + loader, e);
-            }
+            List<ResourceBundle> found = baseNames.stream().map(name -> load(name, l)).toList();
+            return found.size() == 1 ? found.get(0) : new Combined(found);
         });
+    }
+
+    private ResourceBundle load(String baseName, Locale locale) {
+        try {
+            return ResourceBundle.getBundle(baseName, locale, loader, CONTROL);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("No " + baseName + ".properties in " + loader, e);
+        }
+    }
+
+    /** Several files read as one, so a component can hand a host a single bundle. */
+    private static final class Combined extends ResourceBundle {
+        private final List<ResourceBundle> parts;
+
+        Combined(List<ResourceBundle> parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        protected Object handleGetObject(String key) {
+            for (ResourceBundle part : parts) {
+                if (part.containsKey(key)) {
+                    return part.getObject(key);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Enumeration<String> getKeys() {
+            LinkedHashSet<String> keys = new LinkedHashSet<>();
+            parts.forEach(p -> keys.addAll(p.keySet()));
+            return Collections.enumeration(keys);
+        }
     }
 }

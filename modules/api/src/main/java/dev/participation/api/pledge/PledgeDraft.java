@@ -1,0 +1,18 @@
+package dev.participation.api.pledge;
+
+import java.time.Instant;
+
+/**
+ * The editable copy of a pledge, for editors only.
+ *
+ * @param id               the pledge
+ * @param slug             its address
+ * @param content          the draft's text
+ * @param updatedAt        when the draft last changed
+ * @param updatedBy        who changed it
+ * @param publishedVersion the latest published version, or 0 if never published
+ * @param unpublishedChanges whether the draft differs from the latest published version
+ */
+public record PledgeDraft(long id, String slug, PledgeContent content, Instant updatedAt, String updatedBy,
+        int publishedVersion, boolean unpublishedChanges) {
+}

@@ -1,0 +1,74 @@
+package dev.participation.api.pledge;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Pledges and charters. The public methods ({@link #published()} and {@link #published(String)})
+ * only ever return published versions; everything else is for editors and staff, and every change
+ * is written to the audit log with the actor.
+ */
+@ProviderType
+public interface Pledges {
+
+    /** Every pledge with a published version, in the order editors created them. */
+    List<PublishedPledge> published();
+
+    /** The latest published version of the pledge at this address. */
+    Optional<PublishedPledge> published(String slug);
+
+    /** Every pledge, published or not, for editors. */
+    List<PledgeDraft> drafts();
+
+    Optional<PledgeDraft> draft(long id);
+
+    /**
+     * Starts a pledge as a draft.
+     *
+     * @throws PledgeProblem if the slug is malformed or taken, or the content breaks {@link PledgeRules#check}
+     */
+    PledgeDraft create(String slug, PledgeContent content, String actor);
+
+    /**
+     * Replaces a draft's content; nothing public changes.
+     *
+     * @throws PledgeProblem if the content breaks {@link PledgeRules#check}
+     * @throws java.util.NoSuchElementException if there is no such pledge
+     */
+    PledgeDraft saveDraft(long id, PledgeContent content, String actor);
+
+    /**
+     * Publishes the draft as a new version that the public sees at once.
+     *
+     * @throws PledgeProblem if the draft breaks {@link PledgeRules#checkPublishable}
+     */
+    PledgeVersion publish(long id, String actor);
+
+    /** Published versions, newest first. */
+    List<PledgeVersion> history(long id);
+
+    /**
+     * Publishes an earlier version's content again as a new version, and makes it the draft too,
+     * so the history keeps every step.
+     *
+     * @throws java.util.NoSuchElementException if there is no such pledge or version
+     */
+    PledgeVersion restore(long id, int version, String actor);
+
+    /**
+     * Adds evidence that a commitment is kept; shown publicly at once.
+     *
+     * @throws PledgeProblem for an empty description, a date in the future, a link that is not a web
+     *                       address, or a commitment the pledge's draft or published version lacks
+     */
+    Evidence addEvidence(long pledgeId, String commitmentKey, LocalDate date, String description, String link,
+            String actor);
+
+    /** A commitment's evidence, newest first. */
+    List<Evidence> evidence(long pledgeId, String commitmentKey);
+
+    void removeEvidence(long pledgeId, long evidenceId, String actor);
+}
