@@ -40,8 +40,8 @@ class MigrationRunnerTest {
         @Test
         void twoNodesStartingTogetherApplyEachScriptOnce() throws Exception {
             List<MigrationScript> scripts = withExtra(
-                    MigrationScript.of("V002__groups.sql", "CREATE TABLE participation_group (id INT PRIMARY KEY);"),
-                    MigrationScript.of("V003__events.sql", "CREATE TABLE participation_event (id INT PRIMARY KEY);"));
+                    MigrationScript.of(next(1, "groups"), "CREATE TABLE participation_group (id INT PRIMARY KEY);"),
+                    MigrationScript.of(next(2, "events"), "CREATE TABLE participation_event (id INT PRIMARY KEY);"));
             ExecutorService nodes = Executors.newFixedThreadPool(4);
             try {
                 List<Future<List<MigrationScript>>> starts = new ArrayList<>();
@@ -56,11 +56,11 @@ class MigrationRunnerTest {
                 for (Future<List<MigrationScript>> start : starts) {
                     start.get(60, TimeUnit.SECONDS).forEach(script -> appliedByAnyNode.add(script.name()));
                 }
-                assertThat(appliedByAnyNode).containsExactlyInAnyOrder("V002__groups.sql", "V003__events.sql");
+                assertThat(appliedByAnyNode).containsExactlyInAnyOrder(next(1, "groups"), next(2, "events"));
             } finally {
                 nodes.shutdownNow();
             }
-            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(3);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(shippedCount() + 2);
         }
     }
 
@@ -74,6 +74,22 @@ class MigrationRunnerTest {
             List<MigrationScript> scripts = new ArrayList<>(TestDatabase.shippedScripts());
             scripts.addAll(List.of(extra));
             return scripts;
+        }
+
+        /**
+         * The name of a script {@code offset} numbers after the newest shipped one, so these tests
+         * keep working as widgets add their own scripts.
+         */
+        static String next(int offset, String what) {
+            return String.format("V%03d__%s.sql", newestShipped() + offset, what);
+        }
+
+        static int newestShipped() {
+            return TestDatabase.shippedScripts().stream().mapToInt(MigrationScript::version).max().orElse(0);
+        }
+
+        static int shippedCount() {
+            return TestDatabase.shippedScripts().size();
         }
 
         List<MigrationScript> migrate(List<MigrationScript> scripts) throws SQLException {
@@ -101,13 +117,14 @@ class MigrationRunnerTest {
 
         @Test
         void aNewScriptIsAppliedAfterTheOthersAndRecorded() throws SQLException {
-            List<MigrationScript> applied = migrate(withExtra(MigrationScript.of("V002__pledges.sql",
-                    "-- a comment; with a semicolon\nCREATE TABLE pledge (id INT PRIMARY KEY, title VARCHAR(100));\n"
-                            + "INSERT INTO pledge (id, title) VALUES (1, 'Space; voice');\n")));
+            List<MigrationScript> applied = migrate(withExtra(MigrationScript.of(next(1, "notes"),
+                    "-- a comment; with a semicolon\nCREATE TABLE trial_note (id INT PRIMARY KEY, title VARCHAR(100));\n"
+                            + "INSERT INTO trial_note (id, title) VALUES (1, 'Space; voice');\n")));
 
-            assertThat(applied).extracting(MigrationScript::name).containsExactly("V002__pledges.sql");
-            assertThat(db.count("SELECT COUNT(*) FROM pledge WHERE title = 'Space; voice'")).isEqualTo(1);
-            assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = 2")).isEqualTo(1);
+            assertThat(applied).extracting(MigrationScript::name).containsExactly(next(1, "notes"));
+            assertThat(db.count("SELECT COUNT(*) FROM trial_note WHERE title = 'Space; voice'")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = ?", newestShipped() + 1))
+                    .isEqualTo(1);
         }
 
         @Test
@@ -118,33 +135,34 @@ class MigrationRunnerTest {
                         ? MigrationScript.of(script.name(), script.sql() + "\nCREATE TABLE sneaky (id INT);\n")
                         : script);
             }
-            scripts.add(MigrationScript.of("V002__pledges.sql", "CREATE TABLE pledge (id INT PRIMARY KEY);"));
+            scripts.add(MigrationScript.of(next(1, "notes"), "CREATE TABLE trial_note (id INT PRIMARY KEY);"));
 
             assertThatThrownBy(() -> migrate(scripts))
                     .isInstanceOf(MigrationRefusedException.class)
                     .hasMessageContaining("V001__platform.sql has changed since it was applied");
-            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(shippedCount());
         }
 
         @Test
         void aDatabaseNewerThanTheBundleIsRefused() throws SQLException {
-            migrate(withExtra(MigrationScript.of("V002__pledges.sql", "CREATE TABLE pledge (id INT PRIMARY KEY);")));
+            migrate(withExtra(MigrationScript.of(next(1, "notes"), "CREATE TABLE trial_note (id INT PRIMARY KEY);")));
 
             assertThatThrownBy(() -> migrate(TestDatabase.shippedScripts()))
                     .isInstanceOf(MigrationRefusedException.class)
-                    .hasMessageContaining("V002__pledges.sql, which this bundle does not ship");
+                    .hasMessageContaining(next(1, "notes") + ", which this bundle does not ship");
         }
 
         @Test
         void aFailingScriptIsRolledBackAndNotRecorded() {
-            assertThatThrownBy(() -> migrate(withExtra(MigrationScript.of("V002__broken.sql",
+            assertThatThrownBy(() -> migrate(withExtra(MigrationScript.of(next(1, "broken"),
                     "INSERT INTO demo_content_installed (content_key, installed_at) VALUES ('x', CURRENT_TIMESTAMP);\n"
                             + "INSERT INTO no_such_table (id) VALUES (1);"))))
                     .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("V002__broken.sql failed");
+                    .hasMessageContaining(next(1, "broken") + " failed");
 
             assertThat(db.count("SELECT COUNT(*) FROM demo_content_installed")).isZero();
-            assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = 2")).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = ?", newestShipped() + 1))
+                    .isZero();
         }
 
         @Test

@@ -1,0 +1,133 @@
+package dev.participation.service.internal.pledge;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.Evidence;
+import dev.participation.api.pledge.EvidenceSummary;
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.service.internal.storage.Sql;
+
+/**
+ * The only SQL behind the public methods of {@link PledgeStore}, kept apart from the editors'
+ * queries on purpose.
+ *
+ * <p><b>Why this class exists:</b> the product promises that no draft text ever reaches a public page
+ * or the public JSON. So what the public sees is read from {@code pledge_version} (the latest row per
+ * pledge) and {@code pledge_evidence}, and from {@code pledge} only its {@code id} and {@code slug}.
+ * Nothing here selects {@code pledge.draft_content}, and nothing here may: a public read that needs
+ * more must take it from a published version.
+ */
+final class PublishedPledgeQueries {
+
+    /**
+     * Each pledge's latest published version. The select list names its columns one by one (never
+     * {@code p.*}) so the draft column cannot slip in.
+     */
+    private static final String LATEST_VERSIONS = "SELECT p.id, p.slug, v.version_number, v.published_at, v.content"
+            + " FROM pledge p JOIN pledge_version v ON v.pledge_id = p.id"
+            + " WHERE v.version_number = (SELECT MAX(latest.version_number) FROM pledge_version latest"
+            + " WHERE latest.pledge_id = p.id)";
+
+    /** Per commitment of the given pledges: how much evidence, and the newest piece (by date, then by when added). */
+    private static final String EVIDENCE_SUMMARY = "SELECT * FROM (SELECT e.id, e.pledge_id, e.commitment_key,"
+            + " e.evidence_date, e.description, e.link, e.added_by, e.added_at,"
+            + " COUNT(*) OVER (PARTITION BY e.pledge_id, e.commitment_key) AS evidence_count,"
+            + " ROW_NUMBER() OVER (PARTITION BY e.pledge_id, e.commitment_key"
+            + " ORDER BY e.evidence_date DESC, e.added_at DESC, e.id DESC) AS newest_first"
+            + " FROM pledge_evidence e WHERE e.pledge_id IN (%s)) ranked WHERE ranked.newest_first = 1";
+
+    private PublishedPledgeQueries() {
+    }
+
+    static List<PublishedPledge> all(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LATEST_VERSIONS + " ORDER BY p.id")) {
+            return withEvidence(connection, query);
+        }
+    }
+
+    static List<PublishedPledge> bySlug(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LATEST_VERSIONS + " AND p.slug = ?")) {
+            query.setString(1, slug);
+            return withEvidence(connection, query);
+        }
+    }
+
+    private record Row(long id, String slug, int version, Instant publishedAt, PledgeContent content) {
+    }
+
+    private static List<PublishedPledge> withEvidence(Connection connection, PreparedStatement query)
+            throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new Row(result.getLong("id"), result.getString("slug"), result.getInt("version_number"),
+                        Sql.getInstant(result, "published_at"), PledgeJson.read(result.getString("content"))));
+            }
+        }
+        Map<Long, Map<String, EvidenceSummary>> evidence = summaries(connection, rows.stream().map(Row::id).toList());
+        List<PublishedPledge> pledges = new ArrayList<>();
+        for (Row row : rows) {
+            // Only commitments the published version has: evidence kept for a commitment that
+            // exists only in the draft (or was dropped) is not shown.
+            Set<String> published = commitmentKeys(row.content());
+            Map<String, EvidenceSummary> shown = new HashMap<>();
+            evidence.getOrDefault(row.id(), Map.of()).forEach((key, summary) -> {
+                if (published.contains(key)) {
+                    shown.put(key, summary);
+                }
+            });
+            pledges.add(new PublishedPledge(row.id(), row.slug(), row.version(), row.publishedAt(), row.content(),
+                    shown));
+        }
+        return pledges;
+    }
+
+    private static Map<Long, Map<String, EvidenceSummary>> summaries(Connection connection, List<Long> pledgeIds)
+            throws SQLException {
+        Map<Long, Map<String, EvidenceSummary>> summaries = new HashMap<>();
+        if (pledgeIds.isEmpty()) {
+            return summaries;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(pledgeIds.size(), "?"));
+        try (PreparedStatement query = connection.prepareStatement(String.format(EVIDENCE_SUMMARY, placeholders))) {
+            for (int i = 0; i < pledgeIds.size(); i++) {
+                query.setLong(i + 1, pledgeIds.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Evidence latest = evidence(rows);
+                    summaries.computeIfAbsent(rows.getLong("pledge_id"), id -> new HashMap<>())
+                            .put(latest.commitmentKey(), new EvidenceSummary(rows.getInt("evidence_count"), latest));
+                }
+            }
+        }
+        return summaries;
+    }
+
+    static Set<String> commitmentKeys(PledgeContent content) {
+        Set<String> keys = new HashSet<>();
+        content.principles().forEach(p -> p.commitments().stream().map(Commitment::key).forEach(keys::add));
+        return keys;
+    }
+
+    /** One {@code pledge_evidence} row; shared with the editors' evidence list. */
+    static Evidence evidence(ResultSet rows) throws SQLException {
+        return new Evidence(rows.getLong("id"), rows.getString("commitment_key"),
+                rows.getObject("evidence_date", LocalDate.class), rows.getString("description"),
+                rows.getString("link"), rows.getString("added_by"), Sql.getInstant(rows, "added_at"));
+    }
+}

@@ -1,0 +1,556 @@
+package dev.participation.service.internal.pledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.pledge.Audience;
+import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.Evidence;
+import dev.participation.api.pledge.EvidenceSummary;
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.PledgeProblem;
+import dev.participation.api.pledge.PledgeVersion;
+import dev.participation.api.pledge.Principle;
+import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.api.pledge.Signatory;
+import dev.participation.api.widget.Message;
+import dev.participation.service.internal.audit.AuditLogStore;
+import dev.participation.service.internal.storage.DatabaseTest;
+import dev.participation.service.internal.storage.TestDatabase.Kind;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PledgeStoreTest {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(Kind.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgreSQL extends Contract {
+        OnPostgreSQL() {
+            super(Kind.POSTGRESQL);
+        }
+    }
+
+    /** Text that appears only in a draft; if it is anywhere in a public result, a draft leaked. */
+    static final String DRAFT_ONLY = "UNPUBLISHED-7f3a9c";
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** A small pledge in our own words: one principle with two commitments and one signatory. */
+    static PledgeContent content(String title, String firstCommitment) {
+        return new PledgeContent(title, Audience.CHILDREN_AND_YOUNG_PEOPLE,
+                "What we promise when you take part in our services.", "What we promise you.",
+                List.of(new Principle("voice", "Voice", "Your views shape what we do.", "We listen to you.",
+                        "/images/voice.png", "Two young people talking with a youth worker",
+                        List.of(new Commitment("voice-1", firstCommitment, "We ask you first."),
+                                new Commitment("voice-2", "We tell you what changed and why.", "")))),
+                List.of(new Signatory("Chair of the Youth Forum", "Youth Forum", LocalDate.of(2026, 1, 20))));
+    }
+
+    static PledgeContent withoutPrinciples(String title) {
+        return new PledgeContent(title, Audience.PARENTS_AND_CARERS, "", "", List.of(), List.of());
+    }
+
+    abstract static class Contract extends DatabaseTest {
+
+        AuditLogStore audit;
+        PledgeStore pledges;
+
+        Contract(Kind kind) {
+            super(kind);
+        }
+
+        @BeforeEach
+        void createStore() {
+            audit = new AuditLogStore(database(), clock);
+            pledges = new PledgeStore(database(), audit, clock);
+        }
+
+        List<String> actionsOn(long id) {
+            return audit.forRecord("pledge", String.valueOf(id)).stream().map(AuditEntry::action).toList();
+        }
+
+        static Map<String, Message> errorsOf(Runnable change) {
+            PledgeProblem problem = catchThrowableOfType(PledgeProblem.class, change::run);
+            assertThat(problem).as("a PledgeProblem").isNotNull();
+            return problem.errors();
+        }
+
+        @Test
+        void aPledgeIsCreatedSavedPublishedAndReadBackExactly() {
+            PledgeContent first = content("Our promise to young people", "We ask before we decide.");
+            PledgeDraft created = pledges.create("our-promise", first, "editor1");
+
+            assertThat(created.slug()).isEqualTo("our-promise");
+            assertThat(created.content()).isEqualTo(first);
+            assertThat(created.publishedVersion()).isZero();
+            assertThat(created.unpublishedChanges()).isTrue();
+            assertThat(created.updatedBy()).isEqualTo("editor1");
+            assertThat(created.updatedAt()).isEqualTo(clock.instant());
+            assertThat(pledges.published("our-promise")).isEmpty();
+            assertThat(pledges.published()).isEmpty();
+
+            clock.advance(Duration.ofMinutes(5));
+            PledgeContent edited = content("Our promise to young people", "We ask you before we decide anything.");
+            PledgeDraft saved = pledges.saveDraft(created.id(), edited, "editor2");
+            assertThat(saved.content()).isEqualTo(edited);
+            assertThat(saved.updatedBy()).isEqualTo("editor2");
+            assertThat(saved.updatedAt()).isEqualTo(clock.instant());
+
+            clock.advance(Duration.ofMinutes(5));
+            PledgeVersion v1 = pledges.publish(created.id(), "manager1");
+            assertThat(v1.version()).isEqualTo(1);
+            assertThat(v1.restoredFrom()).isZero();
+            assertThat(v1.publishedBy()).isEqualTo("manager1");
+            assertThat(v1.publishedAt()).isEqualTo(clock.instant());
+            assertThat(v1.content()).isEqualTo(edited);
+
+            PublishedPledge shown = pledges.published("our-promise").orElseThrow();
+            assertThat(shown.id()).isEqualTo(created.id());
+            assertThat(shown.version()).isEqualTo(1);
+            assertThat(shown.publishedAt()).isEqualTo(clock.instant());
+            assertThat(shown.content()).isEqualTo(edited);
+            assertThat(shown.evidence()).isEmpty();
+            assertThat(pledges.published()).containsExactly(shown);
+            assertThat(pledges.history(created.id())).containsExactly(v1);
+            assertThat(pledges.draft(created.id())).get().satisfies(draft -> {
+                assertThat(draft.publishedVersion()).isEqualTo(1);
+                assertThat(draft.unpublishedChanges()).isFalse();
+            });
+            assertThat(pledges.drafts()).extracting(PledgeDraft::slug).containsExactly("our-promise");
+        }
+
+        @Test
+        void everyFieldSurvivesStorage() {
+            PledgeContent full = new PledgeContent("Charter for parents and carers", Audience.PARENTS_AND_CARERS,
+                    "Line one.\n\nSee [our page](https://example.org/charter).", "Easy words.",
+                    List.of(new Principle("information", "Information", "You get clear information.", "",
+                                    "https://example.org/a.png", "A leaflet",
+                                    List.of(new Commitment("info-1", "Letters in plain English.", "Plain letters."))),
+                            new Principle("relationships", "Relationships", "We get to know you.", "We know you.",
+                                    "", "", List.of())),
+                    List.of(new Signatory("Director of Children's Services", "", LocalDate.of(2025, 11, 3)),
+                            new Signatory("Zoë Ł. 😀", "Parent Carer Forum", LocalDate.of(2025, 12, 1))));
+            PledgeDraft created = pledges.create("parents-charter", full, "editor1");
+
+            assertThat(pledges.draft(created.id()).orElseThrow().content()).isEqualTo(full);
+            pledges.publish(created.id(), "editor1");
+            assertThat(pledges.published("parents-charter").orElseThrow().content()).isEqualTo(full);
+        }
+
+        @Test
+        void draftChangesAfterPublicationNeverReachThePublicReads() throws Exception {
+            PledgeDraft created = pledges.create("young-people", content("Our pledge", "We meet you where you are."),
+                    "editor1");
+            pledges.publish(created.id(), "editor1");
+            PublishedPledge before = pledges.published("young-people").orElseThrow();
+
+            // The marker goes into every text field of the draft, and into a commitment only the draft has.
+            PledgeContent secret = new PledgeContent("Title " + DRAFT_ONLY, Audience.EVERYONE, "Intro " + DRAFT_ONLY,
+                    "Easy " + DRAFT_ONLY,
+                    List.of(new Principle("voice", "Voice " + DRAFT_ONLY, "Promise " + DRAFT_ONLY, DRAFT_ONLY,
+                            "/" + DRAFT_ONLY + ".png", "Alt " + DRAFT_ONLY,
+                            List.of(new Commitment("voice-1", "Commitment " + DRAFT_ONLY, DRAFT_ONLY),
+                                    new Commitment("draft-only-" + DRAFT_ONLY, "New " + DRAFT_ONLY, "")))),
+                    List.of(new Signatory("Signed " + DRAFT_ONLY, DRAFT_ONLY, LocalDate.of(2026, 2, 1))));
+            pledges.saveDraft(created.id(), secret, "editor2");
+            // Evidence for the draft-only commitment is allowed but must not be listed publicly yet.
+            pledges.addEvidence(created.id(), "draft-only-" + DRAFT_ONLY, LocalDate.of(2026, 2, 20),
+                    "Ran a session", "", "editor2");
+
+            PublishedPledge after = pledges.published("young-people").orElseThrow();
+            assertThat(after).isEqualTo(before);
+            assertThat(after.toString()).doesNotContain(DRAFT_ONLY);
+            assertThat(JSON.writeValueAsString(after)).doesNotContain(DRAFT_ONLY);
+            assertThat(pledges.published().toString()).doesNotContain(DRAFT_ONLY);
+            assertThat(JSON.writeValueAsString(pledges.published())).doesNotContain(DRAFT_ONLY);
+            // ...while the editors do see it.
+            assertThat(pledges.draft(created.id()).orElseThrow().toString()).contains(DRAFT_ONLY);
+
+            pledges.publish(created.id(), "editor2");
+            assertThat(pledges.published("young-people").orElseThrow().content()).isEqualTo(secret);
+            assertThat(pledges.published("young-people").orElseThrow().evidence())
+                    .containsOnlyKeys("draft-only-" + DRAFT_ONLY);
+        }
+
+        @Test
+        void aPledgeNeverPublishedIsNotPublic() {
+            pledges.create("first", content("First", "One."), "editor1");
+            PledgeDraft second = pledges.create("second", content("Second " + DRAFT_ONLY, "Two."), "editor1");
+            PledgeDraft third = pledges.create("third", content("Third", "Three."), "editor1");
+            pledges.publish(third.id(), "editor1");
+            pledges.publish(second.id(), "editor1");
+            pledges.saveDraft(second.id(), content("Second", "Two " + DRAFT_ONLY), "editor1");
+
+            assertThat(pledges.published()).extracting(PublishedPledge::slug).containsExactly("second", "third");
+            assertThat(pledges.published("first")).isEmpty();
+            assertThat(pledges.published("nope")).isEmpty();
+            assertThat(pledges.published((String) null)).isEmpty();
+            assertThat(pledges.drafts()).extracting(PledgeDraft::slug).containsExactly("first", "second", "third");
+            assertThat(pledges.published("second").orElseThrow().content().title()).contains(DRAFT_ONLY);
+            assertThat(pledges.published("second").orElseThrow().toString()).doesNotContain("Two " + DRAFT_ONLY);
+        }
+
+        @Test
+        void unpublishedChangesFollowTheDraft() {
+            PledgeContent original = content("Our pledge", "We listen.");
+            long id = pledges.create("flags", original, "editor1").id();
+            assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isTrue();
+
+            pledges.publish(id, "editor1");
+            assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isFalse();
+
+            pledges.saveDraft(id, content("Our pledge", "We listen, and we act."), "editor1");
+            assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isTrue();
+            assertThat(pledges.drafts()).singleElement().satisfies(d -> assertThat(d.unpublishedChanges()).isTrue());
+
+            pledges.publish(id, "editor1");
+            assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isFalse();
+            assertThat(pledges.draft(id).orElseThrow().publishedVersion()).isEqualTo(2);
+
+            // Saving the published text again is no change.
+            pledges.saveDraft(id, content("Our pledge", "We listen, and we act."), "editor1");
+            assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isFalse();
+        }
+
+        @Test
+        void restoringAnOldVersionPublishesItAgainAndMakesItTheDraft() {
+            PledgeContent one = content("Our pledge", "Version one words.");
+            PledgeContent two = content("Our pledge", "Version two words.");
+            long id = pledges.create("restore-me", one, "editor1").id();
+            pledges.publish(id, "editor1");
+            pledges.saveDraft(id, two, "editor1");
+            clock.advance(Duration.ofDays(1));
+            pledges.publish(id, "editor1");
+            pledges.saveDraft(id, content("Our pledge", "Unfinished words."), "editor1");
+            clock.advance(Duration.ofDays(1));
+
+            PledgeVersion three = pledges.restore(id, 1, "manager1");
+
+            assertThat(three.version()).isEqualTo(3);
+            assertThat(three.restoredFrom()).isEqualTo(1);
+            assertThat(three.content()).isEqualTo(one);
+            assertThat(three.publishedBy()).isEqualTo("manager1");
+            assertThat(three.publishedAt()).isEqualTo(clock.instant());
+            assertThat(pledges.history(id)).extracting(PledgeVersion::version).containsExactly(3, 2, 1);
+            assertThat(pledges.history(id)).extracting(PledgeVersion::content).containsExactly(one, two, one);
+            assertThat(pledges.history(id)).extracting(PledgeVersion::restoredFrom).containsExactly(1, 0, 0);
+            PledgeDraft draft = pledges.draft(id).orElseThrow();
+            assertThat(draft.content()).isEqualTo(one);
+            assertThat(draft.publishedVersion()).isEqualTo(3);
+            assertThat(draft.unpublishedChanges()).isFalse();
+            assertThat(draft.updatedBy()).isEqualTo("manager1");
+            PublishedPledge shown = pledges.published("restore-me").orElseThrow();
+            assertThat(shown.version()).isEqualTo(3);
+            assertThat(shown.content()).isEqualTo(one);
+            assertThat(audit.forRecord("pledge", String.valueOf(id))).last().satisfies(entry -> {
+                assertThat(entry.action()).isEqualTo("pledge.restore");
+                assertThat(entry.actor()).isEqualTo("manager1");
+                assertThat(entry.detail()).contains("version 1 as version 3");
+            });
+        }
+
+        @Test
+        void restoringSomethingMissingSaysSoAndChangesNothing() {
+            long id = pledges.create("restore-missing", content("Our pledge", "Words."), "editor1").id();
+            pledges.publish(id, "editor1");
+
+            assertThatThrownBy(() -> pledges.restore(id, 2, "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.restore(id, 0, "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.restore(id + 100, 1, "editor1"))
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThat(pledges.history(id)).hasSize(1);
+            assertThat(actionsOn(id)).containsExactly("pledge.create", "pledge.publish");
+        }
+
+        @Test
+        void missingPledgesAreReportedAsMissing() {
+            assertThatThrownBy(() -> pledges.saveDraft(42, content("T", "C"), "editor1"))
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.publish(42, "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.addEvidence(42, "voice-1", LocalDate.of(2026, 1, 1), "Done", "",
+                    "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.removeEvidence(42, 1, "editor1"))
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThat(pledges.draft(42)).isEmpty();
+            assertThat(pledges.history(42)).isEmpty();
+            assertThat(pledges.evidence(42, "voice-1")).isEmpty();
+            assertThat(audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void anEmptyPledgeCannotBePublished() {
+            long id = pledges.create("empty", withoutPrinciples("Charter in progress"), "editor1").id();
+
+            assertThat(errorsOf(() -> pledges.publish(id, "editor1")))
+                    .containsEntry("principles", Message.of("pledge.error.noPrinciples"));
+            assertThat(pledges.history(id)).isEmpty();
+            assertThat(pledges.published("empty")).isEmpty();
+            assertThat(actionsOn(id)).containsExactly("pledge.create");
+        }
+
+        @Test
+        void contentBreakingTheRulesIsRefused() {
+            PledgeContent untitled = content("", "We listen.");
+            assertThat(errorsOf(() -> pledges.create("untitled", untitled, "editor1")))
+                    .containsEntry("title", Message.of("pledge.error.required"));
+
+            long id = pledges.create("titled", content("Titled", "We listen."), "editor1").id();
+            assertThat(errorsOf(() -> pledges.saveDraft(id, content("Titled", ""), "editor1")))
+                    .containsOnlyKeys("principles[0].commitments[0].text");
+            assertThat(pledges.draft(id).orElseThrow().content()).isEqualTo(content("Titled", "We listen."));
+            assertThat(pledges.drafts()).hasSize(1);
+            assertThat(actionsOn(id)).containsExactly("pledge.create");
+        }
+
+        @Test
+        void slugsMustBeWellFormedAndUnused() {
+            for (String bad : new String[] {null, "", "a", "Our-Pledge", "our pledge", "-our", "our--pledge",
+                    "x".repeat(61)}) {
+                assertThat(errorsOf(() -> pledges.create(bad, content("Our pledge", "We listen."), "editor1")))
+                        .as("slug %s", bad).containsEntry("slug", Message.of("pledge.error.slug"));
+            }
+            // Slug and content problems are reported together.
+            assertThat(errorsOf(() -> pledges.create("Bad", content("", "We listen."), "editor1")))
+                    .containsOnlyKeys("slug", "title");
+
+            pledges.create("our-pledge", content("Our pledge", "We listen."), "editor1");
+            assertThat(errorsOf(() -> pledges.create("our-pledge", content("Another", "We act."), "editor2")))
+                    .containsExactly(Map.entry("slug", Message.of("pledge.error.slugTaken")));
+            assertThat(pledges.drafts()).singleElement().satisfies(d -> assertThat(d.content().title())
+                    .isEqualTo("Our pledge"));
+            assertThat(audit.recent(10)).extracting(AuditEntry::action).containsExactly("pledge.create");
+        }
+
+        @Test
+        void concurrentCreatesOfOneSlugLeaveOnePledgeAndTellTheOthersItIsTaken() throws Exception {
+            int editors = 6;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(editors);
+            List<Future<String>> outcomes = new ArrayList<>();
+            try {
+                for (int i = 0; i < editors; i++) {
+                    String actor = "editor" + i;
+                    outcomes.add(pool.submit((Callable<String>) () -> {
+                        start.await();
+                        try {
+                            pledges.create("shared-slug", content("By " + actor, "We listen."), actor);
+                            return "created";
+                        } catch (PledgeProblem problem) {
+                            return problem.errors().get("slug").key();
+                        }
+                    }));
+                }
+                start.countDown();
+                List<String> results = new ArrayList<>();
+                for (Future<String> outcome : outcomes) {
+                    results.add(outcome.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(results).containsOnlyOnce("created");
+                assertThat(results).filteredOn(r -> !r.equals("created")).hasSize(editors - 1)
+                        .containsOnly("pledge.error.slugTaken");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(pledges.drafts()).hasSize(1);
+            assertThat(db.count("SELECT COUNT(*) FROM audit_log WHERE action = 'pledge.create'")).isEqualTo(1);
+        }
+
+        @Test
+        void concurrentPublicationsGetEveryNumberOnce() throws Exception {
+            long id = pledges.create("busy", content("Busy pledge", "We listen."), "editor1").id();
+            int threads = 4;
+            int each = 3;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<List<Integer>>> runs = new ArrayList<>();
+            try {
+                for (int t = 0; t < threads; t++) {
+                    String actor = "editor" + t;
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        List<Integer> mine = new ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            mine.add(pledges.publish(id, actor).version());
+                        }
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                List<Integer> returned = new ArrayList<>();
+                for (Future<List<Integer>> run : runs) {
+                    returned.addAll(run.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(returned).containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, threads * each).boxed().toList());
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(pledges.history(id)).extracting(PledgeVersion::version).containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, threads * each).map(v -> threads * each + 1 - v).boxed().toList());
+            assertThat(pledges.published("busy").orElseThrow().version()).isEqualTo(threads * each);
+            assertThat(actionsOn(id)).filteredOn("pledge.publish"::equals).hasSize(threads * each);
+        }
+
+        @Test
+        void evidenceIsCheckedBeforeItIsStored() {
+            long id = pledges.create("evidence-rules", content("Our pledge", "We listen."), "editor1").id();
+            LocalDate today = LocalDate.of(2026, 3, 2); // the test clock's day
+
+            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today.plusDays(1), "Held a forum", "",
+                    "editor1"))).containsExactly(Map.entry("date", Message.of("pledge.error.date")));
+            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", null, "Held a forum", "", "editor1")))
+                    .containsOnlyKeys("date");
+            for (String link : new String[] {"javascript:alert(1)", "ftp://example.org/file", "example.org",
+                    "https://example.org/a b"}) {
+                assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "Held a forum", link,
+                        "editor1"))).as(link).containsExactly(Map.entry("link", Message.of("pledge.error.link")));
+            }
+            assertThat(errorsOf(() -> pledges.addEvidence(id, "no-such-commitment", today, "Held a forum", "",
+                    "editor1"))).containsExactly(Map.entry("commitment", Message.of("pledge.error.commitment")));
+            assertThat(errorsOf(() -> pledges.addEvidence(id, null, today, "Held a forum", "", "editor1")))
+                    .containsOnlyKeys("commitment");
+            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "  ", "", "editor1")))
+                    .containsExactly(Map.entry("description", Message.of("pledge.error.description")));
+            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "x".repeat(5001), "", "editor1")))
+                    .containsOnlyKeys("description");
+            // Everything wrong at once is reported at once.
+            assertThat(errorsOf(() -> pledges.addEvidence(id, "nope", today.plusYears(1), "", "mailto:a@b.c",
+                    "editor1"))).containsOnlyKeys("commitment", "date", "description", "link");
+
+            assertThat(pledges.evidence(id, "voice-1")).isEmpty();
+            assertThat(actionsOn(id)).containsExactly("pledge.create");
+
+            // Today, no link, and a web address are all fine.
+            pledges.addEvidence(id, "voice-1", today, "Held a forum", "", "editor1");
+            pledges.addEvidence(id, "voice-1", today.minusYears(2), "x".repeat(5000), "https://example.org/report",
+                    "editor1");
+            assertThat(pledges.evidence(id, "voice-1")).hasSize(2);
+        }
+
+        @Test
+        void evidenceMayPointAtTheDraftOrThePublishedVersion() {
+            long id = pledges.create("either", content("Our pledge", "We listen."), "editor1").id();
+            pledges.publish(id, "editor1");
+            // The draft drops voice-2 and adds voice-3.
+            pledges.saveDraft(id, new PledgeContent("Our pledge", Audience.EVERYONE, "", "",
+                    List.of(new Principle("voice", "Voice", "We listen.", "", "", "",
+                            List.of(new Commitment("voice-1", "We listen.", ""),
+                                    new Commitment("voice-3", "We write back.", "")))),
+                    List.of()), "editor1");
+            LocalDate day = LocalDate.of(2026, 2, 1);
+
+            pledges.addEvidence(id, "voice-2", day, "Only in the published version", "", "editor1");
+            pledges.addEvidence(id, "voice-3", day, "Only in the draft", "", "editor1");
+
+            assertThat(pledges.published("either").orElseThrow().evidence()).containsOnlyKeys("voice-2");
+        }
+
+        @Test
+        void evidenceIsListedNewestFirstAndSummarisedPublicly() {
+            long id = pledges.create("summary", content("Our pledge", "We listen."), "editor1").id();
+            pledges.publish(id, "editor1");
+            Evidence older = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "January forum", "",
+                    "editor1");
+            clock.advance(Duration.ofMinutes(1));
+            Evidence sameDayFirst = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14), "Survey closed",
+                    "https://example.org/survey", "editor2");
+            clock.advance(Duration.ofMinutes(1));
+            Evidence sameDayLater = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14),
+                    "Results shared with the Youth Forum", "", "editor3");
+            clock.advance(Duration.ofMinutes(1));
+            // Added last, but about the earliest day: not the latest.
+            Evidence addedLast = pledges.addEvidence(id, "voice-1", LocalDate.of(2025, 12, 1), "December visit", "",
+                    "editor1");
+            Evidence other = pledges.addEvidence(id, "voice-2", LocalDate.of(2026, 2, 1), "Wrote back to everyone",
+                    "", "editor1");
+
+            assertThat(sameDayFirst.link()).isEqualTo("https://example.org/survey");
+            assertThat(sameDayLater.addedBy()).isEqualTo("editor3");
+            assertThat(sameDayLater.addedAt()).isEqualTo(Instant.parse("2026-03-02T09:02:00Z"));
+            assertThat(pledges.evidence(id, "voice-1")).containsExactly(sameDayLater, sameDayFirst, older, addedLast);
+            assertThat(pledges.evidence(id, "voice-2")).containsExactly(other);
+
+            Map<String, EvidenceSummary> shown = pledges.published("summary").orElseThrow().evidence();
+            assertThat(shown).containsOnly(Map.entry("voice-1", new EvidenceSummary(4, sameDayLater)),
+                    Map.entry("voice-2", new EvidenceSummary(1, other)));
+            assertThat(pledges.published()).singleElement().satisfies(p -> assertThat(p.evidence()).isEqualTo(shown));
+
+            pledges.removeEvidence(id, sameDayLater.id(), "editor2");
+            assertThat(pledges.published("summary").orElseThrow().evidence().get("voice-1"))
+                    .isEqualTo(new EvidenceSummary(3, sameDayFirst));
+        }
+
+        @Test
+        void evidenceIsRemovedOnlyFromItsOwnPledge() {
+            long first = pledges.create("first", content("First", "We listen."), "editor1").id();
+            long second = pledges.create("second", content("Second", "We listen."), "editor1").id();
+            Evidence kept = pledges.addEvidence(first, "voice-1", LocalDate.of(2026, 2, 1), "Forum", "", "editor1");
+
+            assertThatThrownBy(() -> pledges.removeEvidence(second, kept.id(), "editor2"))
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThat(pledges.evidence(first, "voice-1")).containsExactly(kept);
+            assertThat(actionsOn(second)).containsExactly("pledge.create");
+
+            pledges.removeEvidence(first, kept.id(), "editor2");
+            assertThat(pledges.evidence(first, "voice-1")).isEmpty();
+            assertThatThrownBy(() -> pledges.removeEvidence(first, kept.id(), "editor2"))
+                    .isInstanceOf(NoSuchElementException.class);
+        }
+
+        @Test
+        void everyChangeIsAuditedWithItsActor() {
+            long id = pledges.create("audited", content("Our pledge", "We listen."), "alice").id();
+            pledges.saveDraft(id, content("Our pledge", "We listen to you."), "bob");
+            pledges.publish(id, "carol");
+            pledges.publish(id, "dan");
+            pledges.restore(id, 1, "erin");
+            Evidence evidence = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 3, 1), "Forum held", "",
+                    "frank");
+            pledges.removeEvidence(id, evidence.id(), "grace");
+
+            List<AuditEntry> entries = audit.forRecord("pledge", String.valueOf(id));
+            assertThat(entries).extracting(AuditEntry::action).containsExactly("pledge.create", "pledge.draft.save",
+                    "pledge.publish", "pledge.publish", "pledge.restore", "pledge.evidence.add",
+                    "pledge.evidence.remove");
+            assertThat(entries).extracting(AuditEntry::actor)
+                    .containsExactly("alice", "bob", "carol", "dan", "erin", "frank", "grace");
+            assertThat(entries.get(0).detail()).contains("audited");
+            assertThat(entries.get(2).detail()).contains("version 1");
+            assertThat(entries.get(3).detail()).contains("version 2");
+            assertThat(entries.get(4).detail()).contains("from", "version 1 as version 3");
+            assertThat(entries.get(5).detail()).contains("evidence " + evidence.id(), "voice-1", "2026-03-01");
+            assertThat(entries.get(6).detail()).contains("evidence " + evidence.id(), "Forum held");
+        }
+    }
+}
