@@ -99,7 +99,7 @@ public final class AccountsPage {
             char[] password = rawPassword == null || rawPassword.isEmpty() ? null : rawPassword.toCharArray();
             try {
                 accounts.save(username, displayName, roles, password, caller.person().orElseThrow().id());
-                notices.set(response, Message.of("accounts.saved", displayName), site.secureCookies(request));
+                notices.set(response, Message.of("accounts.saved", displayName), messages, site.secureCookies(request));
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", PATH);
                 return;

@@ -72,7 +72,8 @@ public final class StaffPages {
         }
         PostOutcome outcome = page.post(request(request, caller, page, path));
         if (outcome instanceof PostOutcome.Done done) {
-            done.notice().ifPresent(n -> notices.set(response, n, site.secureCookies(request)));
+            done.notice().ifPresent(n -> notices.set(response, n,
+                    site.messages(caller.locale(), page.messages(caller.locale())), site.secureCookies(request)));
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", Paths.localOr(done.location(), here));
         } else if (outcome instanceof PostOutcome.Invalid invalid) {

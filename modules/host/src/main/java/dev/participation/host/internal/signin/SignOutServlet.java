@@ -59,7 +59,7 @@ public final class SignOutServlet extends HttpServlet {
         boolean secure = site.secureCookies(request);
         Cookies.clear(response, Cookies.SESSION, secure);
         if (caller.signedIn()) {
-            notices.set(response, Message.of("signOut.done"), secure);
+            notices.set(response, Message.of("signOut.done"), site.messages(caller.locale()), secure);
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/");

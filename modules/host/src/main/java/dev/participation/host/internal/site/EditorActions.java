@@ -73,7 +73,7 @@ public final class EditorActions {
     }
 
     private void done(HttpServletRequest request, HttpServletResponse response, String location, String noticeKey) {
-        notices.set(response, Message.of(noticeKey), site.secureCookies(request));
+        notices.set(response, Message.of(noticeKey), site.messages(site.locale(request)), site.secureCookies(request));
         WidgetPosts.seeOther(response, location);
     }
 

@@ -61,7 +61,9 @@ public final class WidgetPosts {
         }
         PostOutcome outcome = widget.get().widget().post(pages.request(request, caller, page, instance.get(), widget.get()));
         if (outcome instanceof PostOutcome.Done done) {
-            done.notice().ifPresent(n -> notices.set(response, n, site.secureCookies(request)));
+            done.notice().ifPresent(n -> notices.set(response, n,
+                    site.messages(caller.locale(), widget.get().widget().messages(caller.locale())),
+                    site.secureCookies(request)));
             // Only same-site locations: a widget must not be usable to send people elsewhere.
             seeOther(response, Paths.localOr(done.location(), page.path()));
         } else if (outcome instanceof PostOutcome.Invalid invalid) {

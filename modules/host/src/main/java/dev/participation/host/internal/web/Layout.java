@@ -71,7 +71,7 @@ public final class Layout {
     public void write(HttpServletRequest request, HttpServletResponse response, Caller caller, int status,
             String title, String current, String bodyHtml) throws IOException {
         Messages messages = messages(caller);
-        Optional<Message> notice = "GET".equals(request.getMethod()) && status < 300
+        Optional<String> notice = "GET".equals(request.getMethod()) && status < 300
                 ? notices.take(request, response, site.secureCookies(request))
                 : Optional.empty();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ public final class Layout {
         model.put("nav", navigation(caller, current));
         model.put("signedIn", caller.signedIn());
         model.put("csrf", csrf.field(caller));
-        model.put("notice", notice.map(messages::get).orElse(""));
+        model.put("notice", notice.orElse(""));
         model.put("css", assets.stylesheet());
         model.put("hostCss", assets.hostStylesheet());
         model.put("script", assets.script());

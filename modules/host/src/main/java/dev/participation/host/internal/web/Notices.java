@@ -1,13 +1,12 @@
 package dev.participation.host.internal.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 import dev.participation.api.security.SharedSecrets;
 import dev.participation.api.widget.Message;
+import dev.participation.kit.i18n.Messages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +25,6 @@ public final class Notices {
 
     // Long enough for the redirect to be followed, short enough not to surprise someone later.
     private static final int MAX_AGE_SECONDS = 120;
-    private static final char SEPARATOR = '\u001f';
 
     private final SharedSecrets secrets;
     private volatile Signer signer;
@@ -45,18 +43,18 @@ public final class Notices {
         return s;
     }
 
-    public void set(HttpServletResponse response, Message message, boolean secure) {
-        StringBuilder plain = new StringBuilder(message.key());
-        for (Object argument : message.arguments()) {
-            plain.append(SEPARATOR).append(argument);
-        }
+    /**
+     * Keeps the notice for the next page, already translated: the words may come from a widget's or
+     * staff page's own language file, which the page showing the notice cannot know.
+     */
+    public void set(HttpServletResponse response, Message message, Messages words, boolean secure) {
         String encoded = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(plain.toString().getBytes(StandardCharsets.UTF_8));
+                .encodeToString(words.get(message).getBytes(StandardCharsets.UTF_8));
         Cookies.set(response, Cookies.NOTICE, encoded + "." + signer().sign(encoded), MAX_AGE_SECONDS, secure);
     }
 
     /** The waiting notice, if any, which is then cleared so it shows once. */
-    public Optional<Message> take(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+    public Optional<String> take(HttpServletRequest request, HttpServletResponse response, boolean secure) {
         Optional<String> cookie = Cookies.read(request, Cookies.NOTICE);
         if (cookie.isEmpty()) {
             return Optional.empty();
@@ -68,10 +66,7 @@ public final class Notices {
             return Optional.empty();
         }
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(value.substring(0, dot)), StandardCharsets.UTF_8);
-            String[] parts = plain.split(String.valueOf(SEPARATOR), -1);
-            List<Object> arguments = new ArrayList<>(List.of((Object[]) parts).subList(1, parts.length));
-            return Optional.of(new Message(parts[0], arguments));
+            return Optional.of(new String(Base64.getUrlDecoder().decode(value.substring(0, dot)), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

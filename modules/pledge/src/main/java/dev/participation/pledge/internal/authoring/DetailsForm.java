@@ -1,0 +1,64 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.participation.api.pledge.Audience;
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PledgeRules;
+import dev.participation.api.widget.StaffRequest;
+import dev.participation.kit.i18n.Messages;
+
+/** The pledge's own fields (title, address, audience, introductions): reading, checking, applying. */
+final class DetailsForm {
+
+    static final String[] FIELDS = {"title", "slug", "audience", "introduction", "easyReadIntroduction"};
+
+    private DetailsForm() {
+    }
+
+    static Form read(StaffRequest request) {
+        return Form.read(request, FIELDS);
+    }
+
+    static Form of(PledgeContent content, String slug) {
+        return Form.of(FIELDS).set("title", content.title()).set("slug", slug)
+                .set("audience", content.audience() == null ? "" : content.audience().key())
+                .set("introduction", content.introduction())
+                .set("easyReadIntroduction", content.easyReadIntroduction());
+    }
+
+    /** The content with this form's details; the audience is null when none was chosen. */
+    static PledgeContent apply(Form form, PledgeContent base) {
+        Audience audience = Audience.fromKey(form.text("audience")).orElse(null);
+        return ContentEdits.details(base, form.text("title"), audience, form.text("introduction"),
+                form.text("easyReadIntroduction"));
+    }
+
+    /**
+     * The address to create the pledge at: what the editor typed, or one made from the title when
+     * the box was left empty (then shown in the box, so a clash can be corrected).
+     */
+    static String slug(Form form) {
+        String typed = form.text("slug");
+        String slug = typed.isEmpty() ? Slugs.suggest(form.text("title")) : typed;
+        form.set("slug", slug);
+        if (!PledgeRules.validSlug(slug)) {
+            form.reject("slug", "pledge.error.slug");
+        }
+        return slug;
+    }
+
+    static List<Map<String, String>> audiences(Messages messages) {
+        List<Map<String, String>> options = new ArrayList<>();
+        for (Audience a : Audience.values()) {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("value", a.key());
+            option.put("label", messages.get(a.labelKey()));
+            options.add(option);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.participation.pledge.internal.authoring;
+
+import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.Pledges;
+import dev.participation.api.pledge.Principle;
+
+/** Finds what a path names, or fails with {@link NotFound}. */
+final class Drafts {
+
+    private Drafts() {
+    }
+
+    static PledgeDraft find(Pledges pledges, String id) {
+        if (!id.matches("\\d{1,18}")) {
+            throw new NotFound("pledge " + id);
+        }
+        return pledges.draft(Long.parseLong(id)).orElseThrow(() -> new NotFound("pledge " + id));
+    }
+
+    static Principle principle(PledgeDraft draft, String key) {
+        return draft.content().principle(key).orElseThrow(() -> new NotFound("principle " + key));
+    }
+
+    static Commitment commitment(Principle principle, String key) {
+        return principle.commitments().stream().filter(c -> c.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFound("commitment " + key));
+    }
+
+    /** A signatory's place from its 1-based number in a path. */
+    static int signatory(PledgeDraft draft, String number) {
+        if (!number.matches("\\d{1,4}")) {
+            throw new NotFound("signatory " + number);
+        }
+        int index = Integer.parseInt(number) - 1;
+        if (index < 0 || index >= draft.content().signatories().size()) {
+            throw new NotFound("signatory " + number);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.util.List;
+
+import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.Evidence;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.Pledges;
+import dev.participation.api.pledge.Principle;
+
+/**
+ * Paths below {@code /intranet/pledge-evidence/}: {@code ""} (choose a pledge), {@code {id}} (its
+ * commitments with evidence counts), {@code {id}/{ckey}} (a commitment's evidence),
+ * {@code {id}/{ckey}/new} (add some), {@code {id}/{ckey}/{evidenceId}/remove} (confirm, remove).
+ */
+final class EvidenceRouter {
+
+    private final Pledges pledges;
+    private final EvidenceScreens screens;
+
+    EvidenceRouter(Pledges pledges) {
+        this.pledges = pledges;
+        this.screens = new EvidenceScreens(pledges);
+    }
+
+    Endpoint route(Screen s) {
+        List<String> p = s.segments();
+        if (p.isEmpty()) {
+            return Endpoint.view(screens::pledgeList);
+        }
+        PledgeDraft d = Drafts.find(pledges, p.get(0));
+        if (p.size() == 1) {
+            return Endpoint.view(x -> screens.commitments(x, d));
+        }
+        Principle principle = d.content().principles().stream()
+                .filter(pr -> pr.commitments().stream().anyMatch(c -> c.key().equals(p.get(1)))).findFirst()
+                .orElseThrow(() -> new NotFound("commitment " + p.get(1)));
+        Commitment c = Drafts.commitment(principle, p.get(1));
+        if (p.size() == 2) {
+            return Endpoint.view(x -> screens.evidence(x, d, principle, c));
+        }
+        if (p.size() == 3 && "new".equals(p.get(2))) {
+            return Endpoint.of(x -> screens.newForm(x, d, principle, c), x -> screens.add(x, d, principle, c));
+        }
+        if (p.size() == 4 && "remove".equals(p.get(3))) {
+            Evidence e = screens.find(d, c, p.get(2));
+            return Endpoint.of(x -> screens.confirmRemove(x, d, c, e), x -> screens.remove(x, d, c, e));
+        }
+        throw new NotFound(s.request().path());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.Principle;
+import dev.participation.api.pledge.Signatory;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.WidgetView;
+
+/** A draft's overview, and changing its title, audience and introductions. */
+final class OverviewScreens {
+
+    private static final String[] DETAIL_FIELDS = {"title", "audience", "introduction", "easyReadIntroduction"};
+
+    private final DraftSaver saver;
+
+    OverviewScreens(DraftSaver saver) {
+        this.saver = saver;
+    }
+
+    WidgetView overview(Screen s, PledgeDraft d) {
+        String base = d.id() + "/";
+        PledgeContent c = d.content();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", c.title());
+        model.put("slug", d.slug());
+        model.put("audience", c.audience() == null ? "" : s.text(c.audience().labelKey()));
+        model.put("introduction", c.introduction());
+        model.put("easyReadIntroduction", c.easyReadIntroduction());
+        model.put("status", PledgeListScreens.status(s, d));
+        model.put("changedBy", d.updatedBy());
+        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
+        model.put("detailsHref", s.href(base + "details"));
+        model.put("newPrincipleHref", s.href(base + "principles/new"));
+        model.put("newSignatoryHref", s.href(base + "signatories/new"));
+        model.put("previewHref", s.href(base + "preview"));
+        model.put("publishHref", s.href(base + "publish"));
+        model.put("historyHref", s.href(base + "history"));
+        List<Map<String, Object>> principles = new ArrayList<>();
+        for (int i = 0; i < c.principles().size(); i++) {
+            Principle p = c.principles().get(i);
+            String at = base + "principles/" + p.key();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", i + 1);
+            row.put("key", p.key());
+            row.put("title", p.title());
+            row.put("promise", p.promise());
+            row.put("commitments", p.commitments().size());
+            row.put("href", s.href(at));
+            row.put("removeHref", s.href(at + "/remove"));
+            row.put("moveAction", s.href(at + "/move"));
+            row.put("first", i == 0);
+            row.put("last", i == c.principles().size() - 1);
+            principles.add(row);
+        }
+        model.put("principles", principles);
+        List<Map<String, Object>> signatories = new ArrayList<>();
+        for (int i = 0; i < c.signatories().size(); i++) {
+            Signatory sig = c.signatories().get(i);
+            String at = base + "signatories/" + (i + 1);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", sig.name());
+            row.put("role", sig.role());
+            row.put("signedOn", Times.date(sig.signedOn(), s.messages()));
+            row.put("href", s.href(at));
+            row.put("removeHref", s.href(at + "/remove"));
+            signatories.add(row);
+        }
+        model.put("signatories", signatories);
+        return s.view(c.title(), "overview.ftlh", model);
+    }
+
+    WidgetView details(Screen s, PledgeDraft d) {
+        return showDetails(s, d, DetailsForm.of(d.content(), d.slug()));
+    }
+
+    PostOutcome saveDetails(Screen s, PledgeDraft d) {
+        Form form = Form.read(s.request(), DETAIL_FIELDS);
+        PledgeContent content = DetailsForm.apply(form, d.content());
+        return saver.save(s, d.id(), content, form, "", f -> showDetails(s, d, f),
+                () -> s.done(Long.toString(d.id()), "authoring.notice.saved"));
+    }
+
+    private WidgetView showDetails(Screen s, PledgeDraft d, Form form) {
+        form.set("slug", d.slug());
+        return s.view(s.text("authoring.details.title"), "details.ftlh",
+                Map.of("creating", false, "audiences", DetailsForm.audiences(s.messages()),
+                        "cancel", s.href(Long.toString(d.id()))),
+                form);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import dev.participation.api.pledge.Pledges;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.Roles;
+import dev.participation.api.widget.StaffPage;
+import dev.participation.api.widget.StaffRequest;
+import dev.participation.api.widget.WidgetView;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Participation staff record evidence that the council keeps its commitments, at
+ * {@code /intranet/pledge-evidence/}; the public pledge shows it at once. Paths are on
+ * {@link EvidenceRouter}.
+ */
+@Component(service = StaffPage.class)
+public final class PledgeEvidencePage implements StaffPage {
+
+    public static final String KEY = "pledge-evidence";
+
+    private final AuthoringSupport support;
+    private final EvidenceRouter router;
+
+    @Activate
+    public PledgeEvidencePage(@Reference Pledges pledges) {
+        this(pledges, Clock.systemUTC());
+    }
+
+    PledgeEvidencePage(Pledges pledges, Clock clock) {
+        this.support = new AuthoringSupport(clock);
+        this.router = new EvidenceRouter(pledges);
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public String titleKey() {
+        return "evidence.page.title";
+    }
+
+    @Override
+    public String requiredRole() {
+        return Roles.STAFF;
+    }
+
+    @Override
+    public ResourceBundle messages(Locale locale) {
+        return support.bundle(locale);
+    }
+
+    @Override
+    public WidgetView render(StaffRequest request) {
+        return support.render(request, router::route);
+    }
+
+    @Override
+    public PostOutcome post(StaffRequest request) {
+        return support.post(request, router::route);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.Evidence;
+import dev.participation.api.pledge.EvidenceSummary;
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.Pledges;
+import dev.participation.api.pledge.Principle;
+import dev.participation.api.widget.WidgetView;
+import dev.participation.pledge.internal.view.PledgeRenderer;
+import dev.participation.pledge.internal.view.PledgeViewOptions;
+import dev.participation.pledge.internal.view.PledgeViewOptions.Layout;
+
+/**
+ * The draft as the public would see it, in each layout and in easy read, drawn by the public
+ * widget's own renderer and clearly marked as not published. Only ever on the intranet.
+ */
+final class PreviewScreen {
+
+    private final Pledges pledges;
+    private final PledgeRenderer renderer;
+
+    PreviewScreen(Pledges pledges, PledgeRenderer renderer) {
+        this.pledges = pledges;
+        this.renderer = renderer;
+    }
+
+    WidgetView preview(Screen s, PledgeDraft d) {
+        PledgeContent c = d.content();
+        String layoutName = s.parameter("layout");
+        Layout layout = switch (layoutName) {
+            case "cards" -> Layout.CARDS;
+            case "principle" -> Layout.ONE_PRINCIPLE;
+            default -> Layout.FULL;
+        };
+        String principleKey = layout == Layout.ONE_PRINCIPLE ? s.parameter("principle") : "";
+        if (layout == Layout.ONE_PRINCIPLE && c.principle(principleKey).isEmpty() && !c.principles().isEmpty()) {
+            principleKey = c.principles().get(0).key();
+        }
+        boolean easyRead = "true".equals(s.parameter("easyRead")) && c.hasEasyRead();
+        String layoutParameter = layout == Layout.CARDS ? "cards" : layout == Layout.ONE_PRINCIPLE ? "principle" : "full";
+
+        Map<String, String> cardLinks = new HashMap<>();
+        for (Principle p : c.principles()) {
+            cardLinks.put(p.key(), link(s, d, "principle", p.key(), easyRead));
+        }
+        // The page offers its own easy read switch above the preview (whatever a widget's settings
+        // are), so the rendered pledge does not draw a second one.
+        PledgeViewOptions options = new PledgeViewOptions(layout, true, easyRead, 2, principleKey, "", false,
+                cardLinks);
+        String body = renderer.render(c, evidence(d), options, s.messages());
+
+        List<Map<String, Object>> layouts = new ArrayList<>();
+        layouts.add(choice(s.text("authoring.preview.layout.full"), link(s, d, "full", "", easyRead),
+                layout == Layout.FULL));
+        layouts.add(choice(s.text("authoring.preview.layout.cards"), link(s, d, "cards", "", easyRead),
+                layout == Layout.CARDS));
+        List<Map<String, Object>> principles = new ArrayList<>();
+        for (Principle p : c.principles()) {
+            principles.add(choice(p.title(), link(s, d, "principle", p.key(), easyRead),
+                    layout == Layout.ONE_PRINCIPLE && p.key().equals(principleKey)));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("layouts", layouts);
+        model.put("principles", principles);
+        model.put("easyRead", easyRead);
+        model.put("hasEasyRead", c.hasEasyRead());
+        model.put("easyReadHref", link(s, d, layoutParameter, principleKey, !easyRead));
+        model.put("stylesheet", s.request().links().asset(PledgeRenderer.STYLESHEET));
+        model.put("body", body);
+        model.put("back", s.href(Long.toString(d.id())));
+        model.put("publishHref", s.href(d.id() + "/publish"));
+        return s.view(s.text("authoring.preview.title", c.title()), "preview.ftlh", model);
+    }
+
+    /** Evidence as the public view would show it, so the preview shows what visitors will see. */
+    private Map<String, EvidenceSummary> evidence(PledgeDraft d) {
+        Map<String, EvidenceSummary> summaries = new HashMap<>();
+        for (Principle p : d.content().principles()) {
+            for (Commitment c : p.commitments()) {
+                List<Evidence> list = pledges.evidence(d.id(), c.key());
+                if (!list.isEmpty()) {
+                    summaries.put(c.key(), new EvidenceSummary(list.size(), list.get(0)));
+                }
+            }
+        }
+        return summaries;
+    }
+
+    private static String link(Screen s, PledgeDraft d, String layout, String principle, boolean easyRead) {
+        StringBuilder href = new StringBuilder(s.href(d.id() + "/preview")).append("?layout=").append(layout);
+        if (!principle.isEmpty()) {
+            href.append("&principle=").append(java.net.URLEncoder.encode(principle, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (easyRead) {
+            href.append("&easyRead=true");
+        }
+        return href.toString();
+    }
+
+    private static Map<String, Object> choice(String label, String href, boolean current) {
+        return Map.of("label", label, "href", href, "current", current);
+    }
+}

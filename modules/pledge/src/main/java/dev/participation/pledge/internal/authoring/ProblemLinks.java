@@ -1,0 +1,78 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.Principle;
+import dev.participation.api.widget.Message;
+
+/**
+ * Turns the service's content paths ({@code principles[0].commitments[1].text}) into a sentence
+ * an editor understands and a link to the form where it is fixed.
+ */
+final class ProblemLinks {
+
+    private static final Pattern COMMITMENT = Pattern.compile("principles\\[(\\d+)]\\.commitments\\[(\\d+)]\\.(\\w+)");
+    private static final Pattern PRINCIPLE = Pattern.compile("principles\\[(\\d+)]\\.(\\w+)");
+    private static final Pattern SIGNATORY = Pattern.compile("signatories\\[(\\d+)]\\.(\\w+)");
+
+    private ProblemLinks() {
+    }
+
+    static List<Map<String, String>> describe(Screen s, PledgeDraft d, Map<String, Message> problems) {
+        List<Map<String, String>> list = new ArrayList<>();
+        problems.forEach((path, message) -> list.add(describe(s, d, path, Form.text(s.messages(), message))));
+        return list;
+    }
+
+    private static Map<String, String> describe(Screen s, PledgeDraft d, String path, String problem) {
+        PledgeContent c = d.content();
+        String base = d.id() + "/";
+        String where;
+        String href;
+        Matcher m;
+        if ((m = COMMITMENT.matcher(path)).matches() && principle(c, m.group(1)) != null
+                && Integer.parseInt(m.group(2)) < principle(c, m.group(1)).commitments().size()) {
+            Principle p = principle(c, m.group(1));
+            int j = Integer.parseInt(m.group(2));
+            where = s.text("authoring.problem.commitment", j + 1, p.title(), field(s, m.group(3)));
+            href = s.href(base + "principles/" + p.key() + "/commitments/" + p.commitments().get(j).key()) + "#"
+                    + m.group(3);
+        } else if ((m = PRINCIPLE.matcher(path)).matches() && principle(c, m.group(1)) != null) {
+            Principle p = principle(c, m.group(1));
+            where = s.text("authoring.problem.principle", Integer.parseInt(m.group(1)) + 1, p.title(),
+                    field(s, "title".equals(m.group(2)) ? "principleTitle" : m.group(2)));
+            href = s.href(base + "principles/" + p.key()) + "#" + m.group(2);
+        } else if ((m = SIGNATORY.matcher(path)).matches()) {
+            int k = Integer.parseInt(m.group(1));
+            where = s.text("authoring.problem.signatory", k + 1, field(s, m.group(2)));
+            href = s.href(base + "signatories/" + (k + 1)) + "#" + m.group(2);
+        } else if ("principles".equals(path)) {
+            where = s.text("authoring.problem.principles");
+            href = s.href(base + "principles/new");
+        } else {
+            where = field(s, path);
+            href = s.href(base + "details") + "#" + path;
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("text", s.text("authoring.problem.line", where, problem));
+        row.put("href", href);
+        return row;
+    }
+
+    private static Principle principle(PledgeContent c, String index) {
+        int i = Integer.parseInt(index);
+        return i < c.principles().size() ? c.principles().get(i) : null;
+    }
+
+    private static String field(Screen s, String name) {
+        String key = "authoring.field." + name;
+        return s.messages().has(key) ? s.text(key) : name;
+    }
+}

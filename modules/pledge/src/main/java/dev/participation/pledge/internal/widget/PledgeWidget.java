@@ -1,0 +1,208 @@
+package dev.participation.pledge.internal.widget;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.Pledges;
+import dev.participation.api.pledge.Principle;
+import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.api.widget.Choice;
+import dev.participation.api.widget.Links;
+import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.Preferences;
+import dev.participation.api.widget.Widget;
+import dev.participation.api.widget.WidgetRequest;
+import dev.participation.api.widget.WidgetType;
+import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.i18n.LanguageBundles;
+import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.template.Templates;
+import dev.participation.pledge.internal.view.PledgeRenderer;
+import dev.participation.pledge.internal.view.PledgeViewOptions;
+import dev.participation.pledge.internal.view.PledgeViewOptions.Layout;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The public pledge display: one published pledge or charter, in full, as cards or one part at a
+ * time, with an easy-read switch that works without JavaScript. It only ever reads published
+ * versions ({@link Pledges#published()} and {@link Pledges#published(String)}).
+ *
+ * <p>Request parameters: {@code read=easy} (or {@code standard}) picks the wording, and
+ * {@code part=<principle key>} opens one part from the cards layout. Every link the widget makes
+ * carries the visitor's reading choice on, so it lasts while they move around the widget.
+ */
+@Component(service = Widget.class)
+public final class PledgeWidget implements Widget {
+
+    public static final String KEY = "pledge";
+    public static final String CATEGORY = "Participation";
+
+    /** Preference: the slug of the pledge to show; empty shows the first published one. */
+    public static final String PLEDGE = "pledge";
+    /** Preference: {@code full}, {@code cards} or {@code principle}. */
+    public static final String LAYOUT = "layout";
+    /** Preference: for the one-part layout, the part's title (or key); empty shows the first part. */
+    public static final String PRINCIPLE = "principle";
+    /** Preference: whether commitments and their evidence are shown. */
+    public static final String COMMITMENTS = "showCommitments";
+    /** Preference: whether the easy read switch is offered. */
+    public static final String EASY_READ = "offerEasyRead";
+    /** Preference: the widget's first heading level, 2 to 4. */
+    public static final String LEVEL = "headingLevel";
+
+    public static final String LAYOUT_FULL = "full";
+    public static final String LAYOUT_CARDS = "cards";
+    public static final String LAYOUT_PRINCIPLE = "principle";
+
+    /** Request parameter carrying the reading choice. */
+    public static final String READ = "read";
+    public static final String READ_EASY = "easy";
+    public static final String READ_STANDARD = "standard";
+    /** Request parameter opening one part from the cards. */
+    public static final String PART = "part";
+
+    static final String TEMPLATES = "/dev/participation/pledge/templates/view";
+    static final LanguageBundles WORDS = new LanguageBundles(PledgeWidget.class,
+            "dev/participation/pledge/widget/Language", "dev/participation/pledge/shared/Language");
+
+    private final Pledges pledges;
+    private final PledgeRenderer renderer;
+    private final Templates templates;
+
+    @Activate
+    public PledgeWidget(@Reference Pledges pledges) {
+        this.pledges = pledges;
+        this.renderer = new PledgeRenderer();
+        this.templates = Templates.of(PledgeWidget.class, TEMPLATES);
+    }
+
+    /** The widget type, with the published pledges as the options of the pledge preference. */
+    public static WidgetType typeFor(List<PublishedPledge> published) {
+        List<Choice> choices = new ArrayList<>();
+        for (PublishedPledge p : published) {
+            choices.add(Choice.named(p.slug(), p.content().title()));
+        }
+        return new WidgetType(KEY, "pledge.name", "pledge.description", CATEGORY, List.of(
+                PreferenceDefinition.choice(PLEDGE, "pledge.pref.pledge", "pledge.pref.pledge.hint", "", false,
+                        choices),
+                PreferenceDefinition.choice(LAYOUT, "pledge.pref.layout", "pledge.pref.layout.hint", LAYOUT_FULL,
+                        true, List.of(Choice.keyed(LAYOUT_FULL, "pledge.layout.full"),
+                                Choice.keyed(LAYOUT_CARDS, "pledge.layout.cards"),
+                                Choice.keyed(LAYOUT_PRINCIPLE, "pledge.layout.principle"))),
+                PreferenceDefinition.text(PRINCIPLE, "pledge.pref.principle", "pledge.pref.principle.hint", "",
+                        false, 120),
+                PreferenceDefinition.bool(COMMITMENTS, "pledge.pref.commitments", "pledge.pref.commitments.hint",
+                        true),
+                PreferenceDefinition.bool(EASY_READ, "pledge.pref.easyRead", "pledge.pref.easyRead.hint", true),
+                PreferenceDefinition.integer(LEVEL, "pledge.pref.level", "pledge.pref.level.hint", 2, 2, 4)));
+    }
+
+    @Override
+    public WidgetType type() {
+        // Fresh each time, so a pledge published a moment ago is offered at once.
+        return typeFor(pledges.published());
+    }
+
+    @Override
+    public ResourceBundle messages(Locale locale) {
+        return WORDS.forLocale(locale);
+    }
+
+    @Override
+    public WidgetView render(WidgetRequest request) {
+        Preferences prefs = request.preferences();
+        Messages messages = Messages.of(request.locale(), WORDS.forLocale(request.locale()));
+        int level = Math.max(2, Math.min(4, prefs.getInt(LEVEL, 2)));
+        Links links = request.links();
+        String stylesheet = links.asset(PledgeRenderer.STYLESHEET);
+
+        Optional<PublishedPledge> found = prefs.value(PLEDGE)
+                .map(pledges::published)
+                .orElseGet(() -> pledges.published().stream().findFirst());
+        if (found.isEmpty() || found.get().content().principles().isEmpty()) {
+            return WidgetView.of(templates.render("empty.ftlh", Map.of("level", level), messages));
+        }
+        PublishedPledge pledge = found.get();
+        PledgeContent content = pledge.content();
+
+        boolean offered = prefs.getBoolean(EASY_READ) && content.hasEasyRead();
+        boolean easy = offered && request.parameter(READ).map(READ_EASY::equals).orElse(false);
+        Layout configured = layout(prefs.get(LAYOUT));
+        // A card's "read more" opens its part in the same widget; only the cards layout links there.
+        Optional<Principle> opened = configured == Layout.CARDS
+                ? request.parameter(PART).flatMap(content::principle)
+                : Optional.empty();
+
+        Map<String, String> keep = new LinkedHashMap<>();
+        opened.ifPresent(p -> keep.put(PART, p.key()));
+        String toggle = offered ? links.view(with(keep, READ, easy ? READ_STANDARD : READ_EASY)) : "";
+
+        PledgeViewOptions options;
+        if (opened.isPresent()) {
+            options = new PledgeViewOptions(Layout.ONE_PRINCIPLE, prefs.getBoolean(COMMITMENTS), easy, level,
+                    opened.get().key(), toggle, offered);
+        } else if (configured == Layout.CARDS) {
+            Map<String, String> cardLinks = new HashMap<>();
+            for (Principle p : content.principles()) {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put(PART, p.key());
+                if (easy) {
+                    params.put(READ, READ_EASY);
+                }
+                cardLinks.put(p.key(), links.view(params));
+            }
+            options = new PledgeViewOptions(Layout.CARDS, prefs.getBoolean(COMMITMENTS), easy, level, "", toggle,
+                    offered, cardLinks);
+        } else {
+            String key = configured == Layout.ONE_PRINCIPLE ? principleKey(content, prefs.get(PRINCIPLE)) : "";
+            options = new PledgeViewOptions(configured, prefs.getBoolean(COMMITMENTS), easy, level, key, toggle,
+                    offered);
+        }
+
+        String body = renderer.render(content, pledge.evidence(), options, messages);
+        Map<String, Object> model = new HashMap<>();
+        model.put("stylesheet", stylesheet);
+        model.put("body", body);
+        model.put("backHref", opened.isPresent() ? links.view(easy ? Map.of(READ, READ_EASY) : Map.of()) : "");
+        return WidgetView.of(templates.render("widget.ftlh", model, messages));
+    }
+
+    /**
+     * The principle an editor named: its key, or its title ignoring case and surrounding spaces.
+     * Empty (or no match) gives the first principle.
+     */
+    static String principleKey(PledgeContent content, String named) {
+        String wanted = named == null ? "" : named.strip();
+        if (wanted.isEmpty()) {
+            return "";
+        }
+        return content.principle(wanted).map(Principle::key)
+                .or(() -> content.principles().stream().filter(p -> p.title().strip().equalsIgnoreCase(wanted))
+                        .findFirst().map(Principle::key))
+                .orElse("");
+    }
+
+    static Layout layout(String value) {
+        return switch (value) {
+            case LAYOUT_CARDS -> Layout.CARDS;
+            case LAYOUT_PRINCIPLE -> Layout.ONE_PRINCIPLE;
+            default -> Layout.FULL;
+        };
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> all = new LinkedHashMap<>(base);
+        all.put(key, value);
+        return all;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.participation.pledge.internal.authoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.participation.api.pledge.Audience;
+import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.PledgeContent;
+import dev.participation.api.pledge.PledgeDraft;
+import dev.participation.api.pledge.PledgeVersion;
+import dev.participation.api.pledge.Principle;
+import dev.participation.api.pledge.Signatory;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.WidgetView;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** Pledge content to start from, and ways to read what a page answered. */
+final class Fixtures {
+
+    static final Instant NOW = Instant.parse("2025-06-01T10:15:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final long ID = 7;
+
+    private Fixtures() {
+    }
+
+    static Principle principle(String key, String title, Commitment... commitments) {
+        return new Principle(key, title, "We promise " + title.toLowerCase(), "", "", "", List.of(commitments));
+    }
+
+    static Commitment commitment(String key, String text) {
+        return new Commitment(key, text, "");
+    }
+
+    static PledgeContent content(Principle... principles) {
+        return new PledgeContent("Our participation pledge", Audience.CHILDREN_AND_YOUNG_PEOPLE,
+                "Why we make this pledge.", "", List.of(principles),
+                List.of(new Signatory("Youth Cabinet", "", LocalDate.of(2024, 3, 1))));
+    }
+
+    static PledgeDraft draft(PledgeContent content) {
+        return new PledgeDraft(ID, "our-pledge", content, NOW, "Edith Editor", 2, true);
+    }
+
+    static PledgeVersion version(int number, PledgeContent content) {
+        return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "Edith Editor", 0, content);
+    }
+
+    static Document html(WidgetView view) {
+        return Jsoup.parseBodyFragment(view.html());
+    }
+
+    static Document invalid(PostOutcome outcome) {
+        if (!(outcome instanceof PostOutcome.Invalid invalid)) {
+            throw new AssertionError("expected the form again with errors, got " + outcome);
+        }
+        return html(invalid.view());
+    }
+
+    static PostOutcome.Done done(PostOutcome outcome) {
+        if (!(outcome instanceof PostOutcome.Done done)) {
+            throw new AssertionError("expected the post to succeed, got " + outcome);
+        }
+        return done;
+    }
+}
