@@ -50,6 +50,11 @@ final class Portal implements AutoCloseable {
 
     /** Starts the jar in {@code workdir} (created if missing) and waits until it answers. */
     static Portal start(Path workdir) {
+        return start(workdir, new String[0]);
+    }
+
+    /** As {@link #start(Path)}, with extra launch settings such as {@code participation.demo.content=false}. */
+    static Portal start(Path workdir, String... properties) {
         String jar = System.getProperty("portal.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             fail("The executable jar is missing (" + jar + "); build it with: mvn -DskipTests package");
@@ -57,9 +62,12 @@ final class Portal implements AutoCloseable {
         try {
             Files.createDirectories(workdir);
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Dorg.osgi.service.http.port=" + port,
-                    "-jar", Path.of(jar).toAbsolutePath().toString())
-                    .directory(workdir.toFile()).redirectErrorStream(true);
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Dorg.osgi.service.http.port=" + port));
+            for (String property : properties) {
+                command.add("-D" + property);
+            }
+            command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true);
             Portal portal = new Portal(workdir, port, builder.start());
             portal.awaitReady();
             return portal;
