@@ -28,6 +28,7 @@ import dev.participation.host.internal.intranet.StaffPageRegistry;
 import dev.participation.host.internal.intranet.StaffPages;
 import dev.participation.host.internal.signin.SignInServlet;
 import dev.participation.host.internal.signin.SignOutServlet;
+import dev.participation.host.internal.site.AnonymousPages;
 import dev.participation.host.internal.site.EditorActions;
 import dev.participation.host.internal.site.Pages;
 import dev.participation.host.internal.site.PublicSiteServlet;
@@ -71,6 +72,7 @@ public final class Portal {
     public final Layout layout;
     public final Callers callers;
     public final Pages pages;
+    public final AnonymousPages pageCopies;
     public final PublicSiteServlet publicSite;
     public final SignInServlet signIn;
     public final SignOutServlet signOut;
@@ -83,6 +85,27 @@ public final class Portal {
     }
 
     public Portal(HostConfiguration config) {
+        this(config, 0);
+    }
+
+    /** @param copySeconds how long public pages are reused for visitors; 0 (the default here) never */
+    public Portal(HostConfiguration config, int copySeconds) {
+        pageCopies = new AnonymousPages(new AnonymousPages.Config() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return AnonymousPages.Config.class;
+            }
+
+            @Override
+            public int seconds() {
+                return copySeconds;
+            }
+
+            @Override
+            public int maxEntries() {
+                return 10;
+            }
+        });
         when(secrets.key(anyString())).thenAnswer(i -> {
             byte[] key = new byte[32];
             Arrays.fill(key, (byte) i.<String>getArgument(0).length());
@@ -98,7 +121,7 @@ public final class Portal {
         pages = new Pages(instances, widgets, layout, site, csrf, log);
         WidgetPosts posts = new WidgetPosts(instances, widgets, pages, layout, csrf, notices, site);
         EditorActions editor = new EditorActions(instances, widgets, pages, layout, csrf, notices, site);
-        publicSite = new PublicSiteServlet(callers, pages, posts, editor, layout, log);
+        publicSite = new PublicSiteServlet(callers, pages, posts, editor, layout, pageCopies, site, csrf, log);
         signIn = SignInTestAccess.servlet(accounts, sessions, callers, csrf, layout, site, log,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         signOut = new SignOutServlet(sessions, callers, csrf, layout, notices, site);

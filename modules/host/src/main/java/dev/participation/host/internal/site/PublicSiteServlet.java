@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import dev.participation.host.internal.web.Caller;
 import dev.participation.host.internal.web.Callers;
+import dev.participation.host.internal.web.Csrf;
+import dev.participation.host.internal.web.Site;
 import dev.participation.host.internal.web.ErrorPage;
 import dev.participation.host.internal.web.Layout;
 import dev.participation.host.internal.web.Paths;
@@ -45,12 +47,18 @@ public final class PublicSiteServlet extends HttpServlet {
     private final transient WidgetPosts widgetPosts;
     private final transient EditorActions editor;
     private final transient Layout layout;
+    private final transient AnonymousPages copies;
+    private final transient Site site;
+    private final transient Csrf csrf;
     private final transient Logger log;
 
     @Activate
     public PublicSiteServlet(@Reference Callers callers, @Reference Pages pages, @Reference WidgetPosts widgetPosts,
-            @Reference EditorActions editor, @Reference Layout layout,
-            @Reference(service = LoggerFactory.class) Logger log) {
+            @Reference EditorActions editor, @Reference Layout layout, @Reference AnonymousPages copies,
+            @Reference Site site, @Reference Csrf csrf, @Reference(service = LoggerFactory.class) Logger log) {
+        this.copies = copies;
+        this.site = site;
+        this.csrf = csrf;
         this.callers = callers;
         this.pages = pages;
         this.widgetPosts = widgetPosts;
@@ -60,7 +68,32 @@ public final class PublicSiteServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!copies.eligible(request)) {
+            render(request, response);
+            return;
+        }
+        String key = copies.key(request, site.locale(request));
+        Optional<AnonymousPages.Copy> copy = copies.find(key);
+        if (copy.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Cache-Control", "private, no-cache");
+            response.setHeader("Content-Language", copy.get().language());
+            response.getWriter().write(copy.get().html());
+            return;
+        }
+        CapturedPage page = new CapturedPage(response);
+        render(request, page);
+        String html = page.html();
+        if (page.status() == HttpServletResponse.SC_OK) {
+            Caller caller = callers.resolve(request, response);
+            copies.keep(key, html, caller.locale().toLanguageTag(), csrf.field(caller).value());
+        }
+        response.getWriter().write(html);
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response) {
         Caller caller = callers.resolve(request, response);
         try {
             String path = Paths.of(request);

@@ -1,0 +1,39 @@
+package dev.participation.host.internal.site;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/** Lets a page be written as usual while keeping a copy of its text and status. */
+final class CapturedPage extends HttpServletResponseWrapper {
+
+    private final StringWriter text = new StringWriter(8192);
+    private final PrintWriter writer = new PrintWriter(text);
+    private int status = HttpServletResponse.SC_OK;
+
+    CapturedPage(HttpServletResponse response) {
+        super(response);
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+        return writer;
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        status = sc;
+        super.setStatus(sc);
+    }
+
+    int status() {
+        return status;
+    }
+
+    String html() {
+        writer.flush();
+        return text.toString();
+    }
+}
