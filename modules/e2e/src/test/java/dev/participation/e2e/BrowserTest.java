@@ -92,6 +92,14 @@ class BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/intranet");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
         Chromium.assertAccessible(browser, "The intranet home");
+        for (String page : new String[] {"/intranet/audit", "/intranet/accounts", "/intranet/pledges/",
+            "/intranet/pledge-evidence/", "/", "/pledge"}) {
+            browser.get(portal.base() + page);
+            Chromium.assertAccessible(browser, page + " as the administrator");
+        }
+        browser.get(portal.base() + "/pledge");
+        browser.findElement(By.cssSelector("main section a[href*='configure=']")).click();
+        Chromium.assertAccessible(browser, "A widget's settings form");
     }
 
     @Test

@@ -75,20 +75,28 @@ class PledgeJourneyTest {
         submit(editor);
 
         open(editor, "/intranet/pledges/new");
-        editor.findElement(By.id("title")).sendKeys(TITLE);
-        editor.findElement(By.id("slug")).sendKeys(SLUG);
+        Chromium.assertAccessible(editor, "The new pledge form");
+        submit(editor);
+        assertThat(editor.findElement(By.className("govuk-error-summary")).getText()).isNotBlank();
+        Chromium.assertAccessible(editor, "The new pledge form with errors");
+        replace(editor.findElement(By.id("title")), TITLE);
+        replace(editor.findElement(By.id("slug")), SLUG);
         editor.findElement(By.cssSelector("input[type=radio][value='young-carers']")).click();
-        editor.findElement(By.id("introduction")).sendKeys("Caring for someone is a lot. This is what we promise you.");
+        replace(editor.findElement(By.id("introduction")), "Caring for someone is a lot. This is what we promise you.");
         submit(editor);
         pledgeHome = editor.getCurrentUrl().replaceAll("[?#].*", "");
         assertThat(pledgeHome).matches(".*/intranet/pledges/\\d+");
 
+        Chromium.assertAccessible(editor, "The pledge overview");
         editor.findElement(By.linkText("Add a principle")).click();
+        Chromium.assertAccessible(editor, "The new principle form");
         editor.findElement(By.id("title")).sendKeys("Voice");
         editor.findElement(By.id("promise")).sendKeys(PROMISE_V1);
         editor.findElement(By.id("easyReadPromise")).sendKeys(EASY_V1);
         submit(editor);
+        Chromium.assertAccessible(editor, "The principle page");
         editor.findElement(By.partialLinkText("Add a commitment")).click();
+        Chromium.assertAccessible(editor, "The new commitment form");
         editor.findElement(By.id("text")).sendKeys(COMMITMENT);
         editor.findElement(By.id("easyReadText")).sendKeys("We meet every month.");
         submit(editor);
@@ -149,8 +157,11 @@ class PledgeJourneyTest {
         publish();
         assertThat(publicPage()).contains(PROMISE_V2).doesNotContain(PROMISE_V1);
 
-        open(editor, pledgeHome + "/history");
+        open(editor, pledgeHome + "/history?from=1&to=2");
+        assertThat(editor.findElement(By.tagName("main")).getText()).contains(PROMISE_V1).contains(PROMISE_V2);
+        Chromium.assertAccessible(editor, "The history comparing two versions");
         editor.findElement(By.cssSelector("a[href*='/history/1/restore']")).click();
+        Chromium.assertAccessible(editor, "The restore confirmation");
         submit(editor);
         assertThat(editor.findElement(By.tagName("main")).getText()).contains("3");
         assertThat(publicPage()).contains(PROMISE_V1).doesNotContain(PROMISE_V2);
@@ -160,6 +171,7 @@ class PledgeJourneyTest {
 
     private void publish() {
         open(editor, pledgeHome + "/publish");
+        Chromium.assertAccessible(editor, "The publish check");
         submit(editor);
     }
 
