@@ -129,6 +129,10 @@ class PledgeJourneyTest {
         visitor.findElement(By.partialLinkText("Easy read")).click();
         assertThat(visitor.findElement(By.tagName("main")).getText()).contains(EASY_V1).doesNotContain(PROMISE_V1);
         Chromium.assertAccessible(visitor, "The pledge in easy read");
+        // The choice is remembered for the visit: away to another page and back, still easy read.
+        open(visitor, "/");
+        open(visitor, "/pledge");
+        assertThat(visitor.findElement(By.tagName("main")).getText()).contains(EASY_V1).doesNotContain(PROMISE_V1);
 
         for (String layout : List.of("cards", "principle")) {
             configureLayout(layout);

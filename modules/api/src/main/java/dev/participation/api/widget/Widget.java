@@ -2,6 +2,7 @@ package dev.participation.api.widget;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -23,6 +24,18 @@ public interface Widget {
 
     /** Renders the widget's current view as an HTML fragment. Must not change any state. */
     WidgetView render(WidgetRequest request);
+
+    /**
+     * Names of view parameters whose last value the host keeps for the rest of the visit and
+     * passes back whenever a request does not carry them, so a choice such as easy read follows
+     * the visitor from page to page. Values are short words (letters, digits, '-' and '_'), never
+     * personal data. Hosts that cannot keep them simply pass what the request carries.
+     *
+     * @since 1.1
+     */
+    default Set<String> rememberedParameters() {
+        return Set.of();
+    }
 
     /**
      * Handles a form post that the host has already checked for a valid CSRF token. Widgets

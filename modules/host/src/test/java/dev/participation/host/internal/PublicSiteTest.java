@@ -218,6 +218,33 @@ class PublicSiteTest {
     }
 
     @Test
+    void aRememberedChoiceFollowsTheVisitorToEveryInstanceOfThatWidget() {
+        Widget pledge = widget("pledge");
+        when(pledge.rememberedParameters()).thenReturn(java.util.Set.of("read"));
+        when(pledge.render(any())).thenAnswer(i -> WidgetView.of("<p>Reading " + i.<WidgetRequest>getArgument(0)
+                .parameter("read").orElse("standard") + "</p>"));
+        portal.widgets.add(pledge, null, true, 0);
+        String first = portal.instances.place("pledge", "pledge", Map.of(), "test").id();
+        String second = portal.instances.place("home", "pledge", Map.of(), "test").id();
+
+        Http.Exchange chose = portal.page("/pledge?w" + first + "_read=easy");
+        assertThat(chose.body()).contains("<p>Reading easy</p>");
+        Cookie kept = new Cookie("pw_keep_pledge_read", chose.cookie("pw_keep_pledge_read").orElseThrow());
+        assertThat(kept.getValue()).isEqualTo("easy");
+        // A session cookie: kept for the visit, gone when the browser closes.
+        assertThat(chose.cookies()).anySatisfy(c -> assertThat(c).startsWith("pw_keep_pledge_read=easy;")
+                .contains("HttpOnly").doesNotContain("Max-Age"));
+
+        // Another page, another instance of the same widget, no parameter: the choice still holds.
+        assertThat(portal.page("/", kept).body()).contains("<p>Reading easy</p>");
+        assertThat(portal.page("/").body()).as("someone else").contains("<p>Reading standard</p>");
+        // Values that are not plain words are neither kept nor passed on from the cookie.
+        assertThat(portal.page("/", new Cookie("pw_keep_pledge_read", "<script>")).body())
+                .contains("<p>Reading standard</p>");
+        assertThat(second).isNotBlank();
+    }
+
+    @Test
     void aWidgetPostIsHandedOnWithItsOwnParametersAndRedirectsOnlyOnThisSite() {
         Widget events = widget("events");
         AtomicReference<WidgetRequest> seen = new AtomicReference<>();

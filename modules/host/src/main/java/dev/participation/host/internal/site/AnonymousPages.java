@@ -82,9 +82,17 @@ public final class AnonymousPages implements Filter {
                 && Cookies.read(request, Cookies.NOTICE).isEmpty();
     }
 
+    /** The page, its query, the language and the visitor's remembered choices (easy read, say). */
     public String key(HttpServletRequest request, Locale locale) {
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|" + locale.toLanguageTag();
+        StringBuilder key = new StringBuilder(request.getRequestURI());
+        key.append(query == null ? "" : "?" + query).append('|').append(locale.toLanguageTag());
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            java.util.Arrays.stream(cookies).filter(c -> c.getName().startsWith(RememberedChoices.PREFIX))
+                    .map(c -> c.getName() + "=" + c.getValue()).sorted().forEach(c -> key.append('|').append(c));
+        }
+        return key.toString();
     }
 
     public Optional<Copy> find(String key) {

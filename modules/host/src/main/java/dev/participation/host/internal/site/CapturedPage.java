@@ -12,6 +12,7 @@ final class CapturedPage extends HttpServletResponseWrapper {
     private final StringWriter text = new StringWriter(8192);
     private final PrintWriter writer = new PrintWriter(text);
     private int status = HttpServletResponse.SC_OK;
+    private boolean remembers;
 
     CapturedPage(HttpServletResponse response) {
         super(response);
@@ -26,6 +27,19 @@ final class CapturedPage extends HttpServletResponseWrapper {
     public void setStatus(int sc) {
         status = sc;
         super.setStatus(sc);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if ("Set-Cookie".equalsIgnoreCase(name) && value.startsWith(RememberedChoices.PREFIX)) {
+            remembers = true;
+        }
+        super.addHeader(name, value);
+    }
+
+    /** Whether rendering kept a visitor's choice: a copy would not keep it for the next visitor. */
+    boolean remembersAChoice() {
+        return remembers;
     }
 
     int status() {

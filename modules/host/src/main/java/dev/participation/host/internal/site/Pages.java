@@ -82,10 +82,12 @@ public final class Pages {
                 .orElseGet(() -> layout.messages(caller).get("page.home.title"));
     }
 
-    public InstanceRequest request(HttpServletRequest http, Caller caller, PageRef page, WidgetInstance instance,
-            RegisteredWidget widget) {
+    public InstanceRequest request(HttpServletRequest http, HttpServletResponse response, Caller caller, PageRef page,
+            WidgetInstance instance, RegisteredWidget widget) {
         String namespace = Namespaces.of(instance.id());
-        return new InstanceRequest(caller.person(), caller.locale(), Namespaces.strip(http.getParameterMap(), namespace),
+        Map<String, List<String>> parameters = RememberedChoices.apply(http, response, site.secureCookies(http),
+                widget.key(), widget.widget().rememberedParameters(), Namespaces.strip(http.getParameterMap(), namespace));
+        return new InstanceRequest(caller.person(), caller.locale(), parameters,
                 namespace, csrf.field(caller), new InstanceLinks(page, instance.id(), widget.key()), Optional.empty(),
                 instance.id(), widget.type().resolve(instance.preferences()));
     }
@@ -145,7 +147,7 @@ public final class Pages {
             } else if (instance.id().equals(removing)) {
                 section.put("state", "removing");
             } else {
-                Optional<WidgetView> view = render(request, caller, page, instance, widget.get());
+                Optional<WidgetView> view = render(request, response, caller, page, instance, widget.get());
                 section.put("state", view.isPresent() ? "ok" : "failed");
                 section.put("html", view.map(WidgetView::html).orElse(""));
                 if (viewTitle == null && view.isPresent()) {
@@ -173,10 +175,10 @@ public final class Pages {
     }
 
     // A widget that fails must not take the page down with it: the rest still shows.
-    private Optional<WidgetView> render(HttpServletRequest request, Caller caller, PageRef page,
-            WidgetInstance instance, RegisteredWidget widget) {
+    private Optional<WidgetView> render(HttpServletRequest request, HttpServletResponse response, Caller caller,
+            PageRef page, WidgetInstance instance, RegisteredWidget widget) {
         try {
-            return Optional.of(widget.widget().render(request(request, caller, page, instance, widget)));
+            return Optional.of(widget.widget().render(request(request, response, caller, page, instance, widget)));
         } catch (RuntimeException | LinkageError e) {
             log.error("Widget {} (instance {}) failed to render on page {}", widget.key(), instance.id(), page.key(), e);
             return Optional.empty();

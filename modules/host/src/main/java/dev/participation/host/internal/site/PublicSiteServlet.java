@@ -86,7 +86,7 @@ public final class PublicSiteServlet extends HttpServlet {
         CapturedPage page = new CapturedPage(response);
         render(request, page);
         String html = page.html();
-        if (page.status() == HttpServletResponse.SC_OK) {
+        if (page.status() == HttpServletResponse.SC_OK && !page.remembersAChoice()) {
             Caller caller = callers.resolve(request, response);
             copies.keep(key, html, caller.locale().toLanguageTag(), csrf.field(caller).value());
         }

@@ -59,7 +59,7 @@ public final class WidgetPosts {
             layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
             return;
         }
-        PostOutcome outcome = widget.get().widget().post(pages.request(request, caller, page, instance.get(), widget.get()));
+        PostOutcome outcome = widget.get().widget().post(pages.request(request, response, caller, page, instance.get(), widget.get()));
         if (outcome instanceof PostOutcome.Done done) {
             done.notice().ifPresent(n -> notices.set(response, n,
                     site.messages(caller.locale(), widget.get().widget().messages(caller.locale())),

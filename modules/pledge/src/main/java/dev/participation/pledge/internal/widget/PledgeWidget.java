@@ -118,6 +118,12 @@ public final class PledgeWidget implements Widget {
         return WORDS.forLocale(locale);
     }
 
+    /** The easy-read choice follows the visitor to every pledge on every page for the visit. */
+    @Override
+    public java.util.Set<String> rememberedParameters() {
+        return java.util.Set.of(READ);
+    }
+
     @Override
     public WidgetView render(WidgetRequest request) {
         Preferences prefs = request.preferences();
