@@ -103,15 +103,18 @@ class BrowserTest {
     }
 
     @Test
-    void theHomePageReflowsOnASmallPhone() {
+    void publicPagesReflowOnASmallPhone() {
         browser.manage().deleteAllCookies();
         Dimension before = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new Dimension(320, 640));
-            browser.get(portal.base() + "/");
-            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(overflow).as("horizontal scrolling at 320 px").isLessThanOrEqualTo(0);
+            // The home page, and the demo pledge in full and the demo charter as cards.
+            for (String page : new String[] {"/", "/pledge", "/sign-in"}) {
+                browser.get(portal.base() + page);
+                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as("horizontal scrolling at 320 px on " + page).isLessThanOrEqualTo(0);
+            }
         } finally {
             browser.manage().window().setSize(before);
         }

@@ -52,6 +52,7 @@ public final class PledgeStore implements Pledges {
     /** The size of {@code pledge_evidence.commitment_key}; a longer key cannot have evidence. */
     static final int COMMITMENT_KEY_MAX = 200;
 
+    private final PublishedContents publishedContents = new PublishedContents();
     private final Database database;
     private final AuditLog audit;
     private final Clock clock;
@@ -67,7 +68,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public List<PublishedPledge> published() {
-        return database.read(PublishedPledgeQueries::all);
+        return database.read(connection -> PublishedPledgeQueries.all(connection, publishedContents));
     }
 
     @Override
@@ -75,7 +76,8 @@ public final class PledgeStore implements Pledges {
         if (slug == null) {
             return Optional.empty();
         }
-        return database.read(connection -> PublishedPledgeQueries.bySlug(connection, slug)).stream().findFirst();
+        return database.read(connection -> PublishedPledgeQueries.bySlug(connection, slug, publishedContents)).stream()
+                .findFirst();
     }
 
     // ---- Editors ----

@@ -53,29 +53,33 @@ final class PublishedPledgeQueries {
     private PublishedPledgeQueries() {
     }
 
-    static List<PublishedPledge> all(Connection connection) throws SQLException {
+    static List<PublishedPledge> all(Connection connection, PublishedContents contents) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(LATEST_VERSIONS + " ORDER BY p.id")) {
-            return withEvidence(connection, query);
+            return withEvidence(connection, query, contents);
         }
     }
 
-    static List<PublishedPledge> bySlug(Connection connection, String slug) throws SQLException {
+    static List<PublishedPledge> bySlug(Connection connection, String slug, PublishedContents contents)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(LATEST_VERSIONS + " AND p.slug = ?")) {
             query.setString(1, slug);
-            return withEvidence(connection, query);
+            return withEvidence(connection, query, contents);
         }
     }
 
     private record Row(long id, String slug, int version, Instant publishedAt, PledgeContent content) {
     }
 
-    private static List<PublishedPledge> withEvidence(Connection connection, PreparedStatement query)
-            throws SQLException {
+    private static List<PublishedPledge> withEvidence(Connection connection, PreparedStatement query,
+            PublishedContents contents) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (ResultSet result = query.executeQuery()) {
             while (result.next()) {
-                rows.add(new Row(result.getLong("id"), result.getString("slug"), result.getInt("version_number"),
-                        Sql.getInstant(result, "published_at"), PledgeJson.read(result.getString("content"))));
+                long id = result.getLong("id");
+                int version = result.getInt("version_number");
+                String json = result.getString("content");
+                rows.add(new Row(id, result.getString("slug"), version, Sql.getInstant(result, "published_at"),
+                        contents.get(id, version, () -> PledgeJson.read(json))));
             }
         }
         Map<Long, Map<String, EvidenceSummary>> evidence = summaries(connection, rows.stream().map(Row::id).toList());
