@@ -20,6 +20,6 @@ final class SignInTestAccess {
 
     static SignInServlet servlet(Accounts accounts, SignInSessions sessions, Callers callers, Csrf csrf, Layout layout,
             Site site, Logger log, Clock clock) {
-        return SignInServlet.withClock(accounts, sessions, callers, csrf, layout, site, log, clock);
+        return new SignInServlet(accounts, sessions, callers, csrf, layout, site, log, clock);
     }
 }

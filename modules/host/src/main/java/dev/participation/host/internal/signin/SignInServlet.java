@@ -54,21 +54,11 @@ public final class SignInServlet extends HttpServlet {
     private final transient Logger log;
     private final transient Clock clock;
 
+    /** The clock is the service layer's, so "try again in N minutes" matches the lock it set. */
     @Activate
     public SignInServlet(@Reference Accounts accounts, @Reference SignInSessions sessions, @Reference Callers callers,
             @Reference Csrf csrf, @Reference Layout layout, @Reference Site site,
-            @Reference(service = LoggerFactory.class) Logger log) {
-        this(accounts, sessions, callers, csrf, layout, site, log, Clock.systemUTC());
-    }
-
-    /** With a clock of the caller's choosing, so lock-out messages can be tested without waiting. */
-    public static SignInServlet withClock(Accounts accounts, SignInSessions sessions, Callers callers, Csrf csrf,
-            Layout layout, Site site, Logger log, Clock clock) {
-        return new SignInServlet(accounts, sessions, callers, csrf, layout, site, log, clock);
-    }
-
-    private SignInServlet(Accounts accounts, SignInSessions sessions, Callers callers, Csrf csrf, Layout layout, Site site,
-            Logger log, Clock clock) {
+            @Reference(service = LoggerFactory.class) Logger log, @Reference Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.callers = callers;

@@ -28,12 +28,10 @@ public final class PledgeAuthoringPage implements StaffPage {
     private final AuthoringSupport support;
     private final AuthoringRouter router;
 
+    // The portal's clock service, so dates such as "not in the future" follow the same time as the
+    // service layer (and tests can fix it).
     @Activate
-    public PledgeAuthoringPage(@Reference Pledges pledges) {
-        this(pledges, Clock.systemUTC());
-    }
-
-    PledgeAuthoringPage(Pledges pledges, Clock clock) {
+    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock) {
         this.support = new AuthoringSupport(clock);
         this.router = new AuthoringRouter(pledges, new PledgeRenderer());
     }

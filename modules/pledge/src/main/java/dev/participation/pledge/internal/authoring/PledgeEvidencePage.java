@@ -28,12 +28,10 @@ public final class PledgeEvidencePage implements StaffPage {
     private final AuthoringSupport support;
     private final EvidenceRouter router;
 
+    // The portal's clock service, so dates such as "not in the future" follow the same time as the
+    // service layer (and tests can fix it).
     @Activate
-    public PledgeEvidencePage(@Reference Pledges pledges) {
-        this(pledges, Clock.systemUTC());
-    }
-
-    PledgeEvidencePage(Pledges pledges, Clock clock) {
+    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock) {
         this.support = new AuthoringSupport(clock);
         this.router = new EvidenceRouter(pledges);
     }

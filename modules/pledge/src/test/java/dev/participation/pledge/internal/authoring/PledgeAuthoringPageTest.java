@@ -73,7 +73,7 @@ class PledgeAuthoringPageTest {
         assertThat(page.requiredRole()).isEqualTo(Roles.EDITOR);
         assertThat(staffOnly.hasRole(page.requiredRole())).isFalse();
         assertThat(editor.hasRole(page.requiredRole())).isTrue();
-        assertThat(new PledgeEvidencePage(pledges).requiredRole()).isEqualTo(Roles.STAFF);
+        assertThat(new PledgeEvidencePage(pledges, Fixtures.CLOCK).requiredRole()).isEqualTo(Roles.STAFF);
         assertThat(page.key()).isEqualTo("pledges");
         assertThat(page.messages(java.util.Locale.UK).getString(page.titleKey())).isEqualTo("Pledges and charters");
     }
