@@ -23,6 +23,17 @@ public @interface HostConfiguration {
             options = {@Option(value = "auto", label = "auto"), @Option(value = "always", label = "always")})
     String secureCookies() default "auto";
 
+    @AttributeDefinition(name = "Trusted proxies",
+            description = "Addresses or CIDR ranges of the reverse proxies in front of the portal. Only requests "
+                    + "from these may say, in Forwarded or X-Forwarded-For and X-Forwarded-Proto, who the visitor "
+                    + "is and whether they came over HTTPS. Empty: nobody.")
+    String[] trustedProxies() default {};
+
+    @AttributeDefinition(name = "HSTS max age (seconds)",
+            description = "Strict-Transport-Security on HTTPS responses, telling browsers to use HTTPS only for "
+                    + "this long; 0 sends none", min = "0")
+    int hstsMaxAgeSeconds() default 0;
+
     @AttributeDefinition(name = "Languages",
             description = "Language tags the site is written in, the default first; pages are served in the best match")
     String[] languages() default {"en-GB"};

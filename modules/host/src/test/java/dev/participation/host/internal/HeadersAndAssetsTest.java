@@ -39,7 +39,7 @@ class HeadersAndAssetsTest {
 
         for (Http.Exchange x : responses) {
             assertThat(x.header("Content-Security-Policy")).contains("default-src 'self'; script-src 'self'; "
-                    + "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "style-src 'self'; img-src 'self' data: https:; font-src 'self'; object-src 'none'; base-uri 'self'; "
                     + "form-action 'self'; frame-ancestors 'self'");
             assertThat(x.header("X-Content-Type-Options")).contains("nosniff");
             assertThat(x.header("Referrer-Policy")).contains("strict-origin-when-cross-origin");

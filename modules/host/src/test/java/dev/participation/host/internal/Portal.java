@@ -194,6 +194,16 @@ public final class Portal {
             }
 
             @Override
+            public String[] trustedProxies() {
+                return (String[]) values.getOrDefault("trustedProxies", new String[0]);
+            }
+
+            @Override
+            public int hstsMaxAgeSeconds() {
+                return (Integer) values.getOrDefault("hstsMaxAgeSeconds", 0);
+            }
+
+            @Override
             public String[] languages() {
                 return new String[] {"en-GB"};
             }

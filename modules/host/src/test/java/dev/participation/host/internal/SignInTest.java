@@ -64,15 +64,32 @@ class SignInTest {
     }
 
     @Test
-    void theSessionCookieIsSecureWhenConfiguredSo() {
+    void theSessionCookieIsSecureAndHostOnlyWhenConfiguredSo() {
         Portal behindProxy = new Portal(Portal.config(Map.of("secureCookies", "always")));
         when(behindProxy.accounts.signIn(eq("sam"), any())).thenReturn(new SignInResult.SignedIn(sam));
         when(behindProxy.sessions.start(sam)).thenReturn("secret-token");
+        Cookie secureVisitor = new Cookie("__Host-pw_visitor", visitor.getValue());
 
         Http.Exchange x = Portal.run(behindProxy.signIn, Http.post("/sign-in", Map.of("_csrf",
-                behindProxy.token(visitor), "username", "sam", "password", "pw"), visitor));
+                behindProxy.token(secureVisitor), "username", "sam", "password", "pw"), secureVisitor));
 
-        assertThat(x.cookies()).anySatisfy(c -> assertThat(c).startsWith("pw_session=").contains("; Secure"));
+        assertThat(x.status()).isEqualTo(303);
+        assertThat(x.cookies()).anySatisfy(c -> assertThat(c).startsWith("__Host-pw_session=secret-token;")
+                .contains("; Path=/").contains("; Secure").doesNotContain("Domain"));
+    }
+
+    @Test
+    void aSecureSiteIgnoresCookiesWithThePlainName() {
+        // A plain-http page or a neighbouring subdomain can plant "pw_visitor", never "__Host-pw_visitor".
+        Portal secure = new Portal(Portal.config(Map.of("secureCookies", "always")));
+        when(secure.accounts.signIn(eq("sam"), any())).thenReturn(new SignInResult.SignedIn(sam));
+
+        Http.Exchange x = Portal.run(secure.signIn, Http.post("/sign-in", Map.of("_csrf",
+                secure.token(visitor), "username", "sam", "password", "pw"), visitor));
+
+        assertThat(x.status()).isEqualTo(400);
+        assertThat(x.body()).contains("The sign-in form had expired");
+        assertThat(x.cookies()).noneSatisfy(c -> assertThat(c).contains("pw_session=secret"));
     }
 
     @ParameterizedTest

@@ -78,8 +78,8 @@ public final class AnonymousPages implements Filter {
     /** Whether this request may be answered from, and may fill, the copies. */
     public boolean eligible(HttpServletRequest request) {
         return lifetimeNanos > 0 && "GET".equals(request.getMethod())
-                && Cookies.read(request, Cookies.SESSION).isEmpty()
-                && Cookies.read(request, Cookies.NOTICE).isEmpty();
+                && !Cookies.present(request, Cookies.SESSION)
+                && !Cookies.present(request, Cookies.NOTICE);
     }
 
     /** The page, its query, the language and the visitor's remembered choices (easy read, say). */
@@ -89,7 +89,7 @@ public final class AnonymousPages implements Filter {
         key.append(query == null ? "" : "?" + query).append('|').append(locale.toLanguageTag());
         jakarta.servlet.http.Cookie[] cookies = request.getCookies();
         if (cookies != null) {
-            java.util.Arrays.stream(cookies).filter(c -> c.getName().startsWith(RememberedChoices.PREFIX))
+            java.util.Arrays.stream(cookies).filter(c -> Cookies.baseName(c.getName()).startsWith(RememberedChoices.PREFIX))
                     .map(c -> c.getName() + "=" + c.getValue()).sorted().forEach(c -> key.append('|').append(c));
         }
         return key.toString();

@@ -3,6 +3,8 @@ package dev.participation.host.internal.site;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.participation.host.internal.web.Cookies;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -31,7 +33,7 @@ final class CapturedPage extends HttpServletResponseWrapper {
 
     @Override
     public void addHeader(String name, String value) {
-        if ("Set-Cookie".equalsIgnoreCase(name) && value.startsWith(RememberedChoices.PREFIX)) {
+        if ("Set-Cookie".equalsIgnoreCase(name) && Cookies.baseName(value).startsWith(RememberedChoices.PREFIX)) {
             remembers = true;
         }
         super.addHeader(name, value);

@@ -37,7 +37,7 @@ final class RememberedChoices {
                 continue;
             }
             String cookie = cookieName(widgetKey, name);
-            Optional<String> kept = Cookies.read(request, cookie).filter(v -> WORD.matcher(v).matches());
+            Optional<String> kept = Cookies.read(request, cookie, secure).filter(v -> WORD.matcher(v).matches());
             List<String> given = parameters.get(name);
             if (given != null && !given.isEmpty()) {
                 String value = given.get(0);

@@ -41,7 +41,7 @@ public final class Callers {
         if (request.getAttribute(ATTRIBUTE) instanceof Caller known) {
             return known;
         }
-        Optional<String> token = Cookies.read(request, Cookies.SESSION);
+        Optional<String> token = Cookies.read(request, Cookies.SESSION, site.secureCookies(request));
         Optional<Person> person = token.flatMap(sessions::resume);
         Caller caller;
         if (person.isPresent()) {
@@ -51,7 +51,7 @@ public final class Callers {
                 // An expired or ended session: forget the stale cookie.
                 Cookies.clear(response, Cookies.SESSION, site.secureCookies(request));
             }
-            Optional<String> visitor = Cookies.read(request, Cookies.VISITOR);
+            Optional<String> visitor = Cookies.read(request, Cookies.VISITOR, site.secureCookies(request));
             String binding = visitor.orElseGet(() -> {
                 String fresh = randomToken();
                 Cookies.set(response, Cookies.VISITOR, fresh, -1, site.secureCookies(request));

@@ -7,6 +7,11 @@ public enum ErrorPage {
     /** A form's CSRF token did not match: usually a page left open too long, or cookies blocked. */
     EXPIRED(403, "error.expired"),
     NOT_ALLOWED(405, "error.notAllowed"),
+    /** A request the site could not read: a broken address or form, an unknown charset. */
+    BAD_REQUEST(400, "error.badRequest"),
+    TOO_LARGE(413, "error.tooLarge"),
+    /** A method HTTP does not define, or that no server here knows. */
+    NOT_IMPLEMENTED(501, "error.notAllowed"),
     SERVER_ERROR(500, "error.server");
 
     private final int status;
@@ -30,7 +35,9 @@ public enum ErrorPage {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> NOT_ALLOWED;
-            default -> status >= 500 ? SERVER_ERROR : NOT_FOUND;
+            case 413 -> TOO_LARGE;
+            case 501 -> NOT_IMPLEMENTED;
+            default -> status >= 500 ? SERVER_ERROR : BAD_REQUEST;
         };
     }
 }

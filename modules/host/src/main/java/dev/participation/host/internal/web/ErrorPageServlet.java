@@ -1,5 +1,8 @@
 package dev.participation.host.internal.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,8 +16,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletEr
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 
 /**
- * The site's own pages for errors the container raises itself (a method no servlet handles, an
- * exception that escaped one), so nobody ever sees a container page or a stack trace.
+ * The site's own pages for errors the container raises itself (a method no servlet handles, a body
+ * too big, an exception that escaped a servlet), so nobody ever sees a container page or a stack
+ * trace. A 4xx keeps its code, so a client learns what was wrong with its request; any 5xx but 501
+ * becomes a plain 500. Under {@code /api/} the answer is problem details, as the JSON API's own.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletErrorPage(errorPage = {"4xx", "5xx", "java.lang.Throwable"})
@@ -25,18 +30,69 @@ public final class ErrorPageServlet extends HttpServlet {
 
     private final transient Callers callers;
     private final transient Layout layout;
+    private final transient SecurityHeadersFilter headers;
 
     @Activate
-    public ErrorPageServlet(@Reference Callers callers, @Reference Layout layout) {
+    public ErrorPageServlet(@Reference Callers callers, @Reference Layout layout,
+            @Reference SecurityHeadersFilter headers) {
         this.callers = callers;
         this.layout = layout;
+        this.headers = headers;
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) {
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        int asked = code instanceof Integer i ? i : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        ErrorPage kind = ErrorPage.forStatus(asked);
+        int status = asked >= 400 && asked < 500 ? asked : kind.status();
+        headers.apply(request, response);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path && (path.equals("/api") || path.startsWith("/api/"))) {
+            problem(response, status, path);
+            return;
+        }
         Caller caller = callers.resolve(request, response);
-        layout.error(request, response, caller, ErrorPage.forStatus(status), "/");
+        layout.error(request, response, caller, kind, "/", status);
+    }
+
+    /** RFC 9457 problem details, written by hand: the host has no JSON library, and nothing here needs escaping but the path. */
+    private static void problem(HttpServletResponse response, int status, String path) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                + ",\"instance\":\"" + jsonString(path) + "\"}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 501 -> "Not Implemented";
+            default -> status < 500 ? "Client Error" : "Internal Server Error";
+        };
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

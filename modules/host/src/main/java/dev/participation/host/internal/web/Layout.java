@@ -107,6 +107,12 @@ public final class Layout {
     /** Writes an error page; never a stack trace, and plain text if even the layout fails. */
     public void error(HttpServletRequest request, HttpServletResponse response, Caller caller, ErrorPage kind,
             String back) {
+        error(request, response, caller, kind, back, kind.status());
+    }
+
+    /** As above, answering with the given status: a 4xx the container chose keeps its own code. */
+    public void error(HttpServletRequest request, HttpServletResponse response, Caller caller, ErrorPage kind,
+            String back, int status) {
         try {
             if (response.isCommitted()) {
                 return;
@@ -118,14 +124,14 @@ public final class Layout {
             model.put("text", messages.get(kind.key() + ".text"));
             model.put("back", Paths.localOr(back, "/"));
             model.put("backText", messages.get(kind == ErrorPage.EXPIRED ? "error.expired.back" : "error.home"));
-            write(request, response, caller, kind.status(), messages.get(kind.key() + ".title"), "",
+            write(request, response, caller, status, messages.get(kind.key() + ".title"), "",
                     body("error.ftlh", model, caller));
         } catch (IOException | RuntimeException e) {
             log.error("Could not write the {} page", kind, e);
             try {
                 if (!response.isCommitted()) {
                     response.resetBuffer();
-                    response.setStatus(kind.status());
+                    response.setStatus(status);
                     response.setContentType("text/plain;charset=UTF-8");
                     response.getWriter().write(site.messages(caller.locale()).get(kind.key() + ".title"));
                 }

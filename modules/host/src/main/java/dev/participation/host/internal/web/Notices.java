@@ -55,7 +55,7 @@ public final class Notices {
 
     /** The waiting notice, if any, which is then cleared so it shows once. */
     public Optional<String> take(HttpServletRequest request, HttpServletResponse response, boolean secure) {
-        Optional<String> cookie = Cookies.read(request, Cookies.NOTICE);
+        Optional<String> cookie = Cookies.read(request, Cookies.NOTICE, secure);
         if (cookie.isEmpty()) {
             return Optional.empty();
         }

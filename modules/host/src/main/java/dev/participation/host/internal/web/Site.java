@@ -31,6 +31,7 @@ public final class Site {
     private final String siteName;
     private final String frameAncestors;
     private final boolean alwaysSecure;
+    private final int hstsMaxAgeSeconds;
     private final List<Locale> languages;
     private final ZoneId zone;
     private final Templates templates = Templates.of(Site.class, "/dev/participation/host/templates");
@@ -40,6 +41,7 @@ public final class Site {
         this.siteName = blankOr(config.siteName(), "Have your say");
         this.frameAncestors = blankOr(config.frameAncestors(), "'self'");
         this.alwaysSecure = "always".equalsIgnoreCase(config.secureCookies());
+        this.hstsMaxAgeSeconds = Math.max(0, config.hstsMaxAgeSeconds());
         List<Locale> tags = new ArrayList<>();
         for (String tag : config.languages() == null ? new String[0] : config.languages()) {
             if (tag != null && !tag.isBlank()) {
@@ -105,7 +107,15 @@ public final class Site {
         return defaultLocale();
     }
 
-    /** Cookies get Secure on HTTPS requests, or always when a proxy in front ends TLS. */
+    /** How long browsers are told to use only HTTPS; 0 for never saying so. */
+    public int hstsMaxAgeSeconds() {
+        return hstsMaxAgeSeconds;
+    }
+
+    /**
+     * Cookies get Secure on HTTPS requests (directly, or through a trusted proxy that ended TLS), or
+     * always when so configured.
+     */
     public boolean secureCookies(HttpServletRequest request) {
         return alwaysSecure || request.isSecure();
     }
