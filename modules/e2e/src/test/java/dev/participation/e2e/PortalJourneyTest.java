@@ -107,8 +107,21 @@ class PortalJourneyTest {
     }
 
     @Test
-    void healthListsEveryBundleActiveAndEveryComponentSatisfied() throws Exception {
+    void healthTellsStrangersOnlyTheStatus() throws Exception {
         HttpResponse<String> r = new Visitor(portal).get("/health");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode health = new ObjectMapper().readTree(r.body());
+        assertThat(health.path("status").asText()).isEqualTo("OK");
+        assertThat(health.size()).as(r.body()).isEqualTo(1);
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void healthListsEveryBundleActiveAndEveryComponentSatisfiedToAnAdmin() throws Exception {
+        Visitor admin = new Visitor(portal);
+        assertThat(admin.signIn("admin", adminPassword).statusCode()).isEqualTo(303);
+        HttpResponse<String> r = admin.get("/health");
 
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode health = new ObjectMapper().readTree(r.body());

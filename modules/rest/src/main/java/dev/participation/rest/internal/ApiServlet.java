@@ -146,11 +146,14 @@ public final class ApiServlet extends HttpServlet {
             case "GET" -> get(request, response, false);
             case "HEAD" -> get(request, response, true);
             case "OPTIONS" -> options(response);
-            default -> {
+            case "POST", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT" -> {
                 response.setHeader("Allow", ALLOW);
                 problem(request, response, 405, "Method Not Allowed",
                         "This API is read-only; it answers GET, HEAD and OPTIONS.", false);
             }
+            // As the rest of the site: a method HTTP does not define is not implemented anywhere here.
+            default -> problem(request, response, 501, "Not Implemented",
+                    "This API answers GET, HEAD and OPTIONS.", false);
         }
     }
 

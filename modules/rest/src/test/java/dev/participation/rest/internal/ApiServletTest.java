@@ -261,12 +261,22 @@ class ApiServletTest {
 
     @Test
     void writesAre405WithAllow() throws Exception {
-        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "TRACE")) {
             Result r = Exchange.request(method, "/api/things").sendTo(servlet);
             assertThat(r.status()).as(method).isEqualTo(405);
             assertThat(r.header("Allow")).as(method).isEqualTo("GET, HEAD, OPTIONS");
             assertThat(r.contentType()).as(method).isEqualTo("application/problem+json; charset=utf-8");
             assertThat(r.json().get("status").asInt()).as(method).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void unknownMethodsAre501ProblemJson() throws Exception {
+        for (String method : List.of("PROPFIND", "FOO", "get")) {
+            Result r = Exchange.request(method, "/api/things").sendTo(servlet);
+            assertThat(r.status()).as(method).isEqualTo(501);
+            assertThat(r.contentType()).as(method).isEqualTo("application/problem+json; charset=utf-8");
+            assertThat(r.json().get("title").asText()).as(method).isEqualTo("Not Implemented");
         }
     }
 
