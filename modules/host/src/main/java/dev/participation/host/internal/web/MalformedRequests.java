@@ -28,7 +28,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  * The container parses parameters lazily and throws from {@code getParameter}, so they are read
  * here first; servlets then read them from the container's cache and never meet the failure.
  *
- * <p>The JSON API under {@code /api/} answers its own problem details and is left alone.
+ * <p>The JSON API at {@code /api} answers its own problem details and is left alone.
  */
 @Component(service = Filter.class, property = "service.ranking:Integer=100")
 @HttpWhiteboardFilterPattern("/*")
@@ -50,7 +50,7 @@ public final class MalformedRequests implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || Paths.of(request).startsWith("/api/")) {
+                || Paths.of(request).equals("/api") || Paths.of(request).startsWith("/api/")) {
             chain.doFilter(req, res);
             return;
         }
