@@ -33,26 +33,30 @@ public interface Pledges {
     PledgeDraft create(String slug, PledgeContent content, String actor);
 
     /**
-     * Replaces a draft's content; nothing public changes.
+     * Replaces a draft's content, if the draft is still at {@code revision} (the one the new content
+     * was built from); nothing public changes. Of two saves from the same revision, only one lands.
      *
+     * @throws DraftChanged if the draft has moved on from {@code revision}; nothing is saved
      * @throws PledgeProblem if the content breaks {@link PledgeRules#check}
      * @throws java.util.NoSuchElementException if there is no such pledge
      */
-    PledgeDraft saveDraft(long id, PledgeContent content, String actor);
+    PledgeDraft saveDraft(long id, int revision, PledgeContent content, String actor);
 
     /**
-     * Publishes the draft as a new version that the public sees at once.
+     * Publishes the draft as a new version that the public sees at once, if the draft is still at
+     * {@code revision} (the text the editor checked).
      *
+     * @throws DraftChanged if the draft has changed since {@code revision}; nothing is published
      * @throws PledgeProblem if the draft breaks {@link PledgeRules#checkPublishable}
      */
-    PledgeVersion publish(long id, String actor);
+    PledgeVersion publish(long id, int revision, String actor);
 
     /** Published versions, newest first. */
     List<PledgeVersion> history(long id);
 
     /**
-     * Publishes an earlier version's content again as a new version, and makes it the draft too,
-     * so the history keeps every step.
+     * Publishes an earlier version's content again as a new version, and makes it the draft too
+     * (a new revision), so the history keeps every step.
      *
      * @throws java.util.NoSuchElementException if there is no such pledge or version
      */

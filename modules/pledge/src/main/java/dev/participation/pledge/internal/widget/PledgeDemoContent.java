@@ -74,7 +74,7 @@ public final class PledgeDemoContent implements DemoContent {
             return slug;
         }
         PledgeDraft draft = pledges.create(slug, content(words, prefix), actor);
-        pledges.publish(draft.id(), actor);
+        pledges.publish(draft.id(), draft.revision(), actor);
         String evidenceKey = prefix + ".evidence.commitment";
         if (words.containsKey(evidenceKey)) {
             pledges.addEvidence(draft.id(), words.getString(evidenceKey),
