@@ -107,7 +107,7 @@ class PledgeEvidencePageTest {
                 .with("link", "https://example.org/you-said-we-did")));
 
         verify(pledges).addEvidence(ID, "c1", LocalDate.of(2025, 6, 1), "Venues chosen by young people",
-                "https://example.org/you-said-we-did", "Sam Staff");
+                "https://example.org/you-said-we-did", "sam");
         assertThat(done.location()).isEqualTo("/intranet/pledge-evidence/7/c1");
     }
 
@@ -120,6 +120,6 @@ class PledgeEvidencePageTest {
         verify(pledges, never()).removeEvidence(anyLong(), anyLong(), anyString());
 
         done(page.post(staff("7/c1/2/remove")));
-        verify(pledges).removeEvidence(ID, 2, "Sam Staff");
+        verify(pledges).removeEvidence(ID, 2, "sam");
     }
 }
