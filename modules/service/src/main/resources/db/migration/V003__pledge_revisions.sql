@@ -4,7 +4,7 @@
 ALTER TABLE pledge ADD COLUMN draft_revision INT DEFAULT 1 NOT NULL;
 
 -- Evidence from staff who are not editors waits for an editor's approval before the public sees
--- it; evidence already shown stays shown (approved by whoever added it).
+-- it (approved_by is null until then; the audit log says when). Evidence already shown stays
+-- shown, as approved by whoever added it.
 ALTER TABLE pledge_evidence ADD COLUMN approved_by VARCHAR(200);
-ALTER TABLE pledge_evidence ADD COLUMN approved_at TIMESTAMP WITH TIME ZONE;
-UPDATE pledge_evidence SET approved_by = added_by, approved_at = added_at;
+UPDATE pledge_evidence SET approved_by = added_by;

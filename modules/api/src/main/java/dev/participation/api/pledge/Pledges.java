@@ -63,15 +63,23 @@ public interface Pledges {
     PledgeVersion restore(long id, int version, String actor);
 
     /**
-     * Adds evidence that a commitment is kept; shown publicly at once.
+     * Adds evidence that a commitment is kept. Evidence an editor adds ({@code approved}) is shown
+     * publicly at once; anyone else's waits for {@link #approveEvidence}.
      *
-     * @throws PledgeProblem for an empty description, a date in the future, a link that is not a web
-     *                       address, or a commitment the pledge's draft or published version lacks
+     * @throws PledgeProblem for an empty description, a date in the future, a link that is not an
+     *                       https address, or a commitment the pledge's draft or published version lacks
      */
     Evidence addEvidence(long pledgeId, String commitmentKey, LocalDate date, String description, String link,
-            String actor);
+            String actor, boolean approved);
 
-    /** A commitment's evidence, newest first. */
+    /**
+     * Lets the public see evidence that was waiting for an editor; approving it twice changes nothing.
+     *
+     * @throws java.util.NoSuchElementException if the pledge has no such evidence
+     */
+    Evidence approveEvidence(long pledgeId, long evidenceId, String actor);
+
+    /** A commitment's evidence, newest first, approved or not (for staff). */
     List<Evidence> evidence(long pledgeId, String commitmentKey);
 
     void removeEvidence(long pledgeId, long evidenceId, String actor);

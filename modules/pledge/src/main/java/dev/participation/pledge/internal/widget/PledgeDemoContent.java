@@ -79,7 +79,7 @@ public final class PledgeDemoContent implements DemoContent {
         if (words.containsKey(evidenceKey)) {
             pledges.addEvidence(draft.id(), words.getString(evidenceKey),
                     LocalDate.parse(words.getString(prefix + ".evidence.date")),
-                    words.getString(prefix + ".evidence.text"), "", actor);
+                    words.getString(prefix + ".evidence.text"), "", actor, true);
         }
         return slug;
     }

@@ -85,7 +85,7 @@ class PledgeDemoContentTest {
         assertThat(young.principles().stream().flatMap(p -> p.commitments().stream())
                 .anyMatch(c -> c.key().equals(evidenceKey))).isTrue();
         verify(pledges).addEvidence(eq(1L), eq(evidenceKey), eq(LocalDate.of(2025, 3, 12)), anyString(), eq(""),
-                eq("admin"));
+                eq("admin"), eq(true));
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, String>> prefs = ArgumentCaptor.forClass(Map.class);

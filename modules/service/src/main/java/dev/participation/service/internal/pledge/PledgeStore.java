@@ -249,7 +249,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public Evidence addEvidence(long pledgeId, String commitmentKey, LocalDate date, String description, String link,
-            String actor) {
+            String actor, boolean approved) {
         Objects.requireNonNull(actor, "actor");
         String text = description == null ? "" : description;
         String address = link == null ? "" : link.strip();
@@ -274,8 +274,8 @@ public final class PledgeStore implements Pledges {
             Instant now = clock.instant();
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pledge_evidence"
-                    + " (pledge_id, commitment_key, evidence_date, description, link, added_by, added_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + " (pledge_id, commitment_key, evidence_date, description, link, added_by, added_at, approved_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 insert.setLong(1, pledgeId);
                 insert.setString(2, commitmentKey);
                 insert.setObject(3, date);
@@ -283,6 +283,7 @@ public final class PledgeStore implements Pledges {
                 insert.setString(5, address);
                 insert.setString(6, actor);
                 Sql.setInstant(insert, 7, now);
+                insert.setString(8, approved ? actor : null);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -290,8 +291,29 @@ public final class PledgeStore implements Pledges {
                 }
             }
             audit.record(actor, "pledge.evidence.add", RECORD_TYPE, String.valueOf(pledgeId),
-                    "Added evidence " + id + " for commitment " + commitmentKey + " dated " + date);
+                    "Added evidence " + id + " for commitment " + commitmentKey + " dated " + date
+                            + (approved ? ", shown at once" : ", waiting for an editor's approval"));
             return findEvidence(connection, pledgeId, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public Evidence approveEvidence(long pledgeId, long evidenceId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return database.write(connection -> {
+            // Only the first approval counts, so the log names the editor who made it public.
+            try (PreparedStatement update = connection.prepareStatement("UPDATE pledge_evidence SET approved_by = ?"
+                    + " WHERE id = ? AND pledge_id = ? AND approved_by IS NULL")) {
+                update.setString(1, actor);
+                update.setLong(2, evidenceId);
+                update.setLong(3, pledgeId);
+                if (update.executeUpdate() > 0) {
+                    audit.record(actor, "pledge.evidence.approve", RECORD_TYPE, String.valueOf(pledgeId),
+                            "Approved evidence " + evidenceId + " for the public");
+                }
+            }
+            return findEvidence(connection, pledgeId, evidenceId).orElseThrow(
+                    () -> new NoSuchElementException("Pledge " + pledgeId + " has no evidence " + evidenceId));
         });
     }
 

@@ -111,6 +111,12 @@ class PledgeStoreTest {
             return pledges.publish(id, pledges.draft(id).map(PledgeDraft::revision).orElse(1), actor);
         }
 
+        /** Evidence as an editor adds it: shown at once. */
+        Evidence addEvidence(long pledgeId, String commitmentKey, LocalDate date, String description, String link,
+                String actor) {
+            return pledges.addEvidence(pledgeId, commitmentKey, date, description, link, actor, true);
+        }
+
         List<String> actionsOn(long id) {
             return audit.forRecord("pledge", String.valueOf(id)).stream().map(AuditEntry::action).toList();
         }
@@ -200,7 +206,7 @@ class PledgeStoreTest {
                     List.of(new Signatory("Signed " + DRAFT_ONLY, DRAFT_ONLY, LocalDate.of(2026, 2, 1))));
             save(created.id(), secret, "editor2");
             // Evidence for the draft-only commitment is allowed but must not be listed publicly yet.
-            pledges.addEvidence(created.id(), "draft-only-" + DRAFT_ONLY, LocalDate.of(2026, 2, 20),
+            addEvidence(created.id(), "draft-only-" + DRAFT_ONLY, LocalDate.of(2026, 2, 20),
                     "Ran a session", "", "editor2");
 
             PublishedPledge after = pledges.published("young-people").orElseThrow();
@@ -313,7 +319,7 @@ class PledgeStoreTest {
             assertThatThrownBy(() -> save(42, content("T", "C"), "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
             assertThatThrownBy(() -> publish(42, "editor1")).isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.addEvidence(42, "voice-1", LocalDate.of(2026, 1, 1), "Done", "",
+            assertThatThrownBy(() -> addEvidence(42, "voice-1", LocalDate.of(2026, 1, 1), "Done", "",
                     "editor1")).isInstanceOf(NoSuchElementException.class);
             assertThatThrownBy(() -> pledges.removeEvidence(42, 1, "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
@@ -548,33 +554,33 @@ class PledgeStoreTest {
             long id = pledges.create("evidence-rules", content("Our pledge", "We listen."), "editor1").id();
             LocalDate today = LocalDate.of(2026, 3, 2); // the test clock's day
 
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today.plusDays(1), "Held a forum", "",
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", today.plusDays(1), "Held a forum", "",
                     "editor1"))).containsExactly(Map.entry("date", Message.of("pledge.error.date")));
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", null, "Held a forum", "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", null, "Held a forum", "", "editor1")))
                     .containsOnlyKeys("date");
             for (String link : new String[] {"javascript:alert(1)", "ftp://example.org/file", "example.org",
-                    "https://example.org/a b"}) {
-                assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "Held a forum", link,
+                    "https://example.org/a b", "http://example.org/report", "https://evil.example\\@example.org"}) {
+                assertThat(errorsOf(() -> addEvidence(id, "voice-1", today, "Held a forum", link,
                         "editor1"))).as(link).containsExactly(Map.entry("link", Message.of("pledge.error.link")));
             }
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "no-such-commitment", today, "Held a forum", "",
+            assertThat(errorsOf(() -> addEvidence(id, "no-such-commitment", today, "Held a forum", "",
                     "editor1"))).containsExactly(Map.entry("commitment", Message.of("pledge.error.commitment")));
-            assertThat(errorsOf(() -> pledges.addEvidence(id, null, today, "Held a forum", "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, null, today, "Held a forum", "", "editor1")))
                     .containsOnlyKeys("commitment");
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "  ", "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", today, "  ", "", "editor1")))
                     .containsExactly(Map.entry("description", Message.of("pledge.error.description")));
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "x".repeat(5001), "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", today, "x".repeat(5001), "", "editor1")))
                     .containsOnlyKeys("description");
             // Everything wrong at once is reported at once.
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "nope", today.plusYears(1), "", "mailto:a@b.c",
+            assertThat(errorsOf(() -> addEvidence(id, "nope", today.plusYears(1), "", "mailto:a@b.c",
                     "editor1"))).containsOnlyKeys("commitment", "date", "description", "link");
 
             assertThat(pledges.evidence(id, "voice-1")).isEmpty();
             assertThat(actionsOn(id)).containsExactly("pledge.create");
 
             // Today, no link, and a web address are all fine.
-            pledges.addEvidence(id, "voice-1", today, "Held a forum", "", "editor1");
-            pledges.addEvidence(id, "voice-1", today.minusYears(2), "x".repeat(5000), "https://example.org/report",
+            addEvidence(id, "voice-1", today, "Held a forum", "", "editor1");
+            addEvidence(id, "voice-1", today.minusYears(2), "x".repeat(5000), "https://example.org/report",
                     "editor1");
             assertThat(pledges.evidence(id, "voice-1")).hasSize(2);
         }
@@ -591,8 +597,8 @@ class PledgeStoreTest {
                     List.of()), "editor1");
             LocalDate day = LocalDate.of(2026, 2, 1);
 
-            pledges.addEvidence(id, "voice-2", day, "Only in the published version", "", "editor1");
-            pledges.addEvidence(id, "voice-3", day, "Only in the draft", "", "editor1");
+            addEvidence(id, "voice-2", day, "Only in the published version", "", "editor1");
+            addEvidence(id, "voice-3", day, "Only in the draft", "", "editor1");
 
             assertThat(pledges.published("either").orElseThrow().evidence()).containsOnlyKeys("voice-2");
         }
@@ -601,19 +607,19 @@ class PledgeStoreTest {
         void evidenceIsListedNewestFirstAndSummarisedPublicly() {
             long id = pledges.create("summary", content("Our pledge", "We listen."), "editor1").id();
             publish(id, "editor1");
-            Evidence older = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "January forum", "",
+            Evidence older = addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "January forum", "",
                     "editor1");
             clock.advance(Duration.ofMinutes(1));
-            Evidence sameDayFirst = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14), "Survey closed",
+            Evidence sameDayFirst = addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14), "Survey closed",
                     "https://example.org/survey", "editor2");
             clock.advance(Duration.ofMinutes(1));
-            Evidence sameDayLater = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14),
+            Evidence sameDayLater = addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14),
                     "Results shared with the Youth Forum", "", "editor3");
             clock.advance(Duration.ofMinutes(1));
             // Added last, but about the earliest day: not the latest.
-            Evidence addedLast = pledges.addEvidence(id, "voice-1", LocalDate.of(2025, 12, 1), "December visit", "",
+            Evidence addedLast = addEvidence(id, "voice-1", LocalDate.of(2025, 12, 1), "December visit", "",
                     "editor1");
-            Evidence other = pledges.addEvidence(id, "voice-2", LocalDate.of(2026, 2, 1), "Wrote back to everyone",
+            Evidence other = addEvidence(id, "voice-2", LocalDate.of(2026, 2, 1), "Wrote back to everyone",
                     "", "editor1");
 
             assertThat(sameDayFirst.link()).isEqualTo("https://example.org/survey");
@@ -633,10 +639,42 @@ class PledgeStoreTest {
         }
 
         @Test
+        void evidenceFromStaffWaitsForAnEditorBeforeThePublicSeesIt() {
+            long id = pledges.create("held", content("Our pledge", "We listen."), "editor1").id();
+            publish(id, "editor1");
+            Evidence editors = addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "Forum", "", "editor1");
+            clock.advance(Duration.ofMinutes(1));
+            Evidence staffs = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 1), "Survey " + DRAFT_ONLY,
+                    "https://example.org/survey", "sam", false);
+
+            assertThat(editors.approved()).isTrue();
+            assertThat(editors.approvedBy()).isEqualTo("editor1");
+            assertThat(staffs.approved()).isFalse();
+            assertThat(pledges.evidence(id, "voice-1")).containsExactly(staffs, editors);
+            assertThat(pledges.published("held").orElseThrow().evidence())
+                    .containsOnly(Map.entry("voice-1", new EvidenceSummary(1, editors)));
+            assertThat(pledges.published().toString()).doesNotContain(DRAFT_ONLY);
+
+            Evidence approved = pledges.approveEvidence(id, staffs.id(), "editor2");
+            pledges.approveEvidence(id, staffs.id(), "editor3");
+
+            assertThat(approved.approvedBy()).isEqualTo("editor2");
+            assertThat(pledges.published("held").orElseThrow().evidence())
+                    .containsOnly(Map.entry("voice-1", new EvidenceSummary(2, approved)));
+            assertThat(audit.forRecord("pledge", String.valueOf(id))).filteredOn(e -> e.action().equals(
+                    "pledge.evidence.approve")).singleElement().satisfies(e -> {
+                        assertThat(e.actor()).isEqualTo("editor2");
+                        assertThat(e.detail()).contains("evidence " + staffs.id());
+                    });
+            assertThatThrownBy(() -> pledges.approveEvidence(id, 999_999, "editor2"))
+                    .isInstanceOf(NoSuchElementException.class);
+        }
+
+        @Test
         void evidenceIsRemovedOnlyFromItsOwnPledge() {
             long first = pledges.create("first", content("First", "We listen."), "editor1").id();
             long second = pledges.create("second", content("Second", "We listen."), "editor1").id();
-            Evidence kept = pledges.addEvidence(first, "voice-1", LocalDate.of(2026, 2, 1), "Forum", "", "editor1");
+            Evidence kept = addEvidence(first, "voice-1", LocalDate.of(2026, 2, 1), "Forum", "", "editor1");
 
             assertThatThrownBy(() -> pledges.removeEvidence(second, kept.id(), "editor2"))
                     .isInstanceOf(NoSuchElementException.class);
@@ -656,7 +694,7 @@ class PledgeStoreTest {
             publish(id, "carol");
             publish(id, "dan");
             pledges.restore(id, 1, "erin");
-            Evidence evidence = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 3, 1), "Forum held", "",
+            Evidence evidence = addEvidence(id, "voice-1", LocalDate.of(2026, 3, 1), "Forum held", "",
                     "frank");
             pledges.removeEvidence(id, evidence.id(), "grace");
 
