@@ -56,11 +56,13 @@ public interface Pledges {
 
     /**
      * Publishes an earlier version's content again as a new version, and makes it the draft too
-     * (a new revision), so the history keeps every step.
+     * (a new revision), so the history keeps every step. The draft it replaces must still be at
+     * {@code revision}, the one the editor saw when choosing to restore.
      *
+     * @throws DraftChanged if the draft has changed since {@code revision}; nothing is restored
      * @throws java.util.NoSuchElementException if there is no such pledge or version
      */
-    PledgeVersion restore(long id, int version, String actor);
+    PledgeVersion restore(long id, int version, int revision, String actor);
 
     /**
      * Adds evidence that a commitment is kept. Evidence an editor adds ({@code approved}) is shown

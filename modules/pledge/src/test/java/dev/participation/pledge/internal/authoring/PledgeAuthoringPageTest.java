@@ -218,6 +218,23 @@ class PledgeAuthoringPageTest {
                 .containsExactly("y", "x", "z");
     }
 
+    @Test
+    void restoringRefusesADraftThatChangedAfterTheConfirmationPage() {
+        given(content(principle("a", "Now")));
+        when(pledges.history(ID)).thenReturn(List.of(version(2, content(principle("a", "Now"))),
+                version(1, content(principle("a", "Then")))));
+        FakeStaffRequest restore = drawn("7/history/1/restore");
+        givenChangedByAlex(content(principle("a", "Typed since")));
+
+        Document doc = invalid(page.post(restore));
+
+        verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
+        assertThat(doc.select(".govuk-error-summary").text()).contains("The draft changed after you looked at it",
+                "alex saved a change");
+        assertThat(doc.select("tbody").text()).contains("Typed since");
+        assertThat(doc.select("input[name=revision]").val()).isEqualTo(Integer.toString(REVISION + 1));
+    }
+
     /** The draft as someone else has just saved it. */
     private void givenChangedByAlex(PledgeContent content) {
         when(pledges.draft(ID)).thenReturn(Optional.of(
@@ -434,13 +451,13 @@ class PledgeAuthoringPageTest {
         assertThat(doc.text()).contains("Version 1 will be published again, as version 3",
                 "The draft has changes that are not published");
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Restore and publish version 1");
-        verify(pledges, never()).restore(anyLong(), org.mockito.ArgumentMatchers.anyInt(), anyString());
+        verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
 
-        when(pledges.restore(ID, 1, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
+        when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
                 content(principle("a", "Then"))));
-        PostOutcome.Done done = done(page.post(editor("7/history/1/restore")));
+        PostOutcome.Done done = done(page.post(drawn("7/history/1/restore")));
 
-        verify(pledges).restore(ID, 1, "edith");
+        verify(pledges).restore(ID, 1, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 1 is restored and published as version 3");
     }
 

@@ -212,10 +212,10 @@ public final class PledgeStore implements Pledges {
     }
 
     @Override
-    public PledgeVersion restore(long id, int version, String actor) {
+    public PledgeVersion restore(long id, int version, int revision, String actor) {
         Objects.requireNonNull(actor, "actor");
         return database.write(connection -> {
-            lockPledge(connection, id);
+            refuseIfChanged(connection, id, lockPledge(connection, id), revision);
             String json;
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT content FROM pledge_version WHERE pledge_id = ? AND version_number = ?")) {

@@ -276,7 +276,7 @@ class PledgeStoreTest {
             save(id, content("Our pledge", "Unfinished words."), "editor1");
             clock.advance(Duration.ofDays(1));
 
-            PledgeVersion three = pledges.restore(id, 1, "manager1");
+            PledgeVersion three = pledges.restore(id, 1, revision(id), "manager1");
 
             assertThat(three.version()).isEqualTo(3);
             assertThat(three.restoredFrom()).isEqualTo(1);
@@ -306,9 +306,9 @@ class PledgeStoreTest {
             long id = pledges.create("restore-missing", content("Our pledge", "Words."), "editor1").id();
             publish(id, "editor1");
 
-            assertThatThrownBy(() -> pledges.restore(id, 2, "editor1")).isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.restore(id, 0, "editor1")).isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.restore(id + 100, 1, "editor1"))
+            assertThatThrownBy(() -> pledges.restore(id, 2, revision(id), "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.restore(id, 0, revision(id), "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.restore(id + 100, 1, 1, "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
             assertThat(pledges.history(id)).hasSize(1);
             assertThat(actionsOn(id)).containsExactly("pledge.create", "pledge.publish");
@@ -478,13 +478,19 @@ class PledgeStoreTest {
         }
 
         @Test
-        void restoringMakesANewRevisionSoOlderFormsAreRefused() {
+        void restoringRefusesADraftChangedSinceAndMakesANewRevision() {
             long id = pledges.create("restored", content("Our pledge", "One."), "alice").id();
             publish(id, "alice");
             int before = revision(id);
-            pledges.restore(id, 1, "alice");
+            save(id, content("Our pledge", "Changed after the restore page was opened."), "bob");
+            assertThatThrownBy(() -> pledges.restore(id, 1, before, "alice")).isInstanceOf(DraftChanged.class);
+            assertThat(pledges.history(id)).hasSize(1);
+            assertThat(pledges.draft(id).orElseThrow().content().principles().get(0).commitments().get(0).text())
+                    .isEqualTo("Changed after the restore page was opened.");
 
-            assertThat(revision(id)).isEqualTo(before + 1);
+            pledges.restore(id, 1, before + 1, "alice");
+
+            assertThat(revision(id)).isEqualTo(before + 2);
             assertThatThrownBy(() -> pledges.saveDraft(id, before, content("Our pledge", "Two."), "bob"))
                     .isInstanceOf(DraftChanged.class);
         }
@@ -693,7 +699,7 @@ class PledgeStoreTest {
             save(id, content("Our pledge", "We listen to you."), "bob");
             publish(id, "carol");
             publish(id, "dan");
-            pledges.restore(id, 1, "erin");
+            pledges.restore(id, 1, revision(id), "erin");
             Evidence evidence = addEvidence(id, "voice-1", LocalDate.of(2026, 3, 1), "Forum held", "",
                     "frank");
             pledges.removeEvidence(id, evidence.id(), "grace");
