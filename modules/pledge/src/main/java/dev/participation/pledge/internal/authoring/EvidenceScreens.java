@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import dev.participation.api.pledge.Commitment;
@@ -114,7 +115,11 @@ final class EvidenceScreens {
         if (!isEditor(s)) {
             return s.done(d.id() + "/" + c.key(), "evidence.notice.editorsOnly");
         }
-        pledges.approveEvidence(d.id(), e.id(), s.actor());
+        try {
+            pledges.approveEvidence(d.id(), e.id(), s.actor());
+        } catch (NoSuchElementException removed) {
+            throw new NotFound("evidence " + e.id());
+        }
         return s.done(d.id() + "/" + c.key(), "evidence.notice.approved");
     }
 
