@@ -173,6 +173,42 @@ class PledgeJourneyTest {
                 .contains("\"version\":3");
     }
 
+    @Test
+    @Order(4)
+    void twoEditorsChangingOnePromiseAtOnceLoseNothingTheSecondSeesBothVersions() {
+        String theirs = "Their promise, saved first.";
+        String mine = "My promise, typed at the same time.";
+        open(editor, pledgeHome);
+        editor.findElement(By.cssSelector(".govuk-summary-card a[href*='/principles/']")).click();
+        String principlePage = editor.getCurrentUrl();
+        replace(editor.findElement(By.id("promise")), mine);
+
+        // A second editor (another session) changes the same promise and saves first.
+        WebDriver other = visitor;
+        other.manage().deleteAllCookies();
+        open(other, "/sign-in");
+        other.findElement(By.id("username")).sendKeys("admin");
+        other.findElement(By.id("password")).sendKeys(adminPassword);
+        submit(other);
+        open(other, principlePage);
+        replace(other.findElement(By.id("promise")), theirs);
+        submit(other);
+        other.manage().deleteAllCookies();
+
+        submit(editor);
+        String conflict = editor.findElement(By.className("govuk-error-summary")).getText();
+        assertThat(conflict).contains("Someone else changed this while you were editing");
+        assertThat(editor.findElement(By.cssSelector("table.pledge-conflict")).getText()).contains(theirs)
+                .contains(mine);
+        assertThat(editor.findElement(By.id("promise")).getAttribute("value")).isEqualTo(mine);
+        Chromium.assertAccessible(editor, "The conflict page");
+
+        // Saved again on their version, what was typed lands.
+        submit(editor);
+        open(editor, principlePage);
+        assertThat(editor.findElement(By.id("promise")).getAttribute("value")).isEqualTo(mine);
+    }
+
     private void publish() {
         open(editor, pledgeHome + "/publish");
         Chromium.assertAccessible(editor, "The publish check");

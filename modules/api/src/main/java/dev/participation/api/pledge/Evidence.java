@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * Proof that a commitment is kept: a dated description with an optional link, added by staff.
+ * Proof that a commitment is kept: a dated description with an optional link, added by staff and
+ * shown publicly once an editor has approved it.
  * (Links to "you said, we did" entries come with the feedback widget.)
  *
  * @param id            identifier
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param link          an https address with more, or empty
  * @param addedBy       who added it
  * @param addedAt       when
+ * @param approvedBy    the editor who let the public see it (the one who added it, for an
+ *                      editor's own), or empty while it waits for approval
  */
 public record Evidence(long id, String commitmentKey, LocalDate date, String description, String link,
-        String addedBy, Instant addedAt) {
+        String addedBy, Instant addedAt, String approvedBy) {
     public Evidence {
         Objects.requireNonNull(commitmentKey, "commitmentKey");
         Objects.requireNonNull(date, "date");
@@ -25,5 +28,11 @@ public record Evidence(long id, String commitmentKey, LocalDate date, String des
         link = link == null ? "" : link;
         Objects.requireNonNull(addedBy, "addedBy");
         Objects.requireNonNull(addedAt, "addedAt");
+        approvedBy = approvedBy == null ? "" : approvedBy;
+    }
+
+    /** Whether the public may see it. */
+    public boolean approved() {
+        return !approvedBy.isEmpty();
     }
 }

@@ -23,9 +23,14 @@ public final class PledgeRules {
     public static final int NAME_MAX = 120;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
+    // Browsers read a backslash as a slash and drop tabs and line breaks inside addresses, so "/\host"
+    // or "/<tab>/host" would lead to another site: none of these characters is ever accepted.
+    private static final String SAFE = "[^\\s\\p{Cc}\\p{Z}<>\"\\\\]";
+    private static final String SAFE_NOT_SLASH = "[^\\s\\p{Cc}\\p{Z}<>\"\\\\/]";
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https://" + SAFE_NOT_SLASH + SAFE + "*");
     // A picture is on the web over https, or on this site (one leading slash, not "//host").
-    private static final Pattern IMAGE_ADDRESS = Pattern.compile("(https://[^\\s<>\"]+|/[^/\\s<>\"][^\\s<>\"]*)");
+    private static final Pattern IMAGE_ADDRESS = Pattern.compile(
+            "https://" + SAFE_NOT_SLASH + SAFE + "*|/" + SAFE_NOT_SLASH + SAFE + "*");
 
     private PledgeRules() {
     }
@@ -72,7 +77,7 @@ public final class PledgeRules {
         return slug != null && slug.length() >= 2 && slug.length() <= 60 && SLUG.matcher(slug).matches();
     }
 
-    /** An address people may follow from evidence: a web address. */
+    /** An address people may follow from evidence: a secure web address ({@code https://}). */
     public static boolean validLink(String link) {
         return link.length() <= URL_MAX && WEB_ADDRESS.matcher(link).matches();
     }

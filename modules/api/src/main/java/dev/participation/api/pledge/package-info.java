@@ -4,7 +4,7 @@
  * ever leave the service through the public methods; drafts are for editors.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package dev.participation.api.pledge;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,7 +69,7 @@ public class PledgeBenchmarks {
         evidence = Map.of("influence-1", new EvidenceSummary(1, new Evidence(1, "influence-1",
                 LocalDate.of(2025, 3, 12), "The Youth Cabinet asked for more quiet rooms in our youth centres. Two"
                         + " centres opened a quiet room in March, and the cabinet visited both to check they work"
-                        + " for young people.", "", "editor", Instant.parse("2025-03-13T09:30:00Z"))));
+                        + " for young people.", "", "editor", Instant.parse("2025-03-13T09:30:00Z"), "editor")));
         // The widget's own combined bundle (PledgeWidget.WORDS is package-private; same files, same order).
         LanguageBundles words = new LanguageBundles(PledgeWidget.class, "dev/participation/pledge/widget/Language",
                 "dev/participation/pledge/shared/Language");

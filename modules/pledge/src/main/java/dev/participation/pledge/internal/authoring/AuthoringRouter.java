@@ -1,11 +1,13 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.util.List;
+import java.util.function.Function;
 
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
+import dev.participation.api.widget.WidgetView;
 import dev.participation.pledge.internal.view.PledgeRenderer;
 
 /**
@@ -87,9 +89,13 @@ final class AuthoringRouter {
         if (p.size() == 1 && "new".equals(p.get(0))) {
             return Endpoint.of(x -> principles.newForm(x, d), x -> principles.add(x, d));
         }
-        Principle principle = Drafts.principle(d, p.get(0));
+        String key = p.get(0);
+        if (d.content().principle(key).isEmpty()) {
+            return removedPrinciple(s, d, key, p);
+        }
+        Principle principle = Drafts.principle(d, key);
         if (p.size() == 1) {
-            return Endpoint.of(x -> principles.edit(x, d, principle), x -> principles.save(x, d, principle));
+            return Endpoint.of(x -> principles.edit(x, d, principle), x -> principles.save(x, d, key));
         }
         if (p.size() == 2 && "move".equals(p.get(1))) {
             return Endpoint.of(x -> overview.overview(x, d), x -> principles.move(x, d, principle));
@@ -102,15 +108,19 @@ final class AuthoringRouter {
         }
         List<String> c = p.subList(2, p.size());
         if (c.size() == 1 && "new".equals(c.get(0))) {
-            return Endpoint.of(x -> commitments.newForm(x, d, principle), x -> commitments.add(x, d, principle));
+            return Endpoint.of(x -> commitments.newForm(x, d, principle), x -> commitments.add(x, d, key));
         }
         if (c.isEmpty() || c.size() > 2) {
             throw new NotFound(s.request().path());
         }
-        Commitment commitment = Drafts.commitment(principle, c.get(0));
+        String commitmentKey = c.get(0);
+        if (c.size() == 1 && principle.commitments().stream().noneMatch(x -> x.key().equals(commitmentKey))) {
+            return Endpoint.of(notFound(s), x -> commitments.save(x, d, key, commitmentKey));
+        }
+        Commitment commitment = Drafts.commitment(principle, commitmentKey);
         if (c.size() == 1) {
             return Endpoint.of(x -> commitments.edit(x, d, principle, commitment),
-                    x -> commitments.save(x, d, principle, commitment));
+                    x -> commitments.save(x, d, key, commitmentKey));
         }
         return switch (c.get(1)) {
             case "move" -> Endpoint.of(x -> principles.edit(x, d, principle),
@@ -121,9 +131,35 @@ final class AuthoringRouter {
         };
     }
 
+    /**
+     * A principle that is not in the draft. Its pages are gone, but a form someone was filling in
+     * when it was removed still gets an answer that keeps what they typed.
+     */
+    private Endpoint removedPrinciple(Screen s, PledgeDraft d, String key, List<String> p) {
+        if (p.size() == 1) {
+            return Endpoint.of(notFound(s), x -> principles.save(x, d, key));
+        }
+        if (p.size() == 3 && "commitments".equals(p.get(1))) {
+            return "new".equals(p.get(2)) ? Endpoint.of(notFound(s), x -> commitments.add(x, d, key))
+                    : Endpoint.of(notFound(s), x -> commitments.save(x, d, key, p.get(2)));
+        }
+        throw new NotFound(s.request().path());
+    }
+
+    private static Function<Screen, WidgetView> notFound(Screen s) {
+        return x -> {
+            throw new NotFound(s.request().path());
+        };
+    }
+
     private Endpoint signatory(Screen s, PledgeDraft d, List<String> p) {
         if (p.size() == 1 && "new".equals(p.get(0))) {
             return Endpoint.of(x -> signatories.newForm(x, d), x -> signatories.save(x, d, -1));
+        }
+        int place = Drafts.signatoryPlace(p.get(0));
+        if (p.size() == 1 && place >= d.content().signatories().size()) {
+            // Removed meanwhile: a change typed for it is answered, not lost.
+            return Endpoint.of(notFound(s), x -> signatories.save(x, d, place));
         }
         int index = Drafts.signatory(d, p.get(0));
         if (p.size() == 1) {

@@ -1,6 +1,9 @@
 package dev.participation.pledge.internal.authoring;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
@@ -13,6 +16,9 @@ import dev.participation.api.widget.WidgetView;
 final class CommitmentScreens {
 
     static final String[] FIELDS = {"text", "easyReadText"};
+    private static final List<DraftSaver.Shown> SHOWN = List.of(
+            DraftSaver.Shown.of("authoring.field.text", "text"),
+            DraftSaver.Shown.of("authoring.field.easyReadText", "easyReadText"));
 
     private final DraftSaver saver;
 
@@ -21,26 +27,44 @@ final class CommitmentScreens {
     }
 
     WidgetView newForm(Screen s, PledgeDraft d, Principle p) {
-        return show(s, d, p, null, Form.of(FIELDS));
+        return show(s, d, p.key(), null, Form.of(FIELDS)
+                .set(DraftSaver.BASIS, Part.principleExists(p.key()).basis(d.content())));
     }
 
-    PostOutcome add(Screen s, PledgeDraft d, Principle p) {
+    /** Adds a commitment; {@code principleKey} may name a principle someone else has removed meanwhile. */
+    PostOutcome add(Screen s, PledgeDraft d, String principleKey) {
         Form form = Form.read(s.request(), FIELDS);
         Commitment commitment = new Commitment(ContentEdits.freshKey(d.content()), form.text("text"),
                 form.text("easyReadText"));
-        Principle changed = ContentEdits.putCommitment(p, commitment);
-        return store(s, d, p, changed, commitment, form, null, "authoring.notice.commitmentAdded");
+        DraftSaver.Edit edit = new DraftSaver.Edit(Part.principleExists(principleKey),
+                c -> c.principle(principleKey).map(p -> Form.of(FIELDS)), SHOWN,
+                c -> ContentEdits.editPrinciple(c, principleKey, p -> ContentEdits.putCommitment(p, commitment)),
+                c -> prefix(c, principleKey, commitment.key()));
+        return saver.save(s, d, form, edit, f -> show(s, d, principleKey, null, f),
+                () -> s.done(principlePath(d, principleKey), "authoring.notice.commitmentAdded"));
     }
 
     WidgetView edit(Screen s, PledgeDraft d, Principle p, Commitment c) {
-        return show(s, d, p, c, Form.of(FIELDS).set("text", c.text()).set("easyReadText", c.easyReadText()));
+        return show(s, d, p.key(), c.key(), drawn(c)
+                .set(DraftSaver.BASIS, Part.commitment(p.key(), c.key()).basis(d.content())));
     }
 
-    PostOutcome save(Screen s, PledgeDraft d, Principle p, Commitment c) {
+    /** Saves a commitment's words; either key may name something someone else has removed meanwhile. */
+    PostOutcome save(Screen s, PledgeDraft d, String principleKey, String key) {
         Form form = Form.read(s.request(), FIELDS);
-        Commitment commitment = new Commitment(c.key(), form.text("text"), form.text("easyReadText"));
-        return store(s, d, p, ContentEdits.putCommitment(p, commitment), commitment, form, c,
-                "authoring.notice.saved");
+        Commitment commitment = new Commitment(key, form.text("text"), form.text("easyReadText"));
+        DraftSaver.Edit edit = new DraftSaver.Edit(Part.commitment(principleKey, key),
+                c -> find(c, principleKey, key).map(CommitmentScreens::drawn), SHOWN,
+                c -> ContentEdits.editPrinciple(c, principleKey, p -> ContentEdits.putCommitment(p, commitment)),
+                c -> prefix(c, principleKey, key));
+        return saver.save(s, d, form, edit, f -> {
+            if (find(d.content(), principleKey, key).isEmpty() && d.content().principle(principleKey).isPresent()) {
+                // Removed meanwhile from a principle that is still there: offer to add the words again.
+                f.set(DraftSaver.BASIS, Part.principleExists(principleKey).basis(d.content()));
+                return show(s, d, principleKey, null, f);
+            }
+            return show(s, d, principleKey, key, f);
+        }, () -> s.done(principlePath(d, principleKey), "authoring.notice.saved"));
     }
 
     PostOutcome move(Screen s, PledgeDraft d, Principle p, Commitment c) {
@@ -48,40 +72,62 @@ final class CommitmentScreens {
         if (by == 0) {
             return PostOutcome.notAccepted();
         }
-        PledgeContent content = ContentEdits.putPrinciple(d.content(), ContentEdits.moveCommitment(p, c.key(), by));
-        return saver.saveChange(s, d.id(), content, principlePath(d, p),
+        return saver.saveChange(s, d, Part.commitmentOrder(p.key()),
+                content -> ContentEdits.editPrinciple(content, p.key(),
+                        x -> ContentEdits.moveCommitment(x, c.key(), by)),
+                principlePath(d, p.key()),
                 by < 0 ? "authoring.notice.commitmentMovedUp" : "authoring.notice.commitmentMovedDown");
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Principle p, Commitment c) {
         return s.view(s.text("authoring.commitment.remove.title"), "confirm-remove.ftlh",
                 Map.of("what", c.text(), "warning", s.text("authoring.commitment.remove.warning"),
-                        "button", s.text("authoring.commitment.remove.button"), "cancel", s.href(principlePath(d, p))));
+                        "button", s.text("authoring.commitment.remove.button"),
+                        "cancel", s.href(principlePath(d, p.key())),
+                        "basis", Part.commitment(p.key(), c.key()).basis(d.content())));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Principle p, Commitment c) {
-        PledgeContent content = ContentEdits.putPrinciple(d.content(), ContentEdits.removeCommitment(p, c.key()));
-        return saver.saveChange(s, d.id(), content, principlePath(d, p), "authoring.notice.commitmentRemoved");
+        return saver.saveChange(s, d, Part.commitment(p.key(), c.key()),
+                content -> ContentEdits.editPrinciple(content, p.key(),
+                        x -> ContentEdits.removeCommitment(x, c.key())),
+                principlePath(d, p.key()), "authoring.notice.commitmentRemoved");
     }
 
-    private PostOutcome store(Screen s, PledgeDraft d, Principle before, Principle changed, Commitment commitment,
-            Form form, Commitment editing, String noticeKey) {
-        PledgeContent content = ContentEdits.putPrinciple(d.content(), changed);
-        int pi = ContentEdits.indexOf(content, changed.key());
-        int ci = ContentEdits.indexOf(changed, commitment.key());
-        return saver.save(s, d.id(), content, form, DraftSaver.commitmentPrefix(pi, ci),
-                f -> show(s, d, before, editing, f), () -> s.done(principlePath(d, before), noticeKey));
+    private static Form drawn(Commitment c) {
+        return Form.of(FIELDS).set("text", c.text()).set("easyReadText", c.easyReadText());
     }
 
-    private WidgetView show(Screen s, PledgeDraft d, Principle p, Commitment editing, Form form) {
-        String title = editing == null ? s.text("authoring.commitment.new.title", p.title())
-                : s.text("authoring.commitment.edit.title", p.title());
-        return s.view(title, "commitment.ftlh",
-                Map.of("principleTitle", p.title(), "promise", p.promise(), "cancel", s.href(principlePath(d, p))),
-                form);
+    private static Optional<Commitment> find(PledgeContent c, String principleKey, String key) {
+        return c.principle(principleKey)
+                .flatMap(p -> p.commitments().stream().filter(cm -> cm.key().equals(key)).findFirst());
     }
 
-    private static String principlePath(PledgeDraft d, Principle p) {
-        return d.id() + "/principles/" + p.key();
+    private static String prefix(PledgeContent c, String principleKey, String key) {
+        int pi = ContentEdits.indexOf(c, principleKey);
+        return pi < 0 ? "" : DraftSaver.commitmentPrefix(pi, ContentEdits.indexOf(c.principles().get(pi), key));
+    }
+
+    /**
+     * The commitment form. {@code editing} is null for a new commitment; the principle may be gone
+     * (removed while someone typed), and then only what they typed is shown.
+     */
+    private WidgetView show(Screen s, PledgeDraft d, String principleKey, String editing, Form form) {
+        Optional<Principle> principle = d.content().principle(principleKey);
+        String principleTitle = principle.map(Principle::title).orElse("");
+        String title = editing == null ? s.text("authoring.commitment.new.title", principleTitle)
+                : s.text("authoring.commitment.edit.title", principleTitle);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("principleTitle", principleTitle);
+        model.put("promise", principle.map(Principle::promise).orElse(""));
+        model.put("cancel", s.href(principle.isPresent() ? principlePath(d, principleKey) : Long.toString(d.id())));
+        if (editing == null) {
+            model.put("action", s.href(principlePath(d, principleKey) + "/commitments/new"));
+        }
+        return s.view(title, "commitment.ftlh", model, form);
+    }
+
+    private static String principlePath(PledgeDraft d, String principleKey) {
+        return d.id() + "/principles/" + principleKey;
     }
 }

@@ -27,13 +27,18 @@ final class Drafts {
                 .orElseThrow(() -> new NotFound("commitment " + key));
     }
 
-    /** A signatory's place from its 1-based number in a path. */
-    static int signatory(PledgeDraft draft, String number) {
-        if (!number.matches("\\d{1,4}")) {
+    /** A signatory's place from its 1-based number in a path, whether or not the draft has one there. */
+    static int signatoryPlace(String number) {
+        if (!number.matches("\\d{1,4}") || Integer.parseInt(number) < 1) {
             throw new NotFound("signatory " + number);
         }
-        int index = Integer.parseInt(number) - 1;
-        if (index < 0 || index >= draft.content().signatories().size()) {
+        return Integer.parseInt(number) - 1;
+    }
+
+    /** A signatory's place from its 1-based number in a path. */
+    static int signatory(PledgeDraft draft, String number) {
+        int index = signatoryPlace(number);
+        if (index >= draft.content().signatories().size()) {
             throw new NotFound("signatory " + number);
         }
         return index;

@@ -11,7 +11,8 @@ import dev.participation.api.pledge.Principle;
 /**
  * Paths below {@code /intranet/pledge-evidence/}: {@code ""} (choose a pledge), {@code {id}} (its
  * commitments with evidence counts), {@code {id}/{ckey}} (a commitment's evidence),
- * {@code {id}/{ckey}/new} (add some), {@code {id}/{ckey}/{evidenceId}/remove} (confirm, remove).
+ * {@code {id}/{ckey}/new} (add some), {@code {id}/{ckey}/{evidenceId}/remove} (confirm, remove),
+ * {@code {id}/{ckey}/{evidenceId}/approve} (an editor lets the public see it).
  */
 final class EvidenceRouter {
 
@@ -41,6 +42,10 @@ final class EvidenceRouter {
         }
         if (p.size() == 3 && "new".equals(p.get(2))) {
             return Endpoint.of(x -> screens.newForm(x, d, principle, c), x -> screens.add(x, d, principle, c));
+        }
+        if (p.size() == 4 && "approve".equals(p.get(3))) {
+            Evidence e = screens.find(d, c, p.get(2));
+            return Endpoint.of(x -> screens.evidence(x, d, principle, c), x -> screens.approve(x, d, c, e));
         }
         if (p.size() == 4 && "remove".equals(p.get(3))) {
             Evidence e = screens.find(d, c, p.get(2));

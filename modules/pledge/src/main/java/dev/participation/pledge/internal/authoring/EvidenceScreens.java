@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import dev.participation.api.pledge.Commitment;
@@ -15,7 +16,9 @@ import dev.participation.api.pledge.PledgeRules;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.pledge.internal.view.EvidenceLinks;
 
 /** Staff show that commitments are kept: per commitment, its evidence, adding and removing some. */
 final class EvidenceScreens {
@@ -43,7 +46,9 @@ final class EvidenceScreens {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int j = 0; j < p.commitments().size(); j++) {
                 Commitment c = p.commitments().get(j);
-                rows.add(Map.of("number", j + 1, "text", c.text(), "count", pledges.evidence(d.id(), c.key()).size(),
+                List<Evidence> evidence = pledges.evidence(d.id(), c.key());
+                rows.add(Map.of("number", j + 1, "text", c.text(), "count", evidence.size(),
+                        "waiting", evidence.stream().filter(e -> !e.approved()).count(),
                         "href", s.href(d.id() + "/" + c.key())));
             }
             groups.add(Map.of("title", p.title(), "commitments", rows));
@@ -59,7 +64,10 @@ final class EvidenceScreens {
             row.put("date", Times.date(e.date(), s.messages()));
             row.put("isoDate", e.date().toString());
             row.put("description", e.description());
-            row.put("link", e.link().matches("(?i)https?://\\S+") ? e.link() : "");
+            row.put("link", EvidenceLinks.followable(e.link()));
+            row.put("site", EvidenceLinks.site(e.link()));
+            row.put("waiting", !e.approved());
+            row.put("approveAction", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/approve"));
             row.put("addedBy", e.addedBy());
             row.put("addedAt", Times.dateTime(e.addedAt(), s.messages()));
             row.put("removeHref", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/remove"));
@@ -68,6 +76,7 @@ final class EvidenceScreens {
         return s.view(s.text("evidence.commitment.title"), "evidence-list.ftlh",
                 Map.of("pledgeTitle", d.content().title(), "principleTitle", p.title(), "commitment", c.text(),
                         "evidence", rows, "addHref", s.href(d.id() + "/" + c.key() + "/new"),
+                        "canApprove", isEditor(s),
                         "back", s.href(Long.toString(d.id()))));
     }
 
@@ -91,13 +100,31 @@ final class EvidenceScreens {
         if (!form.valid() || date.isEmpty()) {
             return s.invalid(show(s, d, p, c, form));
         }
+        // What the public sees of a children's pledge is an editor's call: anyone else's waits.
+        boolean editor = isEditor(s);
         try {
-            pledges.addEvidence(d.id(), c.key(), date.get(), description, link, s.actor());
+            pledges.addEvidence(d.id(), c.key(), date.get(), description, link, s.actor(), editor);
         } catch (PledgeProblem problem) {
             form.absorb(problem.errors(), "");
             return s.invalid(show(s, d, p, c, form));
         }
-        return s.done(d.id() + "/" + c.key(), "evidence.notice.added");
+        return s.done(d.id() + "/" + c.key(), editor ? "evidence.notice.added" : "evidence.notice.held");
+    }
+
+    PostOutcome approve(Screen s, PledgeDraft d, Commitment c, Evidence e) {
+        if (!isEditor(s)) {
+            return s.done(d.id() + "/" + c.key(), "evidence.notice.editorsOnly");
+        }
+        try {
+            pledges.approveEvidence(d.id(), e.id(), s.actor());
+        } catch (NoSuchElementException removed) {
+            throw new NotFound("evidence " + e.id());
+        }
+        return s.done(d.id() + "/" + c.key(), "evidence.notice.approved");
+    }
+
+    private static boolean isEditor(Screen s) {
+        return s.request().signedIn().hasRole(Roles.EDITOR);
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Commitment c, Evidence e) {

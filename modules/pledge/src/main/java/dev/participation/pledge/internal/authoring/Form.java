@@ -18,6 +18,7 @@ final class Form {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Message> errors = new LinkedHashMap<>();
     private final Map<String, String> anchors = new LinkedHashMap<>();
+    private Map<String, Object> conflict = Map.of();
 
     private Form(List<String> fields) {
         this.fields = List.copyOf(fields);
@@ -74,6 +75,17 @@ final class Form {
 
     Form reject(String field, String key, Object... arguments) {
         return reject(field, Message.of(key, arguments));
+    }
+
+    /** Marks the form as refused because someone else changed what it edits (see {@link DraftSaver}). */
+    Form conflict(Map<String, Object> conflict) {
+        this.conflict = Map.copyOf(conflict);
+        return this;
+    }
+
+    /** What the conflict banner shows, or empty when there was no conflict. */
+    Map<String, Object> conflict() {
+        return conflict;
     }
 
     boolean valid() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeVersion;
 import dev.participation.api.pledge.Pledges;
@@ -78,6 +79,10 @@ final class HistoryScreens {
     }
 
     WidgetView confirmRestore(Screen s, PledgeDraft d, String number) {
+        return showRestore(s, d, number, false);
+    }
+
+    private WidgetView showRestore(Screen s, PledgeDraft d, String number, boolean changedSinceChecked) {
         List<PledgeVersion> versions = pledges.history(d.id());
         PledgeVersion v = version(versions, number);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -87,14 +92,27 @@ final class HistoryScreens {
         model.put("sections", VersionDiff.model(VersionDiff.compare(d.content(), v.content(), s.messages()),
                 s.messages()));
         model.put("cancel", s.href(d.id() + "/history"));
+        model.put("revision", Integer.toString(d.revision()));
+        model.put("changedSinceChecked", changedSinceChecked);
+        model.put("changedBy", d.updatedBy());
+        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
         return s.view(s.text("authoring.restore.title", v.version()), "restore.ftlh", model);
     }
 
+    /**
+     * Restores over the draft the confirmation page showed, and only that: if the draft changed
+     * since, the page is shown again with what restoring would now replace.
+     */
     PostOutcome restore(Screen s, PledgeDraft d, String number) {
         PledgeVersion v = version(pledges.history(d.id()), number);
+        if (!s.parameter(PublishScreens.REVISION).equals(Integer.toString(d.revision()))) {
+            return s.invalid(showRestore(s, d, number, true));
+        }
         try {
-            PledgeVersion restored = pledges.restore(d.id(), v.version(), s.actor());
+            PledgeVersion restored = pledges.restore(d.id(), v.version(), d.revision(), s.actor());
             return s.done(d.id() + "/history", "authoring.notice.restored", v.version(), restored.version());
+        } catch (DraftChanged changed) {
+            return s.invalid(showRestore(s, changed.current(), number, true));
         } catch (NoSuchElementException e) {
             throw new NotFound("version " + number);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
@@ -16,6 +17,11 @@ import dev.participation.api.widget.WidgetView;
 final class OverviewScreens {
 
     private static final String[] DETAIL_FIELDS = {"title", "audience", "introduction", "easyReadIntroduction"};
+    private static final List<DraftSaver.Shown> SHOWN = List.of(
+            DraftSaver.Shown.of("authoring.field.title", "title"),
+            DraftSaver.Shown.choice("authoring.field.audience", "audience", "audience."),
+            DraftSaver.Shown.of("authoring.field.introduction", "introduction"),
+            DraftSaver.Shown.of("authoring.field.easyReadIntroduction", "easyReadIntroduction"));
 
     private final DraftSaver saver;
 
@@ -59,6 +65,7 @@ final class OverviewScreens {
             principles.add(row);
         }
         model.put("principles", principles);
+        model.put("orderBasis", Part.principleOrder().basis(c));
         List<Map<String, Object>> signatories = new ArrayList<>();
         for (int i = 0; i < c.signatories().size(); i++) {
             Signatory sig = c.signatories().get(i);
@@ -76,13 +83,15 @@ final class OverviewScreens {
     }
 
     WidgetView details(Screen s, PledgeDraft d) {
-        return showDetails(s, d, DetailsForm.of(d.content(), d.slug()));
+        return showDetails(s, d,
+                DetailsForm.of(d.content(), d.slug()).set(DraftSaver.BASIS, Part.details().basis(d.content())));
     }
 
     PostOutcome saveDetails(Screen s, PledgeDraft d) {
         Form form = Form.read(s.request(), DETAIL_FIELDS);
-        PledgeContent content = DetailsForm.apply(form, d.content());
-        return saver.save(s, d.id(), content, form, "", f -> showDetails(s, d, f),
+        DraftSaver.Edit edit = new DraftSaver.Edit(Part.details(), c -> Optional.of(DetailsForm.of(c, d.slug())),
+                SHOWN, c -> DetailsForm.apply(form, c), c -> "");
+        return saver.save(s, d, form, edit, f -> showDetails(s, d, f),
                 () -> s.done(Long.toString(d.id()), "authoring.notice.saved"));
     }
 

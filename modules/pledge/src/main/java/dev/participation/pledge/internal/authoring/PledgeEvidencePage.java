@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Participation staff record evidence that the council keeps its commitments, at
- * {@code /intranet/pledge-evidence/}; the public pledge shows it at once. Paths are on
+ * {@code /intranet/pledge-evidence/}; the public pledge shows an editor's at once and anyone
+ * else's once an editor has approved it there. Paths are on
  * {@link EvidenceRouter}.
  */
 @Component(service = StaffPage.class)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
@@ -16,6 +17,12 @@ import dev.participation.api.widget.WidgetView;
 final class PrincipleScreens {
 
     static final String[] FIELDS = {"title", "promise", "easyReadPromise", "imageUrl", "imageAlt"};
+    private static final List<DraftSaver.Shown> SHOWN = List.of(
+            DraftSaver.Shown.of("authoring.field.principleTitle", "title"),
+            DraftSaver.Shown.of("authoring.field.promise", "promise"),
+            DraftSaver.Shown.of("authoring.field.easyReadPromise", "easyReadPromise"),
+            DraftSaver.Shown.of("authoring.field.imageUrl", "imageUrl"),
+            DraftSaver.Shown.of("authoring.field.imageAlt", "imageAlt"));
 
     private final DraftSaver saver;
 
@@ -24,7 +31,7 @@ final class PrincipleScreens {
     }
 
     WidgetView newForm(Screen s, PledgeDraft d) {
-        return showNew(s, d, Form.of(FIELDS));
+        return showNew(s, d, Form.of(FIELDS).set(DraftSaver.BASIS, Part.always().basis(d.content())));
     }
 
     PostOutcome add(Screen s, PledgeDraft d) {
@@ -32,26 +39,28 @@ final class PrincipleScreens {
         String key = ContentEdits.freshKey(d.content());
         Principle principle = new Principle(key, form.text("title"), form.text("promise"),
                 form.text("easyReadPromise"), form.text("imageUrl"), form.text("imageAlt"), List.of());
-        PledgeContent content = ContentEdits.putPrinciple(d.content(), principle);
-        return saver.save(s, d.id(), content, form, DraftSaver.principlePrefix(content.principles().size() - 1),
-                f -> showNew(s, d, f),
+        DraftSaver.Edit edit = new DraftSaver.Edit(Part.always(), c -> Optional.of(Form.of(FIELDS)), SHOWN,
+                c -> ContentEdits.putPrinciple(c, principle), c -> prefix(c, key));
+        return saver.save(s, d, form, edit, f -> showNew(s, d, f),
                 () -> s.done(d.id() + "/principles/" + key, "authoring.notice.principleAdded", principle.title()));
     }
 
     WidgetView edit(Screen s, PledgeDraft d, Principle p) {
-        Form form = Form.of(FIELDS).set("title", p.title()).set("promise", p.promise())
-                .set("easyReadPromise", p.easyReadPromise()).set("imageUrl", p.imageUrl())
-                .set("imageAlt", p.imageAlt());
-        return showEdit(s, d, p, form);
+        return showEdit(s, d, p, drawn(p).set(DraftSaver.BASIS, Part.principleText(p.key()).basis(d.content())));
     }
 
-    PostOutcome save(Screen s, PledgeDraft d, Principle p) {
+    /** Saves a principle's words; {@code key} may name one someone else has removed meanwhile. */
+    PostOutcome save(Screen s, PledgeDraft d, String key) {
         Form form = Form.read(s.request(), FIELDS);
-        PledgeContent content = ContentEdits.putPrinciple(d.content(), ContentEdits.principleText(p,
-                form.text("title"), form.text("promise"), form.text("easyReadPromise"), form.text("imageUrl"),
-                form.text("imageAlt")));
-        int index = ContentEdits.indexOf(content, p.key());
-        return saver.save(s, d.id(), content, form, DraftSaver.principlePrefix(index), f -> showEdit(s, d, p, f),
+        DraftSaver.Edit edit = new DraftSaver.Edit(Part.principleText(key),
+                c -> c.principle(key).map(PrincipleScreens::drawn), SHOWN,
+                c -> ContentEdits.editPrinciple(c, key, p -> ContentEdits.principleText(p, form.text("title"),
+                        form.text("promise"), form.text("easyReadPromise"), form.text("imageUrl"),
+                        form.text("imageAlt"))),
+                c -> prefix(c, key));
+        return saver.save(s, d, form, edit, f -> d.content().principle(key).map(p -> showEdit(s, d, p, f))
+                // Removed meanwhile: what was typed can be added again as a new principle.
+                .orElseGet(() -> showNew(s, d, f.set(DraftSaver.BASIS, Part.always().basis(d.content())))),
                 () -> s.done(Long.toString(d.id()), "authoring.notice.saved"));
     }
 
@@ -60,7 +69,7 @@ final class PrincipleScreens {
         if (by == 0) {
             return PostOutcome.notAccepted();
         }
-        return saver.saveChange(s, d.id(), ContentEdits.movePrinciple(d.content(), p.key(), by),
+        return saver.saveChange(s, d, Part.principleOrder(), c -> ContentEdits.movePrinciple(c, p.key(), by),
                 Long.toString(d.id()), by < 0 ? "authoring.notice.movedUp" : "authoring.notice.movedDown", p.title());
     }
 
@@ -69,18 +78,29 @@ final class PrincipleScreens {
                 Map.of("what", p.title(), "warning",
                         s.text("authoring.principle.remove.warning", p.commitments().size()),
                         "button", s.text("authoring.principle.remove.button"),
-                        "cancel", s.href(Long.toString(d.id()))));
+                        "cancel", s.href(Long.toString(d.id())),
+                        "basis", Part.wholePrinciple(p.key()).basis(d.content())));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Principle p) {
-        return saver.saveChange(s, d.id(), ContentEdits.removePrinciple(d.content(), p.key()), Long.toString(d.id()),
-                "authoring.notice.principleRemoved", p.title());
+        return saver.saveChange(s, d, Part.wholePrinciple(p.key()), c -> ContentEdits.removePrinciple(c, p.key()),
+                Long.toString(d.id()), "authoring.notice.principleRemoved", p.title());
+    }
+
+    private static Form drawn(Principle p) {
+        return Form.of(FIELDS).set("title", p.title()).set("promise", p.promise())
+                .set("easyReadPromise", p.easyReadPromise()).set("imageUrl", p.imageUrl())
+                .set("imageAlt", p.imageAlt());
+    }
+
+    private static String prefix(PledgeContent c, String key) {
+        return DraftSaver.principlePrefix(ContentEdits.indexOf(c, key));
     }
 
     private WidgetView showNew(Screen s, PledgeDraft d, Form form) {
         return s.view(s.text("authoring.principle.new.title"), "principle.ftlh",
                 Map.of("creating", true, "pledgeTitle", d.content().title(), "cancel", s.href(Long.toString(d.id())),
-                        "commitments", List.of()),
+                        "commitments", List.of(), "action", s.href(d.id() + "/principles/new")),
                 form);
     }
 
@@ -97,6 +117,7 @@ final class PrincipleScreens {
             row.put("href", s.href(at));
             row.put("removeHref", s.href(at + "/remove"));
             row.put("moveAction", s.href(at + "/move"));
+            row.put("basis", Part.commitmentOrder(p.key()).basis(d.content()));
             row.put("first", i == 0);
             row.put("last", i == p.commitments().size() - 1);
             commitments.add(row);

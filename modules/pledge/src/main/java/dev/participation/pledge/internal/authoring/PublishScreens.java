@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeProblem;
 import dev.participation.api.pledge.PledgeRules;
@@ -17,6 +18,9 @@ import dev.participation.api.widget.WidgetView;
 /** "Check before you publish": what changed since the last version, what stops publication, then publish. */
 final class PublishScreens {
 
+    /** The form field naming the draft revision the check page showed. */
+    static final String REVISION = "revision";
+
     private final Pledges pledges;
 
     PublishScreens(Pledges pledges) {
@@ -24,27 +28,41 @@ final class PublishScreens {
     }
 
     WidgetView confirm(Screen s, PledgeDraft d) {
-        return show(s, d, PledgeRules.checkPublishable(d.content()));
+        return show(s, d, PledgeRules.checkPublishable(d.content()), false);
     }
 
+    /**
+     * Publishes the revision the check page showed, and only that: if the draft changed since,
+     * the page is shown again with the new text to check.
+     */
     PostOutcome publish(Screen s, PledgeDraft d) {
         Map<String, Message> problems = PledgeRules.checkPublishable(d.content());
+        if (!s.parameter(REVISION).equals(Integer.toString(d.revision()))) {
+            return s.invalid(show(s, d, problems, true));
+        }
         if (!problems.isEmpty()) {
-            return s.invalid(show(s, d, problems));
+            return s.invalid(show(s, d, problems, false));
         }
         try {
-            PledgeVersion version = pledges.publish(d.id(), s.actor());
+            PledgeVersion version = pledges.publish(d.id(), d.revision(), s.actor());
             return s.done(Long.toString(d.id()), "authoring.notice.published", version.version());
+        } catch (DraftChanged changed) {
+            PledgeDraft now = changed.current();
+            return s.invalid(show(s, now, PledgeRules.checkPublishable(now.content()), true));
         } catch (PledgeProblem problem) {
-            return s.invalid(show(s, d, problem.errors()));
+            return s.invalid(show(s, d, problem.errors(), false));
         }
     }
 
-    private WidgetView show(Screen s, PledgeDraft d, Map<String, Message> problems) {
+    private WidgetView show(Screen s, PledgeDraft d, Map<String, Message> problems, boolean changedSinceChecked) {
         List<PledgeVersion> history = pledges.history(d.id());
         PledgeVersion latest = history.isEmpty() ? null : history.get(0);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("pledgeTitle", d.content().title());
+        model.put("revision", Integer.toString(d.revision()));
+        model.put("changedSinceChecked", changedSinceChecked);
+        model.put("changedBy", d.updatedBy());
+        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
         model.put("problems", ProblemLinks.describe(s, d, problems));
         model.put("first", latest == null);
         model.put("nextVersion", latest == null ? 1 : latest.version() + 1);

@@ -61,9 +61,12 @@ final class Screen {
         return request.links().page() + path;
     }
 
-    /** Who the audit log and the history name for a change. */
+    /**
+     * Who the audit log and the history name for a change: the account, never the display name,
+     * which its owner can change and so could use to hide who did what.
+     */
     String actor() {
-        return request.signedIn().displayName();
+        return request.signedIn().id();
     }
 
     WidgetView view(String title, String template, Map<String, ?> model) {
@@ -75,11 +78,13 @@ final class Screen {
         String ns = request.namespace();
         data.put("ns", ns);
         data.put("csrf", request.csrf());
-        data.put("action", request.links().action());
+        // A form shown again elsewhere (a removed principle's words, offered as a new one) posts there.
+        data.putIfAbsent("action", request.links().action());
         data.put("page", request.links().page());
         data.put("form", form.values());
         data.put("errors", form.fieldErrors(messages));
         data.put("errorSummary", form.summary(ns, messages));
+        data.put("conflict", form.conflict());
         return WidgetView.titled(title, templates.render(template, data, messages));
     }
 

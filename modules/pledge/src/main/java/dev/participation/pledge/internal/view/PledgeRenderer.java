@@ -107,11 +107,12 @@ public final class PledgeRenderer {
             EvidenceSummary e = evidence.get(c.key());
             int count = e == null ? 0 : e.count();
             boolean latest = e != null && e.latest() != null;
-            String href = latest && e.latest().link().matches("(?i)https?://\\S+") ? e.latest().link() : "";
+            String evidenceLink = latest ? e.latest().link() : "";
             commitments.add(new CommitmentView(c.key(), pick(easy, c.easyReadText(), c.text()), count,
                     latest ? format(dates, e.latest().date()) : "",
                     latest ? e.latest().date().toString() : "",
-                    latest ? e.latest().description() : "", href));
+                    latest ? e.latest().description() : "", EvidenceLinks.followable(evidenceLink),
+                    EvidenceLinks.site(evidenceLink)));
         }
         return new PrincipleView(p.key(), p.title(), pick(easy, p.easyReadPromise(), p.promise()),
                 p.imageUrl().isBlank() ? "" : p.imageUrl(), p.imageAlt(), commitments, commitments.size(), link);
@@ -139,9 +140,11 @@ public final class PledgeRenderer {
      *
      * @param latestDate    the latest evidence's date for people, or empty
      * @param latestIsoDate the same as an ISO date for {@code <time datetime>}, or empty
+     * @param latestLink    an https link to more about it, or empty
+     * @param latestSite    the site that link leads to
      */
     public record CommitmentView(String key, String text, int evidenceCount, String latestDate,
-            String latestIsoDate, String latestDescription, String latestLink) {
+            String latestIsoDate, String latestDescription, String latestLink, String latestSite) {
     }
 
     /** A signatory as the template shows it. */

@@ -74,12 +74,12 @@ public final class PledgeDemoContent implements DemoContent {
             return slug;
         }
         PledgeDraft draft = pledges.create(slug, content(words, prefix), actor);
-        pledges.publish(draft.id(), actor);
+        pledges.publish(draft.id(), draft.revision(), actor);
         String evidenceKey = prefix + ".evidence.commitment";
         if (words.containsKey(evidenceKey)) {
             pledges.addEvidence(draft.id(), words.getString(evidenceKey),
                     LocalDate.parse(words.getString(prefix + ".evidence.date")),
-                    words.getString(prefix + ".evidence.text"), "", actor);
+                    words.getString(prefix + ".evidence.text"), "", actor, true);
         }
         return slug;
     }

@@ -17,6 +17,7 @@ import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.PublishedPledge;
 import dev.participation.kit.i18n.Messages;
+import dev.participation.pledge.internal.view.EvidenceLinks;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -99,7 +100,7 @@ public final class PledgeJsonResource implements JsonResource {
                     ? new PledgeJson.EvidenceJson(0, null)
                     : new PledgeJson.EvidenceJson(e.count(), e.latest() == null ? null
                             : new PledgeJson.LatestEvidence(e.latest().date(), e.latest().description(),
-                                    orNull(e.latest().link())));
+                                    orNull(EvidenceLinks.followable(e.latest().link()))));
             actions.add(new PledgeJson.Action(c.key(), c.text(), orNull(c.easyReadText()), ev));
         }
         PledgeJson.Image image = p.imageUrl().isBlank() ? null : new PledgeJson.Image(p.imageUrl(), p.imageAlt());

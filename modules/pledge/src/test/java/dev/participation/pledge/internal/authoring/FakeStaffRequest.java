@@ -35,6 +35,12 @@ final class FakeStaffRequest implements StaffRequest {
                 new Person("edith", "Edith Editor", Set.of("editor")));
     }
 
+    /** An editor on the evidence pages, who may approve what staff added. */
+    static FakeStaffRequest evidenceEditor(String path) {
+        return new FakeStaffRequest(PledgeEvidencePage.KEY, path,
+                new Person("edith", "Edith Editor", Set.of("editor")));
+    }
+
     static FakeStaffRequest staff(String path) {
         return new FakeStaffRequest(PledgeEvidencePage.KEY, path,
                 new Person("sam", "Sam Staff", Set.of("staff")));

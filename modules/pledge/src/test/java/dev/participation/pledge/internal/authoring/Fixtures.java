@@ -25,6 +25,8 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2025-06-01T10:15:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final long ID = 7;
+    /** The draft revision every page in these tests is drawn from. */
+    static final int REVISION = 5;
 
     private Fixtures() {
     }
@@ -44,7 +46,7 @@ final class Fixtures {
     }
 
     static PledgeDraft draft(PledgeContent content) {
-        return new PledgeDraft(ID, "our-pledge", content, NOW, "Edith Editor", 2, true);
+        return new PledgeDraft(ID, "our-pledge", content, NOW, "edith", 2, true, REVISION);
     }
 
     static PledgeVersion version(int number, PledgeContent content) {

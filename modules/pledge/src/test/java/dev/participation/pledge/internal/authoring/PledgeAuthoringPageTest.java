@@ -1,6 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import static dev.participation.pledge.internal.authoring.Fixtures.ID;
+import static dev.participation.pledge.internal.authoring.Fixtures.REVISION;
 import static dev.participation.pledge.internal.authoring.Fixtures.commitment;
 import static dev.participation.pledge.internal.authoring.Fixtures.content;
 import static dev.participation.pledge.internal.authoring.Fixtures.done;
@@ -12,6 +13,7 @@ import static dev.participation.pledge.internal.authoring.Fixtures.version;
 import static dev.participation.pledge.internal.authoring.FakeStaffRequest.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -28,6 +30,7 @@ import java.util.Set;
 
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeProblem;
@@ -61,7 +64,7 @@ class PledgeAuthoringPageTest {
 
     private PledgeContent savedContent() {
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
-        verify(pledges).saveDraft(eq(ID), saved.capture(), eq("Edith Editor"));
+        verify(pledges).saveDraft(eq(ID), eq(REVISION), saved.capture(), eq("edith"));
         return saved.getValue();
     }
 
@@ -81,8 +84,8 @@ class PledgeAuthoringPageTest {
     @Test
     void theListShowsEachPledgesStatusAndWhoChangedItLast() {
         when(pledges.drafts()).thenReturn(List.of(
-                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "Edith Editor", 0, false),
-                new PledgeDraft(2, "care-charter", content(), Fixtures.NOW, "Alex Admin", 3, true)));
+                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "Edith Editor", 0, false, 1),
+                new PledgeDraft(2, "care-charter", content(), Fixtures.NOW, "Alex Admin", 3, true, 9)));
 
         Document doc = html(page.render(editor("")));
 
@@ -114,7 +117,7 @@ class PledgeAuthoringPageTest {
 
     @Test
     void creatingWithoutAnAddressMakesOneFromTheTitleAndATakenOneIsExplainedBesideTheField() {
-        when(pledges.create(eq("our-pledge-for-2025"), any(), eq("Edith Editor")))
+        when(pledges.create(eq("our-pledge-for-2025"), any(), eq("edith")))
                 .thenThrow(new PledgeProblem(Map.of("slug", Message.of("pledge.error.slugTaken"))));
 
         Document doc = invalid(page.post(editor("new").with("title", "Our pledge for 2025")
@@ -127,8 +130,8 @@ class PledgeAuthoringPageTest {
     @Test
     void creatingAPledgeGoesToItsOverview() {
         PledgeContent typed = new PledgeContent("Our pledge", Audience.EVERYONE, "", "", List.of(), List.of());
-        when(pledges.create("our-pledge", typed, "Edith Editor"))
-                .thenReturn(new PledgeDraft(42, "our-pledge", typed, Fixtures.NOW, "Edith Editor", 0, false));
+        when(pledges.create("our-pledge", typed, "edith"))
+                .thenReturn(new PledgeDraft(42, "our-pledge", typed, Fixtures.NOW, "edith", 0, false, 1));
 
         PostOutcome.Done done = done(page.post(editor("new").with("title", "Our pledge")
                 .with("slug", "our-pledge").with("audience", "everyone")));
@@ -141,7 +144,7 @@ class PledgeAuthoringPageTest {
     void addingAPrincipleAndThenACommitmentSavesTheWholeContentWithNewKeys() {
         given(content(principle("space", "Space")));
 
-        PostOutcome.Done added = done(page.post(editor("7/principles/new").with("title", "Voice")
+        PostOutcome.Done added = done(page.post(drawn("7/principles/new").with("title", "Voice")
                 .with("promise", "Everyone can say what they think")));
 
         PledgeContent saved = savedContent();
@@ -153,11 +156,11 @@ class PledgeAuthoringPageTest {
         assertThat(added.location()).isEqualTo("/intranet/pledges/7/principles/" + voice.key());
 
         given(saved);
-        done(page.post(editor("7/principles/" + voice.key() + "/commitments/new")
+        done(page.post(drawn("7/principles/" + voice.key() + "/commitments/new")
                 .with("text", "Training young people to chair meetings").with("easyReadText", "We teach you")));
 
         ArgumentCaptor<PledgeContent> second = ArgumentCaptor.forClass(PledgeContent.class);
-        verify(pledges, org.mockito.Mockito.times(2)).saveDraft(eq(ID), second.capture(), eq("Edith Editor"));
+        verify(pledges, org.mockito.Mockito.times(2)).saveDraft(eq(ID), eq(REVISION), second.capture(), eq("edith"));
         Principle withCommitment = second.getValue().principle(voice.key()).orElseThrow();
         assertThat(withCommitment.commitments()).singleElement().satisfies(c -> {
             assertThat(c.text()).isEqualTo("Training young people to chair meetings");
@@ -170,10 +173,10 @@ class PledgeAuthoringPageTest {
     @Test
     void aProblemTheServiceFindsInAPrincipleLandsBesideThatFieldWithWhatWasTyped() {
         given(content(principle("space", "Space"), principle("voice", "Voice")));
-        when(pledges.saveDraft(anyLong(), any(), anyString())).thenThrow(new PledgeProblem(
+        when(pledges.saveDraft(anyLong(), anyInt(), any(), anyString())).thenThrow(new PledgeProblem(
                 Map.of("principles[1].imageAlt", Message.of("pledge.error.required"))));
 
-        Document doc = invalid(page.post(editor("7/principles/voice").with("title", "Voice")
+        Document doc = invalid(page.post(drawn("7/principles/voice").with("title", "Voice")
                 .with("promise", "We listen").with("imageUrl", "/pictures/voice.png")
                 .with("imageAlt", "")));
 
@@ -181,16 +184,16 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("#imageAlt-error").text()).contains("Enter this");
         assertThat(doc.select(".govuk-error-summary a[href=#imageAlt]")).hasSize(1);
         assertThat(doc.select("#imageUrl").val()).isEqualTo("/pictures/voice.png");
-        verify(pledges, never()).saveDraft(anyLong(), any(), anyString());
+        verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
     }
 
     @Test
     void aServiceProblemOnACommitmentIsMappedFromItsContentPathToTheTextField() {
         given(content(principle("space", "Space"), principle("voice", "Voice", commitment("c1", "Old"))));
-        when(pledges.saveDraft(anyLong(), any(), anyString())).thenThrow(new PledgeProblem(
+        when(pledges.saveDraft(anyLong(), anyInt(), any(), anyString())).thenThrow(new PledgeProblem(
                 Map.of("principles[1].commitments[0].text", Message.of("pledge.error.tooLong", 1000))));
 
-        Document doc = invalid(page.post(editor("7/principles/voice/commitments/c1").with("text", "Typed again")));
+        Document doc = invalid(page.post(drawn("7/principles/voice/commitments/c1").with("text", "Typed again")));
 
         assertThat(doc.select("#text-error").text()).contains("Enter no more than 1,000 characters");
         assertThat(doc.select("textarea#text").text()).isEqualTo("Typed again");
@@ -200,7 +203,7 @@ class PledgeAuthoringPageTest {
     void moveUpAndDownReorderPrinciplesAndCommitments() {
         given(content(principle("a", "Space"), principle("b", "Voice"), principle("c", "Audience")));
 
-        PostOutcome.Done done = done(page.post(editor("7/principles/c/move").with("direction", "up")));
+        PostOutcome.Done done = done(page.post(drawn("7", "7/principles/c/move").with("direction", "up")));
 
         assertThat(savedContent().principles()).extracting(Principle::key).containsExactly("a", "c", "b");
         assertThat(done.location()).isEqualTo("/intranet/pledges/7");
@@ -208,11 +211,142 @@ class PledgeAuthoringPageTest {
 
         Principle p = principle("a", "Space", commitment("x", "One"), commitment("y", "Two"), commitment("z", "Three"));
         given(content(p));
-        done(page.post(editor("7/principles/a/commitments/x/move").with("direction", "down")));
+        done(page.post(drawn("7/principles/a", "7/principles/a/commitments/x/move").with("direction", "down")));
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
-        verify(pledges, org.mockito.Mockito.times(2)).saveDraft(eq(ID), saved.capture(), anyString());
+        verify(pledges, org.mockito.Mockito.times(2)).saveDraft(eq(ID), eq(REVISION), saved.capture(), anyString());
         assertThat(saved.getValue().principles().get(0).commitments()).extracting(Commitment::key)
                 .containsExactly("y", "x", "z");
+    }
+
+    @Test
+    void restoringRefusesADraftThatChangedAfterTheConfirmationPage() {
+        given(content(principle("a", "Now")));
+        when(pledges.history(ID)).thenReturn(List.of(version(2, content(principle("a", "Now"))),
+                version(1, content(principle("a", "Then")))));
+        FakeStaffRequest restore = drawn("7/history/1/restore");
+        givenChangedByAlex(content(principle("a", "Typed since")));
+
+        Document doc = invalid(page.post(restore));
+
+        verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
+        assertThat(doc.select(".govuk-error-summary").text()).contains("The draft changed after you looked at it",
+                "alex saved a change");
+        assertThat(doc.select("tbody").text()).contains("Typed since");
+        assertThat(doc.select("input[name=revision]").val()).isEqualTo(Integer.toString(REVISION + 1));
+    }
+
+    /** The draft as someone else has just saved it. */
+    private void givenChangedByAlex(PledgeContent content) {
+        when(pledges.draft(ID)).thenReturn(Optional.of(
+                new PledgeDraft(ID, "our-pledge", content, Fixtures.NOW, "alex", 2, true, REVISION + 1)));
+    }
+
+    private static Principle withPromise(Principle p, String promise) {
+        return new Principle(p.key(), p.title(), promise, p.easyReadPromise(), p.imageUrl(), p.imageAlt(),
+                p.commitments());
+    }
+
+    @Test
+    void aChangeToAPrincipleSomeoneElseChangedMeanwhileShowsBothVersionsAndKeepsWhatWasTyped() {
+        Principle voice = principle("voice", "Voice");
+        given(content(principle("space", "Space"), voice));
+        FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine: we act on it");
+        givenChangedByAlex(content(principle("space", "Space"), withPromise(voice, "Theirs: we listen")));
+
+        Document doc = invalid(page.post(form));
+
+        verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
+        assertThat(doc.select(".govuk-error-summary h2").text())
+                .isEqualTo("Someone else changed this while you were editing");
+        assertThat(doc.select(".govuk-error-summary").text()).contains("alex saved a change");
+        var rows = doc.select("table.pledge-conflict tbody tr");
+        assertThat(rows.select("th").eachText()).containsExactly("Principle title", "Promise Different",
+                "Easy read promise (optional)", "Picture address (optional)", "Picture description");
+        var promiseRow = rows.get(1);
+        assertThat(promiseRow.select("td").eachText()).containsExactly("Theirs: we listen", "Mine: we act on it");
+        assertThat(doc.select("textarea#promise").text()).isEqualTo("Mine: we act on it");
+        assertThat(doc.select(".govuk-error-summary a").attr("href")).isEqualTo("/intranet/pledges/7/principles/voice");
+
+        // Saved again from the page that showed the conflict: now based on their version, it lands.
+        FakeStaffRequest again = editor("7/principles/voice").with("basis", doc.select("input[name=basis]").val())
+                .with("title", "Voice").with("promise", doc.select("textarea#promise").text());
+        done(page.post(again));
+        ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
+        verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
+        assertThat(saved.getValue().principle("voice").orElseThrow().promise()).isEqualTo("Mine: we act on it");
+    }
+
+    @Test
+    void aChangeToAPrincipleIsMadeOnTheCurrentDraftWhenSomeoneElseChangedAnotherOne() {
+        Principle space = principle("space", "Space");
+        given(content(space, principle("voice", "Voice")));
+        FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine");
+        givenChangedByAlex(content(withPromise(space, "Theirs"), principle("voice", "Voice")));
+
+        done(page.post(form));
+
+        ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
+        verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
+        assertThat(saved.getValue().principles()).extracting(Principle::promise).containsExactly("Theirs", "Mine");
+    }
+
+    @Test
+    void aSaveThatLosesARaceIsMadeAgainOnTheDraftThatWon() {
+        Principle space = principle("space", "Space");
+        given(content(space, principle("voice", "Voice")));
+        PledgeDraft winner = new PledgeDraft(ID, "our-pledge", content(withPromise(space, "Theirs"),
+                principle("voice", "Voice")), Fixtures.NOW, "alex", 2, true, REVISION + 1);
+        when(pledges.saveDraft(eq(ID), eq(REVISION), any(), anyString())).thenThrow(new DraftChanged(winner));
+
+        done(page.post(drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine")));
+
+        ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
+        verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
+        assertThat(saved.getValue().principles()).extracting(Principle::promise).containsExactly("Theirs", "Mine");
+    }
+
+    @Test
+    void wordsTypedForAPrincipleSomeoneElseRemovedAreKeptAndCanBeAddedAgain() {
+        given(content(principle("space", "Space"), principle("voice", "Voice")));
+        FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine");
+        givenChangedByAlex(content(principle("space", "Space")));
+
+        Document doc = invalid(page.post(form));
+
+        verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
+        assertThat(doc.select(".govuk-error-summary").text()).contains("alex removed it");
+        assertThat(doc.select("table.pledge-conflict td").eachText()).contains("Removed", "Mine");
+        assertThat(doc.select("textarea#promise").text()).isEqualTo("Mine");
+        assertThat(doc.select("form[action=/intranet/pledges/7/principles/new] button").text())
+                .isEqualTo("Add principle");
+    }
+
+    @Test
+    void aMoveFromAnOrderSomeoneElseChangedMeanwhileMovesNothing() {
+        given(content(principle("a", "Space"), principle("b", "Voice"), principle("c", "Audience")));
+        FakeStaffRequest move = drawn("7", "7/principles/c/move").with("direction", "up");
+        givenChangedByAlex(content(principle("c", "Audience"), principle("a", "Space"), principle("b", "Voice")));
+
+        PostOutcome.Done done = done(page.post(move));
+
+        verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
+        assertThat(noticeText(done)).startsWith("Someone else changed this while you were looking");
+    }
+
+    @Test
+    void publishingRefusesADraftThatChangedAfterTheCheckPageAndShowsTheNewText() {
+        PledgeContent published = content(principle("a", "Space", commitment("x", "Meet in youth centres")));
+        given(content(principle("a", "Space", commitment("x", "What the editor checked"))));
+        when(pledges.history(ID)).thenReturn(List.of(version(1, published)));
+        FakeStaffRequest publish = drawn("7/publish");
+        givenChangedByAlex(content(principle("a", "Space", commitment("x", "Changed after the check"))));
+
+        Document doc = invalid(page.post(publish));
+
+        verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
+        assertThat(doc.select(".govuk-error-summary h2").text()).isEqualTo("The draft changed after you checked it");
+        assertThat(doc.select("tbody").text()).contains("Changed after the check").doesNotContain("What the editor");
+        assertThat(doc.select("input[name=revision]").val()).isEqualTo(Integer.toString(REVISION + 1));
     }
 
     @Test
@@ -240,9 +374,9 @@ class PledgeAuthoringPageTest {
         assertThat(doc.text()).contains("The principle and its 2 commitments are removed from the draft.");
         assertThat(doc.select("form[method=post][action=/intranet/pledges/7/principles/b/remove] button").text())
                 .isEqualTo("Yes, remove this principle");
-        verify(pledges, never()).saveDraft(anyLong(), any(), anyString());
+        verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
 
-        done(page.post(editor("7/principles/b/remove")));
+        done(page.post(drawn("7/principles/b/remove")));
 
         assertThat(savedContent().principles()).extracting(Principle::key).containsExactly("a");
     }
@@ -260,13 +394,13 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("tbody tr").text()).contains("Commitment 1", "Changed", "Meet in youth centres",
                 "Meet where young people choose");
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Publish version 3");
-        verify(pledges, never()).publish(anyLong(), anyString());
+        verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
 
-        when(pledges.publish(ID, "Edith Editor")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 0,
+        when(pledges.publish(ID, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 0,
                 draft));
-        PostOutcome.Done done = done(page.post(editor("7/publish")));
+        PostOutcome.Done done = done(page.post(drawn("7/publish")));
 
-        verify(pledges).publish(ID, "Edith Editor");
+        verify(pledges).publish(ID, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 3 is published");
         assertThat(done.location()).isEqualTo("/intranet/pledges/7");
     }
@@ -281,8 +415,8 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select(".govuk-error-summary a[href=/intranet/pledges/7/principles/new]").text())
                 .contains("Add at least one principle before publishing");
         assertThat(doc.select("form[method=post]")).isEmpty();
-        assertThat(invalid(page.post(editor("7/publish"))).text()).contains("Add at least one principle");
-        verify(pledges, never()).publish(anyLong(), anyString());
+        assertThat(invalid(page.post(drawn("7/publish"))).text()).contains("Add at least one principle");
+        verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
     }
 
     @Test
@@ -317,13 +451,13 @@ class PledgeAuthoringPageTest {
         assertThat(doc.text()).contains("Version 1 will be published again, as version 3",
                 "The draft has changes that are not published");
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Restore and publish version 1");
-        verify(pledges, never()).restore(anyLong(), org.mockito.ArgumentMatchers.anyInt(), anyString());
+        verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
 
-        when(pledges.restore(ID, 1, "Edith Editor")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
+        when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
                 content(principle("a", "Then"))));
-        PostOutcome.Done done = done(page.post(editor("7/history/1/restore")));
+        PostOutcome.Done done = done(page.post(drawn("7/history/1/restore")));
 
-        verify(pledges).restore(ID, 1, "Edith Editor");
+        verify(pledges).restore(ID, 1, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 1 is restored and published as version 3");
     }
 
@@ -331,7 +465,7 @@ class PledgeAuthoringPageTest {
     void aSignatoryDateMustBeRealAndTheSummaryLinksToTheDayBox() {
         given(content());
 
-        Document doc = invalid(page.post(editor("7/signatories/new").with("name", "Youth Council")
+        Document doc = invalid(page.post(drawn("7/signatories/new").with("name", "Youth Council")
                 .with("signedOn-day", "31").with("signedOn-month", "2").with("signedOn-year", "2024")));
 
         assertThat(doc.select(".govuk-error-summary a[href=#signedOn-day]").text())
@@ -339,9 +473,9 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("#signedOn-error").text()).contains("real date");
         assertThat(doc.select("#signedOn-day").val()).isEqualTo("31");
         assertThat(doc.select("#name").val()).isEqualTo("Youth Council");
-        verify(pledges, never()).saveDraft(anyLong(), any(), anyString());
+        verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
 
-        done(page.post(editor("7/signatories/new").with("name", "Youth Council").with("role", "Young people")
+        done(page.post(drawn("7/signatories/new").with("name", "Youth Council").with("role", "Young people")
                 .with("signedOn-day", "29").with("signedOn-month", "2").with("signedOn-year", "2024")));
         assertThat(savedContent().signatories()).hasSize(2).last()
                 .satisfies(s -> assertThat(s.signedOn()).isEqualTo(java.time.LocalDate.of(2024, 2, 29)));
@@ -384,6 +518,22 @@ class PledgeAuthoringPageTest {
 
         assertThat(page.render(editor("99/details")).title()).contains("Page not found");
         assertThat(page.render(editor("7x")).title()).contains("Page not found");
+    }
+
+    /**
+     * The form at {@code action} as the page at {@code formPage} draws it, with its hidden fields
+     * (the basis or revision it was drawn from), ready to be filled in and posted.
+     */
+    private FakeStaffRequest drawn(String formPage, String action) {
+        FakeStaffRequest request = editor(action);
+        html(page.render(editor(formPage))).select("form[action=/intranet/pledges/" + action + "] input[type=hidden]")
+                .stream().filter(input -> !input.attr("name").equals("_csrf"))
+                .forEach(input -> request.with(input.attr("name"), input.val()));
+        return request;
+    }
+
+    private FakeStaffRequest drawn(String path) {
+        return drawn(path, path);
     }
 
     /** The notice as the host shows it: translated with this page's words. */

@@ -8,9 +8,11 @@ import static dev.participation.pledge.internal.authoring.Fixtures.draft;
 import static dev.participation.pledge.internal.authoring.Fixtures.html;
 import static dev.participation.pledge.internal.authoring.Fixtures.invalid;
 import static dev.participation.pledge.internal.authoring.Fixtures.principle;
+import static dev.participation.pledge.internal.authoring.FakeStaffRequest.evidenceEditor;
 import static dev.participation.pledge.internal.authoring.FakeStaffRequest.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -29,6 +31,7 @@ import dev.participation.api.pledge.Pledges;
 import dev.participation.api.widget.Message;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +50,7 @@ class PledgeEvidencePageTest {
     }
 
     private static Evidence evidence(long id, String description) {
-        return new Evidence(id, "c1", LocalDate.of(2025, 5, (int) id), description, "", "Sam Staff", Fixtures.NOW);
+        return new Evidence(id, "c1", LocalDate.of(2025, 5, (int) id), description, "", "sam", Fixtures.NOW, "edith");
     }
 
     @Test
@@ -59,7 +62,7 @@ class PledgeEvidencePageTest {
 
         assertThat(doc.select("caption").eachText()).containsExactly("Space", "Voice");
         assertThat(doc.select("table:has(caption:contains(Space)) tbody tr td").eachText())
-                .containsExactly("Meet where young people choose", "2");
+                .containsExactly("Meet where young people choose", "2", "0");
         assertThat(doc.select("a[href=/intranet/pledge-evidence/7/c2]").text()).isEqualTo("Train young chairs");
     }
 
@@ -84,7 +87,7 @@ class PledgeEvidencePageTest {
         assertThat(doc.select("#link").val()).isEqualTo("javascript:alert(1)");
         assertThat(doc.select("textarea#description").text()).isEqualTo("Youth Cabinet chose the venues");
         assertThat(doc.select("#date-day").val()).isEqualTo("3");
-        verify(pledges, never()).addEvidence(anyLong(), anyString(), any(), anyString(), anyString(), anyString());
+        verify(pledges, never()).addEvidence(anyLong(), anyString(), any(), anyString(), anyString(), anyString(), anyBoolean());
     }
 
     @Test
@@ -93,7 +96,7 @@ class PledgeEvidencePageTest {
                 .with("date-year", "2025").with("description", "Planned")));
         assertThat(future.select("#date-error").text()).contains("today or in the past");
 
-        when(pledges.addEvidence(anyLong(), anyString(), any(), anyString(), anyString(), anyString()))
+        when(pledges.addEvidence(anyLong(), anyString(), any(), anyString(), anyString(), anyString(), anyBoolean()))
                 .thenThrow(new PledgeProblem(Map.of("description", Message.of("pledge.error.description"))));
         Document refused = invalid(page.post(staff("7/c1/new").with("date-day", "1").with("date-month", "6")
                 .with("date-year", "2025").with("description", "x")));
@@ -107,8 +110,48 @@ class PledgeEvidencePageTest {
                 .with("link", "https://example.org/you-said-we-did")));
 
         verify(pledges).addEvidence(ID, "c1", LocalDate.of(2025, 6, 1), "Venues chosen by young people",
-                "https://example.org/you-said-we-did", "Sam Staff");
+                "https://example.org/you-said-we-did", "sam", false);
         assertThat(done.location()).isEqualTo("/intranet/pledge-evidence/7/c1");
+        assertThat(noticeText(done)).isEqualTo(
+                "The evidence is saved. An editor will check it before it is shown on the public pledge");
+
+        var byEditor = done(page.post(evidenceEditor("7/c1/new").with("date-day", "01").with("date-month", "06")
+                .with("date-year", "2025").with("description", "Venues chosen by young people")));
+        verify(pledges).addEvidence(ID, "c1", LocalDate.of(2025, 6, 1), "Venues chosen by young people", "",
+                "edith", true);
+        assertThat(noticeText(byEditor)).isEqualTo("The evidence is added and shown on the public pledge");
+    }
+
+    @Test
+    void evidenceWaitingForApprovalIsMarkedAndOnlyAnEditorCanApproveIt() {
+        Evidence held = new Evidence(3, "c1", LocalDate.of(2025, 5, 3), "Held", "https://www.example.gov.uk/news",
+                "sam", Fixtures.NOW, "");
+        when(pledges.evidence(ID, "c1")).thenReturn(List.of(held, evidence(1, "First")));
+
+        Document asStaff = html(page.render(staff("7/c1")));
+        assertThat(asStaff.select(".govuk-summary-card").get(0).text())
+                .contains("Waiting for an editor's approval: not shown to the public");
+        assertThat(asStaff.select(".govuk-summary-card").get(1).text()).doesNotContain("Waiting");
+        assertThat(asStaff.select("form[action=/intranet/pledge-evidence/7/c1/3/approve]")).isEmpty();
+        Element more = asStaff.selectFirst("a[href=https://www.example.gov.uk/news]");
+        assertThat(more.text()).endsWith("(on www.example.gov.uk)");
+        assertThat(more.attr("rel")).isEqualTo("noopener noreferrer nofollow");
+        assertThat(noticeText(done(page.post(staff("7/c1/3/approve"))))).isEqualTo("Only editors can approve evidence");
+        verify(pledges, never()).approveEvidence(anyLong(), anyLong(), anyString());
+
+        Document asEditor = html(page.render(evidenceEditor("7/c1")));
+        assertThat(asEditor.select("form[action=/intranet/pledge-evidence/7/c1/3/approve] button").text())
+                .isEqualTo("Approve and show to the public evidence of 3 May 2025");
+        var approved = done(page.post(evidenceEditor("7/c1/3/approve")));
+        verify(pledges).approveEvidence(ID, 3, "edith");
+        assertThat(noticeText(approved)).isEqualTo("The evidence is approved and shown on the public pledge");
+        assertThat(html(page.render(staff("7"))).select("table:has(caption:contains(Space)) tbody tr td").eachText())
+                .containsExactly("Meet where young people choose", "2", "1");
+    }
+
+    private String noticeText(dev.participation.api.widget.PostOutcome.Done done) {
+        return dev.participation.kit.i18n.Messages.of(java.util.Locale.UK, page.messages(java.util.Locale.UK))
+                .get(done.notice().orElseThrow());
     }
 
     @Test
@@ -120,6 +163,6 @@ class PledgeEvidencePageTest {
         verify(pledges, never()).removeEvidence(anyLong(), anyLong(), anyString());
 
         done(page.post(staff("7/c1/2/remove")));
-        verify(pledges).removeEvidence(ID, 2, "Sam Staff");
+        verify(pledges).removeEvidence(ID, 2, "sam");
     }
 }

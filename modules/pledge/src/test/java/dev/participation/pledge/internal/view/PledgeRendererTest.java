@@ -48,9 +48,26 @@ class PledgeRendererTest {
                         new Signatory("Youth Cabinet", "", LocalDate.of(2025, 1, 21))));
     }
 
+    @Test
+    void evidenceLinksThatAreNotHttpsAreNotLinkedAndASitesNameIsTheOneABrowserVisits() {
+        PledgeContent content = sample();
+        String commitment = content.principles().get(0).commitments().get(0).key();
+        for (String link : new String[] {"http://example.org/old", "https://example.gov.uk@evil.example:8443/x"}) {
+            Evidence latest = new Evidence(9, commitment, LocalDate.of(2025, 3, 12), "Done.", link, "staff-7",
+                    Instant.parse("2025-03-13T10:00:00Z"), "editor-2");
+            Document doc = Jsoup.parseBodyFragment(renderer.render(content, Map.of(commitment,
+                    new EvidenceSummary(1, latest)), PledgeViewOptions.full(2, false), Messages.of(Locale.UK, WORDS)));
+            if (link.startsWith("http:")) {
+                assertThat(doc.select(".pw-pledge__evidence a")).as(link).isEmpty();
+            } else {
+                assertThat(doc.select(".pw-pledge__evidence a").text()).as(link).endsWith("(on evil.example)");
+            }
+        }
+    }
+
     static Map<String, EvidenceSummary> evidence() {
         Evidence latest = new Evidence(9, "space-1", LocalDate.of(2025, 3, 12), "Two quiet rooms opened.",
-                "https://example.org/news", "staff-7", Instant.parse("2025-03-13T10:00:00Z"));
+                "https://example.org/news", "staff-7", Instant.parse("2025-03-13T10:00:00Z"), "editor-2");
         return Map.of("space-1", new EvidenceSummary(3, latest));
     }
 
@@ -84,8 +101,9 @@ class PledgeRendererTest {
         assertThat(evidence.text()).contains("3 things show we are doing this", "12 March 2025",
                 "Two quiet rooms opened.");
         assertThat(evidence.selectFirst("time").attr("datetime")).isEqualTo("2025-03-12");
-        assertThat(evidence.selectFirst("a[href=https://example.org/news]").text())
-                .isEqualTo("Find out more about how we keep our Space promise");
+        Element more = evidence.selectFirst("a[href=https://example.org/news]");
+        assertThat(more.text()).isEqualTo("Find out more about how we keep our Space promise (on example.org)");
+        assertThat(more.attr("rel")).isEqualTo("noopener noreferrer nofollow");
         assertThat(lists.get(0).child(1).text()).doesNotContain("things show");
         assertThat(doc.select("ul.pw-pledge__signatories > li").eachText())
                 .containsExactly("Councillor Ada Jones, Lead Member Signed on 20 January 2025",

@@ -48,7 +48,7 @@ class PledgeDemoContentTest {
         when(pledges.published(anyString())).thenReturn(Optional.empty());
         when(pledges.create(anyString(), any(), eq("admin"))).thenAnswer(call -> new PledgeDraft(
                 call.getArgument(0).equals(YOUNG) ? 1 : 2, call.getArgument(0), call.getArgument(1),
-                Instant.now(), "admin", 0, true));
+                Instant.now(), "admin", 0, true, 1));
         when(pledges.published()).thenReturn(List.of(published(YOUNG), published(PARENTS)));
         when(instances.onPage("pledge")).thenReturn(List.of());
 
@@ -58,8 +58,8 @@ class PledgeDemoContentTest {
         ArgumentCaptor<PledgeContent> content = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).create(eq(YOUNG), content.capture(), eq("admin"));
         verify(pledges).create(eq(PARENTS), content.capture(), eq("admin"));
-        verify(pledges).publish(1, "admin");
-        verify(pledges).publish(2, "admin");
+        verify(pledges).publish(1, 1, "admin");
+        verify(pledges).publish(2, 1, "admin");
 
         PledgeContent young = content.getAllValues().get(0);
         assertThat(young.audience()).isEqualTo(Audience.CHILDREN_AND_YOUNG_PEOPLE);
@@ -85,7 +85,7 @@ class PledgeDemoContentTest {
         assertThat(young.principles().stream().flatMap(p -> p.commitments().stream())
                 .anyMatch(c -> c.key().equals(evidenceKey))).isTrue();
         verify(pledges).addEvidence(eq(1L), eq(evidenceKey), eq(LocalDate.of(2025, 3, 12)), anyString(), eq(""),
-                eq("admin"));
+                eq("admin"), eq(true));
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, String>> prefs = ArgumentCaptor.forClass(Map.class);

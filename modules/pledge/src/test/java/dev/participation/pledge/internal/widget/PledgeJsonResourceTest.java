@@ -51,7 +51,7 @@ class PledgeJsonResourceTest {
                                 new Commitment("space-2", "Meeting where you like.", "")))),
                 List.of(new Signatory("Youth Cabinet", "", LocalDate.of(2025, 1, 20))));
         Evidence latest = new Evidence(4, "space-1", LocalDate.of(2025, 3, 12), "Quiet rooms opened.", "",
-                "a.worker", Instant.parse("2025-03-13T10:00:00Z"));
+                "a.worker", Instant.parse("2025-03-13T10:00:00Z"), "an.editor");
         return new PublishedPledge(7, "our-promise", 3, Instant.parse("2025-01-20T09:00:00Z"), content,
                 Map.of("space-1", new EvidenceSummary(2, latest)));
     }

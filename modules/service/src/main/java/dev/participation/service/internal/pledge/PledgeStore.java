@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.participation.api.audit.AuditLog;
+import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
@@ -41,7 +42,9 @@ import org.osgi.service.component.annotations.Reference;
  * <p>The public methods read through {@link PublishedPledgeQueries}, which never touches the draft
  * column, so no draft text can reach a public page. Publishing and restoring first lock the
  * pledge's row, so concurrent publications on several nodes queue up and versions run 1, 2, 3, ...
- * without repeats or gaps. Every change writes its audit line in the same transaction.
+ * without repeats or gaps. Saves and publications name the draft revision they were based on and
+ * are refused with {@link DraftChanged} when it has moved on, so no editor's change is overwritten
+ * unseen. Every change writes its audit line in the same transaction.
  */
 @Component(service = Pledges.class)
 public final class PledgeStore implements Pledges {
@@ -146,40 +149,47 @@ public final class PledgeStore implements Pledges {
     }
 
     @Override
-    public PledgeDraft saveDraft(long id, PledgeContent content, String actor) {
+    public PledgeDraft saveDraft(long id, int revision, PledgeContent content, String actor) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(actor, "actor");
         Map<String, Message> errors = new LinkedHashMap<>();
         String json = checkedJson(errors, content);
         refuseIf(errors);
         return database.write(connection -> {
+            refuseIfChanged(connection, id, lockPledge(connection, id), revision);
+            // Guarded by the revision as well as by the lock: of two saves from one revision, the
+            // second finds no row to change even if a database let it past the lock.
             try (PreparedStatement update = connection.prepareStatement("UPDATE pledge"
-                    + " SET draft_content = ?, draft_updated_at = ?, draft_updated_by = ? WHERE id = ?")) {
+                    + " SET draft_content = ?, draft_updated_at = ?, draft_updated_by = ?,"
+                    + " draft_revision = draft_revision + 1 WHERE id = ? AND draft_revision = ?")) {
                 update.setString(1, json);
                 Sql.setInstant(update, 2, clock.instant());
                 update.setString(3, actor);
                 update.setLong(4, id);
+                update.setInt(5, revision);
                 if (update.executeUpdate() == 0) {
-                    throw noPledge(id);
+                    throw new DraftChanged(draftIn(connection, id).orElseThrow(() -> noPledge(id)));
                 }
             }
             audit.record(actor, "pledge.draft.save", RECORD_TYPE, String.valueOf(id),
-                    "Saved the draft titled \"" + content.title() + "\"");
+                    "Saved the draft titled \"" + content.title() + "\" as revision " + (revision + 1));
             return draftIn(connection, id).orElseThrow();
         });
     }
 
     @Override
-    public PledgeVersion publish(long id, String actor) {
+    public PledgeVersion publish(long id, int revision, String actor) {
         Objects.requireNonNull(actor, "actor");
         return database.write(connection -> {
-            String draftJson = lockPledge(connection, id);
-            PledgeContent draft = PledgeJson.read(draftJson);
+            LockedDraft locked = lockPledge(connection, id);
+            refuseIfChanged(connection, id, locked, revision);
+            PledgeContent draft = PledgeJson.read(locked.json());
             refuseIf(PledgeRules.checkPublishable(draft));
             int version = latestVersion(connection, id) + 1;
             // The version stores the draft's text exactly as saved.
-            PledgeVersion published = insertVersion(connection, id, version, draftJson, 0, actor);
-            audit.record(actor, "pledge.publish", RECORD_TYPE, String.valueOf(id), "Published version " + version);
+            PledgeVersion published = insertVersion(connection, id, version, locked.json(), 0, actor);
+            audit.record(actor, "pledge.publish", RECORD_TYPE, String.valueOf(id),
+                    "Published version " + version + " from draft revision " + revision);
             return published;
         });
     }
@@ -202,10 +212,10 @@ public final class PledgeStore implements Pledges {
     }
 
     @Override
-    public PledgeVersion restore(long id, int version, String actor) {
+    public PledgeVersion restore(long id, int version, int revision, String actor) {
         Objects.requireNonNull(actor, "actor");
         return database.write(connection -> {
-            lockPledge(connection, id);
+            refuseIfChanged(connection, id, lockPledge(connection, id), revision);
             String json;
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT content FROM pledge_version WHERE pledge_id = ? AND version_number = ?")) {
@@ -221,7 +231,8 @@ public final class PledgeStore implements Pledges {
             int restoredAs = latestVersion(connection, id) + 1;
             PledgeVersion restored = insertVersion(connection, id, restoredAs, json, version, actor);
             try (PreparedStatement update = connection.prepareStatement("UPDATE pledge"
-                    + " SET draft_content = ?, draft_updated_at = ?, draft_updated_by = ? WHERE id = ?")) {
+                    + " SET draft_content = ?, draft_updated_at = ?, draft_updated_by = ?,"
+                    + " draft_revision = draft_revision + 1 WHERE id = ?")) {
                 update.setString(1, json);
                 Sql.setInstant(update, 2, restored.publishedAt());
                 update.setString(3, actor);
@@ -238,7 +249,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public Evidence addEvidence(long pledgeId, String commitmentKey, LocalDate date, String description, String link,
-            String actor) {
+            String actor, boolean approved) {
         Objects.requireNonNull(actor, "actor");
         String text = description == null ? "" : description;
         String address = link == null ? "" : link.strip();
@@ -255,7 +266,7 @@ public final class PledgeStore implements Pledges {
             errors.put("link", Message.of("pledge.error.link"));
         }
         return database.write(connection -> {
-            String draftJson = lockPledge(connection, pledgeId);
+            String draftJson = lockPledge(connection, pledgeId).json();
             if (!hasCommitment(connection, pledgeId, draftJson, commitmentKey)) {
                 errors.put("commitment", Message.of("pledge.error.commitment"));
             }
@@ -263,8 +274,8 @@ public final class PledgeStore implements Pledges {
             Instant now = clock.instant();
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pledge_evidence"
-                    + " (pledge_id, commitment_key, evidence_date, description, link, added_by, added_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + " (pledge_id, commitment_key, evidence_date, description, link, added_by, added_at, approved_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 insert.setLong(1, pledgeId);
                 insert.setString(2, commitmentKey);
                 insert.setObject(3, date);
@@ -272,6 +283,7 @@ public final class PledgeStore implements Pledges {
                 insert.setString(5, address);
                 insert.setString(6, actor);
                 Sql.setInstant(insert, 7, now);
+                insert.setString(8, approved ? actor : null);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -279,8 +291,29 @@ public final class PledgeStore implements Pledges {
                 }
             }
             audit.record(actor, "pledge.evidence.add", RECORD_TYPE, String.valueOf(pledgeId),
-                    "Added evidence " + id + " for commitment " + commitmentKey + " dated " + date);
+                    "Added evidence " + id + " for commitment " + commitmentKey + " dated " + date
+                            + (approved ? ", shown at once" : ", waiting for an editor's approval"));
             return findEvidence(connection, pledgeId, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public Evidence approveEvidence(long pledgeId, long evidenceId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return database.write(connection -> {
+            // Only the first approval counts, so the log names the editor who made it public.
+            try (PreparedStatement update = connection.prepareStatement("UPDATE pledge_evidence SET approved_by = ?"
+                    + " WHERE id = ? AND pledge_id = ? AND approved_by IS NULL")) {
+                update.setString(1, actor);
+                update.setLong(2, evidenceId);
+                update.setLong(3, pledgeId);
+                if (update.executeUpdate() > 0) {
+                    audit.record(actor, "pledge.evidence.approve", RECORD_TYPE, String.valueOf(pledgeId),
+                            "Approved evidence " + evidenceId + " for the public");
+                }
+            }
+            return findEvidence(connection, pledgeId, evidenceId).orElseThrow(
+                    () -> new NoSuchElementException("Pledge " + pledgeId + " has no evidence " + evidenceId));
         });
     }
 
@@ -327,7 +360,7 @@ public final class PledgeStore implements Pledges {
 
     /** Editors' view: the draft beside its latest published version (if any). */
     private static final String DRAFTS = "SELECT p.id, p.slug, p.draft_content, p.draft_updated_at,"
-            + " p.draft_updated_by, v.version_number, v.content"
+            + " p.draft_updated_by, p.draft_revision, v.version_number, v.content"
             + " FROM pledge p"
             + " LEFT JOIN (SELECT pledge_id, MAX(version_number) AS latest FROM pledge_version GROUP BY pledge_id) m"
             + " ON m.pledge_id = p.id"
@@ -351,28 +384,37 @@ public final class PledgeStore implements Pledges {
                 boolean unpublished = publishedJson == null || !draft.equals(PledgeJson.read(publishedJson));
                 drafts.add(new PledgeDraft(rows.getLong("id"), rows.getString("slug"), draft,
                         Sql.getInstant(rows, "draft_updated_at"), rows.getString("draft_updated_by"), version,
-                        unpublished));
+                        unpublished, rows.getInt("draft_revision")));
             }
         }
         return drafts;
     }
 
+    /** The draft as found under the pledge's row lock. */
+    private record LockedDraft(String json, int revision) {
+    }
+
     /**
-     * Holds the pledge's row until the transaction ends, so publications, restores and evidence
-     * of one pledge happen one at a time.
-     *
-     * @return the draft's JSON
+     * Holds the pledge's row until the transaction ends, so saves, publications, restores and
+     * evidence of one pledge happen one at a time.
      */
-    private static String lockPledge(Connection connection, long id) throws SQLException {
+    private static LockedDraft lockPledge(Connection connection, long id) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT draft_content FROM pledge WHERE id = ? FOR UPDATE")) {
+                "SELECT draft_content, draft_revision FROM pledge WHERE id = ? FOR UPDATE")) {
             lock.setLong(1, id);
             try (ResultSet rows = lock.executeQuery()) {
                 if (!rows.next()) {
                     throw noPledge(id);
                 }
-                return rows.getString(1);
+                return new LockedDraft(rows.getString(1), rows.getInt(2));
             }
+        }
+    }
+
+    private static void refuseIfChanged(Connection connection, long id, LockedDraft locked, int revision)
+            throws SQLException {
+        if (locked.revision() != revision) {
+            throw new DraftChanged(draftIn(connection, id).orElseThrow(() -> noPledge(id)));
         }
     }
 

@@ -42,13 +42,17 @@ final class PublishedPledgeQueries {
             + " WHERE v.version_number = (SELECT MAX(latest.version_number) FROM pledge_version latest"
             + " WHERE latest.pledge_id = p.id)";
 
-    /** Per commitment of the given pledges: how much evidence, and the newest piece (by date, then by when added). */
+    /**
+     * Per commitment of the given pledges: how much approved evidence, and the newest piece (by
+     * date, then by when added). Evidence waiting for an editor's approval is never public.
+     */
     private static final String EVIDENCE_SUMMARY = "SELECT * FROM (SELECT e.id, e.pledge_id, e.commitment_key,"
-            + " e.evidence_date, e.description, e.link, e.added_by, e.added_at,"
+            + " e.evidence_date, e.description, e.link, e.added_by, e.added_at, e.approved_by,"
             + " COUNT(*) OVER (PARTITION BY e.pledge_id, e.commitment_key) AS evidence_count,"
             + " ROW_NUMBER() OVER (PARTITION BY e.pledge_id, e.commitment_key"
             + " ORDER BY e.evidence_date DESC, e.added_at DESC, e.id DESC) AS newest_first"
-            + " FROM pledge_evidence e WHERE e.pledge_id IN (%s)) ranked WHERE ranked.newest_first = 1";
+            + " FROM pledge_evidence e WHERE e.approved_by IS NOT NULL AND e.pledge_id IN (%s)) ranked"
+            + " WHERE ranked.newest_first = 1";
 
     private PublishedPledgeQueries() {
     }
@@ -132,6 +136,7 @@ final class PublishedPledgeQueries {
     static Evidence evidence(ResultSet rows) throws SQLException {
         return new Evidence(rows.getLong("id"), rows.getString("commitment_key"),
                 rows.getObject("evidence_date", LocalDate.class), rows.getString("description"),
-                rows.getString("link"), rows.getString("added_by"), Sql.getInstant(rows, "added_at"));
+                rows.getString("link"), rows.getString("added_by"), Sql.getInstant(rows, "added_at"),
+                rows.getString("approved_by"));
     }
 }

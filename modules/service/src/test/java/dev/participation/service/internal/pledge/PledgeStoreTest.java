@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.Commitment;
+import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.EvidenceSummary;
 import dev.participation.api.pledge.PledgeContent;
@@ -96,6 +98,25 @@ class PledgeStoreTest {
             pledges = new PledgeStore(database(), audit, clock);
         }
 
+        int revision(long id) {
+            return pledges.draft(id).orElseThrow().revision();
+        }
+
+        /** Saves on top of whatever the draft is now, as an editor who has just opened it would. */
+        PledgeDraft save(long id, PledgeContent content, String actor) {
+            return pledges.saveDraft(id, pledges.draft(id).map(PledgeDraft::revision).orElse(1), content, actor);
+        }
+
+        PledgeVersion publish(long id, String actor) {
+            return pledges.publish(id, pledges.draft(id).map(PledgeDraft::revision).orElse(1), actor);
+        }
+
+        /** Evidence as an editor adds it: shown at once. */
+        Evidence addEvidence(long pledgeId, String commitmentKey, LocalDate date, String description, String link,
+                String actor) {
+            return pledges.addEvidence(pledgeId, commitmentKey, date, description, link, actor, true);
+        }
+
         List<String> actionsOn(long id) {
             return audit.forRecord("pledge", String.valueOf(id)).stream().map(AuditEntry::action).toList();
         }
@@ -122,13 +143,13 @@ class PledgeStoreTest {
 
             clock.advance(Duration.ofMinutes(5));
             PledgeContent edited = content("Our promise to young people", "We ask you before we decide anything.");
-            PledgeDraft saved = pledges.saveDraft(created.id(), edited, "editor2");
+            PledgeDraft saved = save(created.id(), edited, "editor2");
             assertThat(saved.content()).isEqualTo(edited);
             assertThat(saved.updatedBy()).isEqualTo("editor2");
             assertThat(saved.updatedAt()).isEqualTo(clock.instant());
 
             clock.advance(Duration.ofMinutes(5));
-            PledgeVersion v1 = pledges.publish(created.id(), "manager1");
+            PledgeVersion v1 = publish(created.id(), "manager1");
             assertThat(v1.version()).isEqualTo(1);
             assertThat(v1.restoredFrom()).isZero();
             assertThat(v1.publishedBy()).isEqualTo("manager1");
@@ -164,7 +185,7 @@ class PledgeStoreTest {
             PledgeDraft created = pledges.create("parents-charter", full, "editor1");
 
             assertThat(pledges.draft(created.id()).orElseThrow().content()).isEqualTo(full);
-            pledges.publish(created.id(), "editor1");
+            publish(created.id(), "editor1");
             assertThat(pledges.published("parents-charter").orElseThrow().content()).isEqualTo(full);
         }
 
@@ -172,7 +193,7 @@ class PledgeStoreTest {
         void draftChangesAfterPublicationNeverReachThePublicReads() throws Exception {
             PledgeDraft created = pledges.create("young-people", content("Our pledge", "We meet you where you are."),
                     "editor1");
-            pledges.publish(created.id(), "editor1");
+            publish(created.id(), "editor1");
             PublishedPledge before = pledges.published("young-people").orElseThrow();
 
             // The marker goes into every text field of the draft, and into a commitment only the draft has.
@@ -183,9 +204,9 @@ class PledgeStoreTest {
                             List.of(new Commitment("voice-1", "Commitment " + DRAFT_ONLY, DRAFT_ONLY),
                                     new Commitment("draft-only-" + DRAFT_ONLY, "New " + DRAFT_ONLY, "")))),
                     List.of(new Signatory("Signed " + DRAFT_ONLY, DRAFT_ONLY, LocalDate.of(2026, 2, 1))));
-            pledges.saveDraft(created.id(), secret, "editor2");
+            save(created.id(), secret, "editor2");
             // Evidence for the draft-only commitment is allowed but must not be listed publicly yet.
-            pledges.addEvidence(created.id(), "draft-only-" + DRAFT_ONLY, LocalDate.of(2026, 2, 20),
+            addEvidence(created.id(), "draft-only-" + DRAFT_ONLY, LocalDate.of(2026, 2, 20),
                     "Ran a session", "", "editor2");
 
             PublishedPledge after = pledges.published("young-people").orElseThrow();
@@ -197,7 +218,7 @@ class PledgeStoreTest {
             // ...while the editors do see it.
             assertThat(pledges.draft(created.id()).orElseThrow().toString()).contains(DRAFT_ONLY);
 
-            pledges.publish(created.id(), "editor2");
+            publish(created.id(), "editor2");
             assertThat(pledges.published("young-people").orElseThrow().content()).isEqualTo(secret);
             assertThat(pledges.published("young-people").orElseThrow().evidence())
                     .containsOnlyKeys("draft-only-" + DRAFT_ONLY);
@@ -208,9 +229,9 @@ class PledgeStoreTest {
             pledges.create("first", content("First", "One."), "editor1");
             PledgeDraft second = pledges.create("second", content("Second " + DRAFT_ONLY, "Two."), "editor1");
             PledgeDraft third = pledges.create("third", content("Third", "Three."), "editor1");
-            pledges.publish(third.id(), "editor1");
-            pledges.publish(second.id(), "editor1");
-            pledges.saveDraft(second.id(), content("Second", "Two " + DRAFT_ONLY), "editor1");
+            publish(third.id(), "editor1");
+            publish(second.id(), "editor1");
+            save(second.id(), content("Second", "Two " + DRAFT_ONLY), "editor1");
 
             assertThat(pledges.published()).extracting(PublishedPledge::slug).containsExactly("second", "third");
             assertThat(pledges.published("first")).isEmpty();
@@ -227,19 +248,19 @@ class PledgeStoreTest {
             long id = pledges.create("flags", original, "editor1").id();
             assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isTrue();
 
-            pledges.publish(id, "editor1");
+            publish(id, "editor1");
             assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isFalse();
 
-            pledges.saveDraft(id, content("Our pledge", "We listen, and we act."), "editor1");
+            save(id, content("Our pledge", "We listen, and we act."), "editor1");
             assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isTrue();
             assertThat(pledges.drafts()).singleElement().satisfies(d -> assertThat(d.unpublishedChanges()).isTrue());
 
-            pledges.publish(id, "editor1");
+            publish(id, "editor1");
             assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isFalse();
             assertThat(pledges.draft(id).orElseThrow().publishedVersion()).isEqualTo(2);
 
             // Saving the published text again is no change.
-            pledges.saveDraft(id, content("Our pledge", "We listen, and we act."), "editor1");
+            save(id, content("Our pledge", "We listen, and we act."), "editor1");
             assertThat(pledges.draft(id).orElseThrow().unpublishedChanges()).isFalse();
         }
 
@@ -248,14 +269,14 @@ class PledgeStoreTest {
             PledgeContent one = content("Our pledge", "Version one words.");
             PledgeContent two = content("Our pledge", "Version two words.");
             long id = pledges.create("restore-me", one, "editor1").id();
-            pledges.publish(id, "editor1");
-            pledges.saveDraft(id, two, "editor1");
+            publish(id, "editor1");
+            save(id, two, "editor1");
             clock.advance(Duration.ofDays(1));
-            pledges.publish(id, "editor1");
-            pledges.saveDraft(id, content("Our pledge", "Unfinished words."), "editor1");
+            publish(id, "editor1");
+            save(id, content("Our pledge", "Unfinished words."), "editor1");
             clock.advance(Duration.ofDays(1));
 
-            PledgeVersion three = pledges.restore(id, 1, "manager1");
+            PledgeVersion three = pledges.restore(id, 1, revision(id), "manager1");
 
             assertThat(three.version()).isEqualTo(3);
             assertThat(three.restoredFrom()).isEqualTo(1);
@@ -283,11 +304,11 @@ class PledgeStoreTest {
         @Test
         void restoringSomethingMissingSaysSoAndChangesNothing() {
             long id = pledges.create("restore-missing", content("Our pledge", "Words."), "editor1").id();
-            pledges.publish(id, "editor1");
+            publish(id, "editor1");
 
-            assertThatThrownBy(() -> pledges.restore(id, 2, "editor1")).isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.restore(id, 0, "editor1")).isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.restore(id + 100, 1, "editor1"))
+            assertThatThrownBy(() -> pledges.restore(id, 2, revision(id), "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.restore(id, 0, revision(id), "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> pledges.restore(id + 100, 1, 1, "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
             assertThat(pledges.history(id)).hasSize(1);
             assertThat(actionsOn(id)).containsExactly("pledge.create", "pledge.publish");
@@ -295,10 +316,10 @@ class PledgeStoreTest {
 
         @Test
         void missingPledgesAreReportedAsMissing() {
-            assertThatThrownBy(() -> pledges.saveDraft(42, content("T", "C"), "editor1"))
+            assertThatThrownBy(() -> save(42, content("T", "C"), "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.publish(42, "editor1")).isInstanceOf(NoSuchElementException.class);
-            assertThatThrownBy(() -> pledges.addEvidence(42, "voice-1", LocalDate.of(2026, 1, 1), "Done", "",
+            assertThatThrownBy(() -> publish(42, "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> addEvidence(42, "voice-1", LocalDate.of(2026, 1, 1), "Done", "",
                     "editor1")).isInstanceOf(NoSuchElementException.class);
             assertThatThrownBy(() -> pledges.removeEvidence(42, 1, "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
@@ -312,7 +333,7 @@ class PledgeStoreTest {
         void anEmptyPledgeCannotBePublished() {
             long id = pledges.create("empty", withoutPrinciples("Charter in progress"), "editor1").id();
 
-            assertThat(errorsOf(() -> pledges.publish(id, "editor1")))
+            assertThat(errorsOf(() -> publish(id, "editor1")))
                     .containsEntry("principles", Message.of("pledge.error.noPrinciples"));
             assertThat(pledges.history(id)).isEmpty();
             assertThat(pledges.published("empty")).isEmpty();
@@ -326,7 +347,7 @@ class PledgeStoreTest {
                     .containsEntry("title", Message.of("pledge.error.required"));
 
             long id = pledges.create("titled", content("Titled", "We listen."), "editor1").id();
-            assertThat(errorsOf(() -> pledges.saveDraft(id, content("Titled", ""), "editor1")))
+            assertThat(errorsOf(() -> save(id, content("Titled", ""), "editor1")))
                     .containsOnlyKeys("principles[0].commitments[0].text");
             assertThat(pledges.draft(id).orElseThrow().content()).isEqualTo(content("Titled", "We listen."));
             assertThat(pledges.drafts()).hasSize(1);
@@ -401,7 +422,7 @@ class PledgeStoreTest {
                         start.await();
                         List<Integer> mine = new ArrayList<>();
                         for (int i = 0; i < each; i++) {
-                            mine.add(pledges.publish(id, actor).version());
+                            mine.add(publish(id, actor).version());
                         }
                         return mine;
                     }));
@@ -423,37 +444,149 @@ class PledgeStoreTest {
         }
 
         @Test
+        void aSaveFromAnOlderRevisionIsRefusedAndChangesNothing() {
+            PledgeDraft created = pledges.create("two-editors", content("Our pledge", "We listen."), "alice");
+            assertThat(created.revision()).isEqualTo(1);
+            PledgeDraft first = pledges.saveDraft(created.id(), 1, content("Our pledge", "Alice's words."), "alice");
+            assertThat(first.revision()).isEqualTo(2);
+
+            DraftChanged refused = catchThrowableOfType(DraftChanged.class,
+                    () -> pledges.saveDraft(created.id(), 1, content("Our pledge", "Bob's words."), "bob"));
+
+            assertThat(refused).as("a DraftChanged").isNotNull();
+            assertThat(refused.current().revision()).isEqualTo(2);
+            assertThat(refused.current().content()).isEqualTo(content("Our pledge", "Alice's words."));
+            assertThat(pledges.draft(created.id()).orElseThrow()).isEqualTo(first);
+            assertThat(actionsOn(created.id())).containsExactly("pledge.create", "pledge.draft.save");
+        }
+
+        @Test
+        void publishingRefusesADraftThatChangedAfterItWasChecked() {
+            long id = pledges.create("checked", content("Our pledge", "What the editor checked."), "alice").id();
+            int checked = revision(id);
+            save(id, content("Our pledge", "Changed after the check " + DRAFT_ONLY), "bob");
+
+            DraftChanged refused = catchThrowableOfType(DraftChanged.class, () -> pledges.publish(id, checked, "alice"));
+
+            assertThat(refused).as("a DraftChanged").isNotNull();
+            assertThat(refused.current().content().principles().get(0).commitments().get(0).text())
+                    .contains(DRAFT_ONLY);
+            assertThat(pledges.history(id)).isEmpty();
+            assertThat(pledges.published("checked")).isEmpty();
+            assertThat(pledges.publish(id, refused.current().revision(), "alice").content())
+                    .isEqualTo(refused.current().content());
+        }
+
+        @Test
+        void restoringRefusesADraftChangedSinceAndMakesANewRevision() {
+            long id = pledges.create("restored", content("Our pledge", "One."), "alice").id();
+            publish(id, "alice");
+            int before = revision(id);
+            save(id, content("Our pledge", "Changed after the restore page was opened."), "bob");
+            assertThatThrownBy(() -> pledges.restore(id, 1, before, "alice")).isInstanceOf(DraftChanged.class);
+            assertThat(pledges.history(id)).hasSize(1);
+            assertThat(pledges.draft(id).orElseThrow().content().principles().get(0).commitments().get(0).text())
+                    .isEqualTo("Changed after the restore page was opened.");
+
+            pledges.restore(id, 1, before + 1, "alice");
+
+            assertThat(revision(id)).isEqualTo(before + 2);
+            assertThatThrownBy(() -> pledges.saveDraft(id, before, content("Our pledge", "Two."), "bob"))
+                    .isInstanceOf(DraftChanged.class);
+        }
+
+        /**
+         * The testers' finding: two editors change two different commitments of one draft from the
+         * same page at the same moment. Each save must either land or be refused; a refused edit is
+         * nowhere in the draft, a landed one is exactly the draft.
+         */
+        @Test
+        void twoEditorsSavingOneDraftAtOnceNeverLoseAnEditUnseen() throws Exception {
+            long id = pledges.create("race", content("Our pledge", "We listen."), "alice").id();
+            int rounds = 25;
+            CyclicBarrier together = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            int landedInAll = 0;
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    PledgeDraft basis = pledges.draft(id).orElseThrow();
+                    PledgeContent alices = withCommitmentText(basis.content(), 0, "Alice, round " + round);
+                    PledgeContent bobs = withCommitmentText(basis.content(), 1, "Bob, round " + round);
+                    Future<PledgeDraft> alice = pool.submit(savingTogether(together, id, basis.revision(), alices, "alice"));
+                    Future<PledgeDraft> bob = pool.submit(savingTogether(together, id, basis.revision(), bobs, "bob"));
+                    PledgeDraft aliceSaved = alice.get(60, TimeUnit.SECONDS);
+                    PledgeDraft bobSaved = bob.get(60, TimeUnit.SECONDS);
+
+                    PledgeDraft now = pledges.draft(id).orElseThrow();
+                    assertThat(now.revision()).as("round %d", round).isEqualTo(basis.revision() + 1);
+                    // Exactly one lands (null means refused as a conflict) and it is the draft now.
+                    assertThat(aliceSaved == null ^ bobSaved == null).as("round %d: one lands", round).isTrue();
+                    PledgeContent landed = aliceSaved != null ? alices : bobs;
+                    PledgeContent refused = aliceSaved != null ? bobs : alices;
+                    assertThat(now.content()).as("round %d", round).isEqualTo(landed).isNotEqualTo(refused);
+                    landedInAll++;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(actionsOn(id)).filteredOn("pledge.draft.save"::equals).hasSize(landedInAll);
+        }
+
+        private Callable<PledgeDraft> savingTogether(CyclicBarrier together, long id, int revision,
+                PledgeContent content, String actor) {
+            return () -> {
+                together.await(30, TimeUnit.SECONDS);
+                try {
+                    return pledges.saveDraft(id, revision, content, actor);
+                } catch (DraftChanged conflict) {
+                    return null;
+                }
+            };
+        }
+
+        private static PledgeContent withCommitmentText(PledgeContent c, int commitment, String text) {
+            Principle p = c.principles().get(0);
+            List<Commitment> commitments = new ArrayList<>(p.commitments());
+            Commitment old = commitments.get(commitment);
+            commitments.set(commitment, new Commitment(old.key(), text, old.easyReadText()));
+            return new PledgeContent(c.title(), c.audience(), c.introduction(), c.easyReadIntroduction(),
+                    List.of(new Principle(p.key(), p.title(), p.promise(), p.easyReadPromise(), p.imageUrl(),
+                            p.imageAlt(), commitments)),
+                    c.signatories());
+        }
+
+        @Test
         void evidenceIsCheckedBeforeItIsStored() {
             long id = pledges.create("evidence-rules", content("Our pledge", "We listen."), "editor1").id();
             LocalDate today = LocalDate.of(2026, 3, 2); // the test clock's day
 
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today.plusDays(1), "Held a forum", "",
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", today.plusDays(1), "Held a forum", "",
                     "editor1"))).containsExactly(Map.entry("date", Message.of("pledge.error.date")));
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", null, "Held a forum", "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", null, "Held a forum", "", "editor1")))
                     .containsOnlyKeys("date");
             for (String link : new String[] {"javascript:alert(1)", "ftp://example.org/file", "example.org",
-                    "https://example.org/a b"}) {
-                assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "Held a forum", link,
+                    "https://example.org/a b", "http://example.org/report", "https://evil.example\\@example.org"}) {
+                assertThat(errorsOf(() -> addEvidence(id, "voice-1", today, "Held a forum", link,
                         "editor1"))).as(link).containsExactly(Map.entry("link", Message.of("pledge.error.link")));
             }
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "no-such-commitment", today, "Held a forum", "",
+            assertThat(errorsOf(() -> addEvidence(id, "no-such-commitment", today, "Held a forum", "",
                     "editor1"))).containsExactly(Map.entry("commitment", Message.of("pledge.error.commitment")));
-            assertThat(errorsOf(() -> pledges.addEvidence(id, null, today, "Held a forum", "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, null, today, "Held a forum", "", "editor1")))
                     .containsOnlyKeys("commitment");
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "  ", "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", today, "  ", "", "editor1")))
                     .containsExactly(Map.entry("description", Message.of("pledge.error.description")));
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "voice-1", today, "x".repeat(5001), "", "editor1")))
+            assertThat(errorsOf(() -> addEvidence(id, "voice-1", today, "x".repeat(5001), "", "editor1")))
                     .containsOnlyKeys("description");
             // Everything wrong at once is reported at once.
-            assertThat(errorsOf(() -> pledges.addEvidence(id, "nope", today.plusYears(1), "", "mailto:a@b.c",
+            assertThat(errorsOf(() -> addEvidence(id, "nope", today.plusYears(1), "", "mailto:a@b.c",
                     "editor1"))).containsOnlyKeys("commitment", "date", "description", "link");
 
             assertThat(pledges.evidence(id, "voice-1")).isEmpty();
             assertThat(actionsOn(id)).containsExactly("pledge.create");
 
             // Today, no link, and a web address are all fine.
-            pledges.addEvidence(id, "voice-1", today, "Held a forum", "", "editor1");
-            pledges.addEvidence(id, "voice-1", today.minusYears(2), "x".repeat(5000), "https://example.org/report",
+            addEvidence(id, "voice-1", today, "Held a forum", "", "editor1");
+            addEvidence(id, "voice-1", today.minusYears(2), "x".repeat(5000), "https://example.org/report",
                     "editor1");
             assertThat(pledges.evidence(id, "voice-1")).hasSize(2);
         }
@@ -461,17 +594,17 @@ class PledgeStoreTest {
         @Test
         void evidenceMayPointAtTheDraftOrThePublishedVersion() {
             long id = pledges.create("either", content("Our pledge", "We listen."), "editor1").id();
-            pledges.publish(id, "editor1");
+            publish(id, "editor1");
             // The draft drops voice-2 and adds voice-3.
-            pledges.saveDraft(id, new PledgeContent("Our pledge", Audience.EVERYONE, "", "",
+            save(id, new PledgeContent("Our pledge", Audience.EVERYONE, "", "",
                     List.of(new Principle("voice", "Voice", "We listen.", "", "", "",
                             List.of(new Commitment("voice-1", "We listen.", ""),
                                     new Commitment("voice-3", "We write back.", "")))),
                     List.of()), "editor1");
             LocalDate day = LocalDate.of(2026, 2, 1);
 
-            pledges.addEvidence(id, "voice-2", day, "Only in the published version", "", "editor1");
-            pledges.addEvidence(id, "voice-3", day, "Only in the draft", "", "editor1");
+            addEvidence(id, "voice-2", day, "Only in the published version", "", "editor1");
+            addEvidence(id, "voice-3", day, "Only in the draft", "", "editor1");
 
             assertThat(pledges.published("either").orElseThrow().evidence()).containsOnlyKeys("voice-2");
         }
@@ -479,20 +612,20 @@ class PledgeStoreTest {
         @Test
         void evidenceIsListedNewestFirstAndSummarisedPublicly() {
             long id = pledges.create("summary", content("Our pledge", "We listen."), "editor1").id();
-            pledges.publish(id, "editor1");
-            Evidence older = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "January forum", "",
+            publish(id, "editor1");
+            Evidence older = addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "January forum", "",
                     "editor1");
             clock.advance(Duration.ofMinutes(1));
-            Evidence sameDayFirst = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14), "Survey closed",
+            Evidence sameDayFirst = addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14), "Survey closed",
                     "https://example.org/survey", "editor2");
             clock.advance(Duration.ofMinutes(1));
-            Evidence sameDayLater = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14),
+            Evidence sameDayLater = addEvidence(id, "voice-1", LocalDate.of(2026, 2, 14),
                     "Results shared with the Youth Forum", "", "editor3");
             clock.advance(Duration.ofMinutes(1));
             // Added last, but about the earliest day: not the latest.
-            Evidence addedLast = pledges.addEvidence(id, "voice-1", LocalDate.of(2025, 12, 1), "December visit", "",
+            Evidence addedLast = addEvidence(id, "voice-1", LocalDate.of(2025, 12, 1), "December visit", "",
                     "editor1");
-            Evidence other = pledges.addEvidence(id, "voice-2", LocalDate.of(2026, 2, 1), "Wrote back to everyone",
+            Evidence other = addEvidence(id, "voice-2", LocalDate.of(2026, 2, 1), "Wrote back to everyone",
                     "", "editor1");
 
             assertThat(sameDayFirst.link()).isEqualTo("https://example.org/survey");
@@ -512,10 +645,42 @@ class PledgeStoreTest {
         }
 
         @Test
+        void evidenceFromStaffWaitsForAnEditorBeforeThePublicSeesIt() {
+            long id = pledges.create("held", content("Our pledge", "We listen."), "editor1").id();
+            publish(id, "editor1");
+            Evidence editors = addEvidence(id, "voice-1", LocalDate.of(2026, 1, 10), "Forum", "", "editor1");
+            clock.advance(Duration.ofMinutes(1));
+            Evidence staffs = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 2, 1), "Survey " + DRAFT_ONLY,
+                    "https://example.org/survey", "sam", false);
+
+            assertThat(editors.approved()).isTrue();
+            assertThat(editors.approvedBy()).isEqualTo("editor1");
+            assertThat(staffs.approved()).isFalse();
+            assertThat(pledges.evidence(id, "voice-1")).containsExactly(staffs, editors);
+            assertThat(pledges.published("held").orElseThrow().evidence())
+                    .containsOnly(Map.entry("voice-1", new EvidenceSummary(1, editors)));
+            assertThat(pledges.published().toString()).doesNotContain(DRAFT_ONLY);
+
+            Evidence approved = pledges.approveEvidence(id, staffs.id(), "editor2");
+            pledges.approveEvidence(id, staffs.id(), "editor3");
+
+            assertThat(approved.approvedBy()).isEqualTo("editor2");
+            assertThat(pledges.published("held").orElseThrow().evidence())
+                    .containsOnly(Map.entry("voice-1", new EvidenceSummary(2, approved)));
+            assertThat(audit.forRecord("pledge", String.valueOf(id))).filteredOn(e -> e.action().equals(
+                    "pledge.evidence.approve")).singleElement().satisfies(e -> {
+                        assertThat(e.actor()).isEqualTo("editor2");
+                        assertThat(e.detail()).contains("evidence " + staffs.id());
+                    });
+            assertThatThrownBy(() -> pledges.approveEvidence(id, 999_999, "editor2"))
+                    .isInstanceOf(NoSuchElementException.class);
+        }
+
+        @Test
         void evidenceIsRemovedOnlyFromItsOwnPledge() {
             long first = pledges.create("first", content("First", "We listen."), "editor1").id();
             long second = pledges.create("second", content("Second", "We listen."), "editor1").id();
-            Evidence kept = pledges.addEvidence(first, "voice-1", LocalDate.of(2026, 2, 1), "Forum", "", "editor1");
+            Evidence kept = addEvidence(first, "voice-1", LocalDate.of(2026, 2, 1), "Forum", "", "editor1");
 
             assertThatThrownBy(() -> pledges.removeEvidence(second, kept.id(), "editor2"))
                     .isInstanceOf(NoSuchElementException.class);
@@ -531,11 +696,11 @@ class PledgeStoreTest {
         @Test
         void everyChangeIsAuditedWithItsActor() {
             long id = pledges.create("audited", content("Our pledge", "We listen."), "alice").id();
-            pledges.saveDraft(id, content("Our pledge", "We listen to you."), "bob");
-            pledges.publish(id, "carol");
-            pledges.publish(id, "dan");
-            pledges.restore(id, 1, "erin");
-            Evidence evidence = pledges.addEvidence(id, "voice-1", LocalDate.of(2026, 3, 1), "Forum held", "",
+            save(id, content("Our pledge", "We listen to you."), "bob");
+            publish(id, "carol");
+            publish(id, "dan");
+            pledges.restore(id, 1, revision(id), "erin");
+            Evidence evidence = addEvidence(id, "voice-1", LocalDate.of(2026, 3, 1), "Forum held", "",
                     "frank");
             pledges.removeEvidence(id, evidence.id(), "grace");
 
