@@ -69,11 +69,22 @@ public final class PublicSiteServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!copies.eligible(request)) {
+        Optional<PageRef> page = copies.eligible(request) ? page(segments(Paths.of(request))) : Optional.empty();
+        if (page.isEmpty()) {
             render(request, response);
             return;
         }
-        String key = copies.key(request, site.locale(request));
+        long changesBefore = copies.changes();
+        AnonymousPages.Shape shape;
+        try {
+            shape = copies.shape(page.get().key())
+                    .orElseGet(() -> copies.keepShape(page.get().key(), pages.shape(page.get()), changesBefore));
+        } catch (RuntimeException e) {
+            // The database is away: the page itself says so, and nothing is kept.
+            render(request, response);
+            return;
+        }
+        String key = copies.key(request, site.locale(request), page.get().key(), shape);
         Optional<AnonymousPages.Copy> copy = copies.find(key);
         if (copy.isPresent()) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -83,25 +94,29 @@ public final class PublicSiteServlet extends HttpServlet {
             response.getWriter().write(copy.get().html());
             return;
         }
-        CapturedPage page = new CapturedPage(response);
-        render(request, page);
-        String html = page.html();
-        if (page.status() == HttpServletResponse.SC_OK && !page.remembersAChoice()) {
+        CapturedPage captured = new CapturedPage(response);
+        render(request, captured);
+        String html = captured.html();
+        if (captured.status() == HttpServletResponse.SC_OK && !captured.remembersAChoice()) {
             Caller caller = callers.resolve(request, response);
-            copies.keep(key, html, caller.locale().toLanguageTag(), csrf.field(caller).value());
+            copies.keep(key, page.get().key(), shape, html, caller.locale().toLanguageTag(), csrf.field(caller).value(),
+                    changesBefore);
         }
         response.getWriter().write(html);
+    }
+
+    /** The page a GET's path names: "/" is the home page, "/<widget-key>" a widget's own page. */
+    private Optional<PageRef> page(String[] segments) {
+        // "/home" is the home page's key, not an address: the home page lives at "/".
+        return segments.length == 0 ? Optional.of(PageRef.home())
+                : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? pages.find(segments[0])
+                : Optional.empty();
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response) {
         Caller caller = callers.resolve(request, response);
         try {
-            String path = Paths.of(request);
-            String[] segments = segments(path);
-            // "/home" is the home page's key, not an address: the home page lives at "/".
-            Optional<PageRef> page = segments.length == 0 ? Optional.of(PageRef.home())
-                    : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? pages.find(segments[0])
-                    : Optional.empty();
+            Optional<PageRef> page = page(segments(Paths.of(request)));
             if (page.isEmpty()) {
                 layout.error(request, response, caller, ErrorPage.NOT_FOUND, "/");
                 return;
