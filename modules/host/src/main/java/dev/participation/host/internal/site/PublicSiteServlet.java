@@ -69,22 +69,29 @@ public final class PublicSiteServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<PageRef> page = copies.eligible(request) ? page(segments(Paths.of(request))) : Optional.empty();
-        if (page.isEmpty()) {
+        String[] segments = segments(Paths.of(request));
+        Optional<String> pageKey = copies.eligible(request) ? pageKey(segments) : Optional.empty();
+        if (pageKey.isEmpty()) {
             render(request, response);
             return;
         }
         long changesBefore = copies.changes();
-        AnonymousPages.Shape shape;
+        Optional<AnonymousPages.Shape> shape;
         try {
-            shape = copies.shape(page.get().key())
-                    .orElseGet(() -> copies.keepShape(page.get().key(), pages.shape(page.get()), changesBefore));
+            // Only a page without a known shape is looked up: finding a widget's page asks the
+            // widget for its type, which may read the database.
+            shape = copies.shape(pageKey.get()).or(() -> page(segments)
+                    .map(page -> copies.keepShape(page.key(), pages.shape(page), changesBefore)));
         } catch (RuntimeException e) {
             // The database is away: the page itself says so, and nothing is kept.
             render(request, response);
             return;
         }
-        String key = copies.key(request, site.locale(request), page.get().key(), shape);
+        if (shape.isEmpty()) {
+            render(request, response);
+            return;
+        }
+        String key = copies.key(request, site.locale(request), pageKey.get(), shape.get());
         Optional<AnonymousPages.Copy> copy = copies.find(key);
         if (copy.isPresent()) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -99,10 +106,17 @@ public final class PublicSiteServlet extends HttpServlet {
         String html = captured.html();
         if (captured.status() == HttpServletResponse.SC_OK && !captured.remembersAChoice()) {
             Caller caller = callers.resolve(request, response);
-            copies.keep(key, page.get().key(), shape, html, caller.locale().toLanguageTag(), csrf.field(caller).value(),
-                    changesBefore);
+            copies.keep(key, pageKey.get(), shape.get(), html, caller.locale().toLanguageTag(),
+                    csrf.field(caller).value(), changesBefore);
         }
         response.getWriter().write(html);
+    }
+
+    /** The key of the page a GET's path would name, if it names one: the copies are kept under it. */
+    private static Optional<String> pageKey(String[] segments) {
+        return segments.length == 0 ? Optional.of(PageRef.HOME)
+                : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? Optional.of(segments[0])
+                : Optional.empty();
     }
 
     /** The page a GET's path names: "/" is the home page, "/<widget-key>" a widget's own page. */
