@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -112,13 +113,41 @@ class ChangesAndHistoryTest {
                 .isEqualTo(newest.select("tbody tr").eachText());
         assertThat(admin.get("/intranet/audit?before=not-a-number").statusCode()).isEqualTo(404);
 
+        signInTheBrowser();
+        browser.get(portal.base() + older.attr("href"));
+        Chromium.assertAccessible(browser, "An older page of the audit log");
+    }
+
+    @Test
+    void theFormAfterARefusedSaveIsAccessible() {
+        signInTheBrowser();
+        browser.get(portal.base() + "/");
+        browser.findElement(By.cssSelector("main section a[href*='configure=']")).click();
+        Visitor other = admin();
+        Element theirs = settingsForm(other);
+        String heading = theirs.selectFirst("input[name$=heading]").attr("name");
+        assertThat(other.submit(theirs, Map.of(heading, "Saved from elsewhere")).statusCode()).isEqualTo(303);
+
+        WebElement field = browser.findElement(By.name(heading));
+        field.clear();
+        field.sendKeys("Typed in the browser");
+        browser.findElement(By.cssSelector("main form[action*='/configure/'] button[type=submit]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.className("govuk-error-summary")));
+        assertThat(browser.findElement(By.className("govuk-error-summary")).getText())
+                .contains("Someone else changed these settings");
+        assertThat(browser.findElement(By.name(heading)).getAttribute("value")).isEqualTo("Typed in the browser");
+        Chromium.assertAccessible(browser, "A settings form after someone else's save");
+    }
+
+    private void signInTheBrowser() {
+        browser.manage().deleteAllCookies();
         browser.get(portal.base() + "/sign-in");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(adminPassword);
         browser.findElement(By.cssSelector("form[action*=sign-in] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/intranet"));
-        browser.get(portal.base() + older.attr("href"));
-        Chromium.assertAccessible(browser, "An older page of the audit log");
     }
 
     @Test
