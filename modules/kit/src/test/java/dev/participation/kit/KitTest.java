@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.CsrfField;
 import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.PreferencesValidation;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.kit.form.PreferenceForm;
@@ -101,5 +102,33 @@ class KitTest {
                 .contains("<h2 class=\"govuk-heading-m\">Configure Test widget</h2>");
         // An unticked checkbox is not sent by browsers and must read as "no", not as an error.
         assertThat(result.values().get("easyRead")).isEqualTo("false");
+    }
+
+    @Test
+    void aFormAfterARefusedSaveKeepsWhatWasTypedAndShowsWhatWasSavedMeanwhile() {
+        WidgetType type = new WidgetType("test", "test.widget", "test.widget", "Participation", List.of(
+                PreferenceDefinition.text("title", "test.title", null, "Our promise", true, 20),
+                PreferenceDefinition.bool("easyRead", "test.easyRead", null, true),
+                PreferenceDefinition.choice("layout", "test.layout", null, "full", true,
+                        List.of(Choice.keyed("full", "test.layout.full"), Choice.keyed("cards", "test.layout.cards")))));
+        Preferences typed = type.validate(Map.of("title", "Mine", "easyRead", "true", "layout", "full")).values();
+        Preferences saved = type.resolve(Map.of("title", "Theirs", "easyRead", "true", "layout", "cards"));
+
+        String html = new PreferenceForm().render(type, messages, typed, Map.of(), "w1_", "/post",
+                new CsrfField("_csrf", "tok"), "/back", 2, PreferenceForm.Versioning.changedMeanwhile(8, saved));
+
+        assertThat(html).contains("There is a problem")
+                .contains("<a href=\"#w1_title\">Someone else changed these settings after you opened this form")
+                .contains("value=\"Mine\"")
+                .contains("<input type=\"hidden\" name=\"w1__version\" value=\"8\">")
+                .contains("id=\"w1_title-saved\"")
+                .contains("<strong>Theirs</strong>")
+                .contains("id=\"w1_layout-saved\"")
+                .doesNotContain("id=\"w1_easyRead-saved\"");
+        // The first form carries its version and says nothing about anyone else.
+        String first = new PreferenceForm().render(type, messages, saved, Map.of(), "w1_", "/post",
+                new CsrfField("_csrf", "tok"), "/back", 2, PreferenceForm.Versioning.at(8));
+        assertThat(first).contains("name=\"w1__version\" value=\"8\"").doesNotContain("Someone else")
+                .doesNotContain("-saved\"");
     }
 }

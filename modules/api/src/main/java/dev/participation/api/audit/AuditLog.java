@@ -16,6 +16,23 @@ public interface AuditLog {
     /** The newest entries first. */
     List<AuditEntry> recent(int limit);
 
+    /**
+     * One page further back in the log: up to {@code limit} entries whose id is below
+     * {@code beforeId}, newest first. Paging by id rather than by offset, so a page is as quick
+     * to read at the start of the log as at its end and lines written meanwhile shift nothing.
+     *
+     * @since 1.1
+     */
+    List<AuditEntry> olderThan(long beforeId, int limit);
+
+    /**
+     * One page forward in the log: the {@code limit} entries whose id is just above
+     * {@code afterId} (fewer at the newest end), newest first.
+     *
+     * @since 1.1
+     */
+    List<AuditEntry> newerThan(long afterId, int limit);
+
     /** Everything that happened to one record, oldest first. */
     List<AuditEntry> forRecord(String recordType, String recordId);
 }

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param preferences the stored settings, as last validated by the widget type
  * @param updatedAt   when it was placed or last configured
  * @param updatedBy   who did that
+ * @param version     the settings' version: 1 when placed, one more on every change of settings. An
+ *                    editor's form carries the version it was drawn from, so a save made over
+ *                    someone else's newer change is noticed instead of silently undoing it
+ *                    (since 1.1)
  */
 public record WidgetInstance(String id, String pageKey, int position, String widgetType,
-        Map<String, String> preferences, Instant updatedAt, String updatedBy) {
+        Map<String, String> preferences, Instant updatedAt, String updatedBy, long version) {
+
+    /** The first version of a newly placed instance's settings. */
+    public static final long FIRST_VERSION = 1;
 
     public WidgetInstance {
         Objects.requireNonNull(id, "id");
@@ -26,5 +33,14 @@ public record WidgetInstance(String id, String pageKey, int position, String wid
         preferences = Map.copyOf(preferences);
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(updatedBy, "updatedBy");
+        if (version < FIRST_VERSION) {
+            throw new IllegalArgumentException("version must be " + FIRST_VERSION + " or more: " + version);
+        }
+    }
+
+    /** An instance whose settings are at their first version. */
+    public WidgetInstance(String id, String pageKey, int position, String widgetType,
+            Map<String, String> preferences, Instant updatedAt, String updatedBy) {
+        this(id, pageKey, position, widgetType, preferences, updatedAt, updatedBy, FIRST_VERSION);
     }
 }

@@ -1,6 +1,7 @@
 package dev.participation.api.widget;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -35,6 +36,20 @@ public interface Widget {
      */
     default Set<String> rememberedParameters() {
         return Set.of();
+    }
+
+    /**
+     * Names of the view parameters (as {@link WidgetRequest#parameters()} holds them) whose values
+     * can change what {@link #render} shows, remembered ones included. A host that reuses one
+     * rendered copy of a public page for every visitor who is not signed in keys the copy on these
+     * values alone, so any other parameter (a tracking tag, a random string) gets the same copy.
+     * Empty, the default, means the widget does not say, and every parameter a host passes it
+     * counts.
+     *
+     * @since 1.2
+     */
+    default Optional<Set<String>> viewParameters() {
+        return Optional.empty();
     }
 
     /**

@@ -459,10 +459,10 @@ public final class HttpBench {
                 throws Exception {
             Path script = Files.createTempFile("bench-", ".lua");
             try {
-                Files.writeString(script, SCRIPT);
+                Files.writeString(script, SCRIPT + RandomQuery.lua(url));
                 List<String> command = List.of(wrk.toString(), "-t", Integer.toString(threads), "-c",
                         Integer.toString(connections), "-d", duration.toSeconds() + "s", "--timeout", "10s",
-                        "--latency", "-s", script.toString(), url);
+                        "--latency", "-s", script.toString(), RandomQuery.target(url));
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                 running = p;
                 String output;
@@ -534,7 +534,7 @@ public final class HttpBench {
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             for (int i = 0; i < connections; i++) {
-                workers[i] = new Worker(http, request, end, (int) Math.min(perWorker, Integer.MAX_VALUE - 8));
+                workers[i] = new Worker(http, request, url, end, (int) Math.min(perWorker, Integer.MAX_VALUE - 8));
                 workers[i].setName("bench-load-" + i);
                 workers[i].setDaemon(true);
                 workers[i].start();
@@ -582,6 +582,7 @@ public final class HttpBench {
         private static final class Worker extends Thread {
             private final HttpClient http;
             private final HttpRequest request;
+            private final String url;
             private final long end;
             final long[] latencies;
             int count;
@@ -589,9 +590,10 @@ public final class HttpBench {
             long failures;
             final Set<Integer> statuses = new TreeSet<>();
 
-            Worker(HttpClient http, HttpRequest request, long end, int cap) {
+            Worker(HttpClient http, HttpRequest request, String url, long end, int cap) {
                 this.http = http;
                 this.request = request;
+                this.url = url;
                 this.end = end;
                 this.latencies = new long[Math.min(cap, 4_000_000)];
             }
@@ -604,7 +606,8 @@ public final class HttpBench {
                         return;
                     }
                     try {
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = http.send(RandomQuery.next(request, url),
+                                HttpResponse.BodyHandlers.discarding());
                         int status = response.statusCode();
                         if (status < 200 || status > 299) {
                             non2xx++;

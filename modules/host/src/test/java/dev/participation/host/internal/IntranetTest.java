@@ -81,15 +81,71 @@ class IntranetTest {
 
     @Test
     void onlyAdministratorsSeeTheAuditLog() {
-        when(portal.audit.recent(100)).thenReturn(List.of(new AuditEntry(7, Instant.parse("2026-02-01T09:30:00Z"),
-                "eddie", "widget.configure", "widget-instance", "3", "heading changed")));
+        when(portal.audit.olderThan(Long.MAX_VALUE, 50)).thenReturn(List.of(new AuditEntry(7,
+                Instant.parse("2026-02-01T09:30:00Z"), "eddie", "widget.configure", "widget-instance", "3",
+                "heading changed")));
 
         assertThat(get("/intranet/audit", portal.signedIn("eddie", Roles.EDITOR)).status()).isEqualTo(403);
 
         Http.Exchange x = get("/intranet/audit", portal.signedIn("ada", Roles.ADMIN));
         assertThat(x.status()).isEqualTo(200);
         assertThat(x.body()).contains("<table class=\"govuk-table\">").contains("<th scope=\"col\" class=\"govuk-table__header\">Who</th>")
-                .contains(">widget.configure</td>").contains(">heading changed</td>");
+                .contains(">widget.configure</td>").contains(">heading changed</td>")
+                .doesNotContain("govuk-pagination");
+    }
+
+    @Test
+    void theAuditLogPagesBackAndForthByEntryAndNamesPeopleAsTheyAreCalledToday() {
+        List<AuditEntry> page = new java.util.ArrayList<>();
+        for (long id = 120; id > 70; id--) {
+            page.add(new AuditEntry(id, Instant.parse("2026-02-01T09:30:00Z"), id % 2 == 0 ? "eddie" : "gone.person",
+                    "widget.configure", "widget-instance", "3", "line " + id));
+        }
+        when(portal.audit.olderThan(121, 50)).thenReturn(page);
+        when(portal.audit.newerThan(120, 1)).thenReturn(List.of(page.get(0)));
+        when(portal.audit.olderThan(71, 1)).thenReturn(List.of(page.get(49)));
+        when(portal.accounts.find("eddie")).thenReturn(java.util.Optional.of(new Person("eddie", "Eddie Evans",
+                Set.of(Roles.EDITOR))));
+        when(portal.accounts.find("gone.person")).thenReturn(java.util.Optional.empty());
+
+        Http.Exchange x = get("/intranet/audit?before=121", portal.signedIn("ada", Roles.ADMIN));
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.body())
+                .contains(">line 120</td>").contains(">line 71</td>")
+                .contains("<td class=\"govuk-table__cell\">Eddie Evans (eddie)</td>")
+                .contains("<td class=\"govuk-table__cell\">gone.person</td>")
+                .contains("<nav class=\"govuk-pagination govuk-pagination--block\" aria-label=\"Audit log pages\">")
+                .contains("href=\"/intranet/audit?after=120\" rel=\"prev\"")
+                .contains("href=\"/intranet/audit?before=71\" rel=\"next\"")
+                .contains("Newer entries").contains("Older entries");
+        // Each person is looked up once per page, however many lines they have on it.
+        verify(portal.accounts).find("eddie");
+    }
+
+    @Test
+    void anAuditPageAddressThatNamesNoPageIsNotFound() {
+        Cookie ada = portal.signedIn("ada", Roles.ADMIN);
+        for (String query : List.of("?before=abc", "?after=-3", "?before=5&after=2", "?before=99999999999999999999")) {
+            assertThat(get("/intranet/audit" + query, ada).status()).as(query).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aStaffPagesNotFoundScreenAnswers404() {
+        StaffPage page = staffPage("pledges", "Write pledges", Roles.EDITOR);
+        when(page.render(any())).thenAnswer(i -> "".equals(i.<StaffRequest>getArgument(0).path())
+                ? WidgetView.of("<p>Your pledges</p>")
+                : WidgetView.titled("Page not found", "<p>There is nothing here.</p>").withStatus(WidgetView.NOT_FOUND));
+        portal.staffPages.add(page, null);
+        Cookie eddie = portal.signedIn("eddie", Roles.EDITOR);
+
+        Http.Exchange missing = get("/intranet/pledges/no/such/screen", eddie);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("<h1 class=\"govuk-heading-l\">Page not found</h1>")
+                .contains("<p>There is nothing here.</p>");
+        assertThat(get("/intranet/pledges/", eddie).status()).isEqualTo(200);
+        assertThat(get("/intranet/no-such-tool/", eddie).status()).isEqualTo(404);
     }
 
     @Test

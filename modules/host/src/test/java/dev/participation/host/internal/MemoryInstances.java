@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import dev.participation.api.page.ChangedMeanwhileException;
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
 
@@ -42,9 +43,19 @@ public final class MemoryInstances implements WidgetInstances {
     public synchronized WidgetInstance configure(String instanceId, Map<String, String> preferences, String actor) {
         WidgetInstance old = find(instanceId).orElseThrow(NoSuchElementException::new);
         WidgetInstance i = new WidgetInstance(old.id(), old.pageKey(), old.position(), old.widgetType(), preferences,
-                AT, actor);
+                AT, actor, old.version() + 1);
         all.set(all.indexOf(old), i);
         return i;
+    }
+
+    @Override
+    public synchronized WidgetInstance configure(String instanceId, long expectedVersion,
+            Map<String, String> preferences, String actor) {
+        WidgetInstance old = find(instanceId).orElseThrow(NoSuchElementException::new);
+        if (old.version() != expectedVersion) {
+            throw new ChangedMeanwhileException(old, expectedVersion);
+        }
+        return configure(instanceId, preferences, actor);
     }
 
     @Override
@@ -56,12 +67,21 @@ public final class MemoryInstances implements WidgetInstances {
         all.removeAll(page);
         for (int p = 0; p < page.size(); p++) {
             WidgetInstance i = page.get(p);
-            all.add(new WidgetInstance(i.id(), i.pageKey(), p, i.widgetType(), i.preferences(), AT, actor));
+            all.add(new WidgetInstance(i.id(), i.pageKey(), p, i.widgetType(), i.preferences(), AT, actor, i.version()));
         }
     }
 
     @Override
     public synchronized void remove(String instanceId, String actor) {
         all.removeIf(i -> i.id().equals(instanceId));
+    }
+
+    @Override
+    public synchronized void remove(String instanceId, long expectedVersion, String actor) {
+        WidgetInstance old = find(instanceId).orElseThrow(NoSuchElementException::new);
+        if (old.version() != expectedVersion) {
+            throw new ChangedMeanwhileException(old, expectedVersion);
+        }
+        remove(instanceId, actor);
     }
 }

@@ -119,14 +119,14 @@ public final class Portal {
         layout = new Layout(site, csrf, notices, widgets, assets, log);
         callers = new Callers(sessions, site);
         pages = new Pages(instances, widgets, layout, site, csrf, log);
-        WidgetPosts posts = new WidgetPosts(instances, widgets, pages, layout, csrf, notices, site);
-        EditorActions editor = new EditorActions(instances, widgets, pages, layout, csrf, notices, site);
+        WidgetPosts posts = new WidgetPosts(instances, widgets, pages, layout, csrf, notices, site, pageCopies);
+        EditorActions editor = new EditorActions(instances, widgets, pages, layout, csrf, notices, site, pageCopies);
         publicSite = new PublicSiteServlet(callers, pages, posts, editor, layout, pageCopies, site, csrf, log);
         signIn = SignInTestAccess.servlet(accounts, sessions, callers, csrf, layout, site, log,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         signOut = new SignOutServlet(sessions, callers, csrf, layout, notices, site);
-        StaffPages staff = new StaffPages(layout, csrf, notices, site);
-        intranet = new IntranetServlet(callers, layout, staffPages, staff, new AuditPage(audit, layout, site),
+        StaffPages staff = new StaffPages(layout, csrf, notices, site, widgets, pageCopies);
+        intranet = new IntranetServlet(callers, layout, staffPages, staff, new AuditPage(audit, accounts, layout, site),
                 new AccountsPage(accounts, layout, csrf, notices, site), widgets, log);
         assetServlet = new AssetServlet(assets, widgets, staffPages);
         headers = new SecurityHeadersFilter(site);

@@ -84,7 +84,8 @@ class PublicSiteTest {
         String ns = "w" + introId + "_";
 
         Http.Exchange saved = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "  Tell us what you think ", ns + "text", "New words", ns + "headingLevel", "3"), editor);
+                ns + "heading", "  Tell us what you think ", ns + "text", "New words", ns + "headingLevel", "3",
+                ns + "_version", "1"), editor);
 
         assertThat(saved.status()).isEqualTo(303);
         assertThat(saved.header("Location")).contains("/#w" + introId);
@@ -169,8 +170,75 @@ class PublicSiteTest {
         Http.Exchange confirm = portal.page("/?remove=" + second, editor);
         assertThat(confirm.body()).contains("Are you sure you want to remove")
                 .contains("action=\"/home/remove/" + second + "\"");
-        portal.post("/home/remove/" + second, Map.of("_csrf", token), editor);
+        portal.post("/home/remove/" + second, Map.of("_csrf", token, "version", "1"), editor);
         assertThat(portal.instances.onPage("home")).extracting(i -> i.id()).containsExactly(introId);
+    }
+
+    @Test
+    void aSaveOverSomeoneElsesChangeShowsTheirsAndKeepsWhatWasTyped() {
+        Cookie editor = portal.editor();
+        String ns = "w" + introId + "_";
+        assertThat(portal.page("/?configure=" + introId, editor).body())
+                .contains("<input type=\"hidden\" name=\"" + ns + "_version\" value=\"1\">");
+        // Someone else saves while this editor is still typing.
+        portal.instances.configure(introId, 1, Map.of("heading", "Tell us what you think", "text", "We listen.",
+                "headingLevel", "2"), "other");
+
+        Http.Exchange stale = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
+                ns + "heading", "Your views count", ns + "text", "We listen.", ns + "headingLevel", "2",
+                ns + "_version", "1"), editor);
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body())
+                .contains("<title>Error: Home - Have your say</title>")
+                .contains("Someone else changed these settings after you opened this form")
+                .contains("<a href=\"#" + ns + "heading\">")
+                .contains("value=\"Your views count\"")
+                .contains("as someone else saved it: <strong>Tell us what you think</strong>")
+                .contains("<input type=\"hidden\" name=\"" + ns + "_version\" value=\"2\">");
+        assertThat(stale.body().split("as someone else saved it")).hasSize(2); // only the heading differs
+        assertThat(portal.instances.find(introId).orElseThrow().preferences())
+                .containsEntry("heading", "Tell us what you think");
+
+        // Having seen theirs, the editor saves again and theirs is replaced on purpose.
+        Http.Exchange again = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
+                ns + "heading", "Your views count", ns + "text", "We listen.", ns + "headingLevel", "2",
+                ns + "_version", "2"), editor);
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(portal.instances.find(introId).orElseThrow().preferences())
+                .containsEntry("heading", "Your views count");
+    }
+
+    @Test
+    void aFormWithoutAVersionOverwritesNothing() {
+        Cookie editor = portal.editor();
+        String ns = "w" + introId + "_";
+
+        Http.Exchange x = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
+                ns + "heading", "Hacked together", ns + "text", "We listen.", ns + "headingLevel", "2",
+                ns + "_version", "not a number"), editor);
+
+        assertThat(x.status()).isEqualTo(409);
+        assertThat(portal.instances.find(introId).orElseThrow().preferences())
+                .containsEntry("heading", "Your say matters");
+    }
+
+    @Test
+    void removingAWidgetSomeoneElseJustChangedAsksAgain() {
+        Cookie editor = portal.editor();
+        portal.instances.configure(introId, Map.of("heading", "Tell us what you think", "text", "We listen.",
+                "headingLevel", "2"), "other");
+
+        Http.Exchange stale = portal.post("/home/remove/" + introId, Map.of("_csrf", portal.token(editor),
+                "version", "1"), editor);
+
+        assertThat(stale.status()).isEqualTo(303);
+        assertThat(stale.header("Location")).contains("/?remove=" + introId + "#w" + introId);
+        assertThat(portal.instances.onPage("home")).hasSize(1);
+        Cookie notice = new Cookie("pw_notice", stale.cookie("pw_notice").orElseThrow());
+        assertThat(portal.page("/?remove=" + introId, editor, notice).body())
+                .contains("The widget was not removed: someone else changed its settings")
+                .contains("<input type=\"hidden\" name=\"version\" value=\"2\">");
     }
 
     @Test

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.CsrfField;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.PreferenceType;
 import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.kit.i18n.Messages;
@@ -20,8 +23,39 @@ import dev.participation.kit.template.Templates;
  */
 public final class PreferenceForm {
 
+    /**
+     * The hidden field, after the namespace, carrying the version of the settings the form was
+     * drawn from. Preference keys start with a letter, so it never meets one.
+     */
+    public static final String VERSION_FIELD = "_version";
+
     // Radios show every option at a glance; past this many a select is easier to scan.
     private static final int MAX_RADIOS = 6;
+
+    /**
+     * The stored settings' version the form is drawn from, so a host can refuse a save made over
+     * someone else's newer change; and, when it has just refused one, the settings saved meanwhile,
+     * which the form shows beside what the editor typed.
+     *
+     * @param version        goes into the form's {@link #VERSION_FIELD}
+     * @param savedMeanwhile the settings someone else saved after the editor opened the form
+     */
+    public record Versioning(long version, Optional<Preferences> savedMeanwhile) {
+
+        public Versioning {
+            Objects.requireNonNull(savedMeanwhile, "savedMeanwhile");
+        }
+
+        /** A form drawn from the settings at this version. */
+        public static Versioning at(long version) {
+            return new Versioning(version, Optional.empty());
+        }
+
+        /** The form again after a refused save: the editor's values, and what is stored now at {@code version}. */
+        public static Versioning changedMeanwhile(long version, Preferences saved) {
+            return new Versioning(version, Optional.of(saved));
+        }
+    }
 
     private final Templates templates = Templates.of(PreferenceForm.class, "/dev/participation/kit/templates");
 
@@ -38,6 +72,21 @@ public final class PreferenceForm {
      */
     public String render(WidgetType type, Messages messages, Preferences values, Map<String, Message> errors,
             String namespace, String action, CsrfField csrf, String cancel, int headingLevel) {
+        return render(type, messages, values, errors, namespace, action, csrf, cancel, headingLevel, null);
+    }
+
+    /**
+     * The form for versioned settings: as {@link #render(WidgetType, Messages, Preferences, Map,
+     * String, String, CsrfField, String, int)}, carrying the version, and after a refused save
+     * saying so, with the settings saved meanwhile under each one that differs from what the
+     * editor typed (which stays in the fields, ready to save again).
+     *
+     * @param versioning the version the form is drawn from, and what was saved meanwhile if anything
+     * @since 1.1
+     */
+    public String render(WidgetType type, Messages messages, Preferences values, Map<String, Message> errors,
+            String namespace, String action, CsrfField csrf, String cancel, int headingLevel, Versioning versioning) {
+        Optional<Preferences> saved = versioning == null ? Optional.empty() : versioning.savedMeanwhile();
         List<Map<String, Object>> fields = new ArrayList<>();
         for (PreferenceDefinition p : type.preferences()) {
             Map<String, Object> field = new LinkedHashMap<>();
@@ -52,9 +101,16 @@ public final class PreferenceForm {
                 options.add(Map.of("value", c.value(), "label", messages.label(c)));
             }
             field.put("options", options);
+            field.put("saved", saved.filter(other -> !other.get(p.key()).equals(values.get(p.key())))
+                    .map(other -> shown(p, other.get(p.key()), messages)).orElse(""));
             fields.add(field);
         }
         Map<String, String> summary = new LinkedHashMap<>();
+        if (saved.isPresent()) {
+            String first = fields.stream().filter(f -> !f.get("saved").toString().isEmpty()).findFirst()
+                    .or(() -> fields.stream().findFirst()).map(f -> f.get("name").toString()).orElse(namespace);
+            summary.put(first, messages.get("preferences.changedMeanwhile"));
+        }
         for (PreferenceDefinition p : type.preferences()) {
             if (errors.containsKey(p.key())) {
                 summary.put(namespace + p.key(), messages.get(errors.get(p.key())));
@@ -68,7 +124,25 @@ public final class PreferenceForm {
         model.put("action", action);
         model.put("csrf", csrf);
         model.put("cancel", cancel);
+        model.put("versionName", namespace + VERSION_FIELD);
+        model.put("version", versioning == null ? "" : Long.toString(versioning.version()));
         return templates.render("kit/preferences.ftlh", model, messages);
+    }
+
+    /** A stored value as the editor would recognise it: a choice's label, yes or no, or "nothing". */
+    private static String shown(PreferenceDefinition p, String value, Messages messages) {
+        if (value == null || value.isEmpty()) {
+            return messages.get("preferences.savedMeanwhile.empty");
+        }
+        if (p.type() == PreferenceType.BOOLEAN) {
+            return messages.get("true".equals(value) ? "preferences.savedMeanwhile.yes" : "preferences.savedMeanwhile.no");
+        }
+        for (Choice c : p.choices()) {
+            if (c.value().equals(value)) {
+                return messages.label(c);
+            }
+        }
+        return value;
     }
 
     private static String kind(PreferenceDefinition p) {

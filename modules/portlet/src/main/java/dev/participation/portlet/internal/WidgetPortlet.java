@@ -46,6 +46,7 @@ import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetType;
+import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.form.PreferenceForm;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.text.PlainText;
@@ -124,7 +125,14 @@ final class WidgetPortlet extends GenericPortlet {
             Optional<Message> notice = shot == null ? Optional.empty() : shot.noticeMessage();
             WidgetRequest widgetRequest = widgetRequest(request, response, person, parameters(request.getRenderParameters()),
                     PortletLinks.forRender(response, PortletMode.VIEW), notice);
-            html = widget.render(widgetRequest).html();
+            WidgetView view = widget.render(widgetRequest);
+            if (view.status() != WidgetView.OK) {
+                // javax.portlet gives a status only to resource responses; a render's page belongs
+                // to the portal. The same property passes the status on to a portal that honours it
+                // for renders, and the view's own words tell the person either way.
+                response.setProperty(ResourceResponse.HTTP_STATUS_CODE, Integer.toString(view.status()));
+            }
+            html = view.html();
         }
         response.setContentType("text/html");
         PrintWriter out = response.getWriter();

@@ -20,6 +20,7 @@ class TestWidget implements Widget {
     final List<WidgetRequest> renders = new ArrayList<>();
     final List<WidgetRequest> posts = new ArrayList<>();
     PostOutcome outcome = PostOutcome.notAccepted();
+    int viewStatus = WidgetView.OK;
     private final WidgetType type;
 
     TestWidget(String key) {
@@ -58,7 +59,8 @@ class TestWidget implements Widget {
     @Override
     public WidgetView render(WidgetRequest request) {
         renders.add(request);
-        return WidgetView.of("<section class=\"pledge\">" + request.preferences().get("title") + "</section>");
+        return WidgetView.of("<section class=\"pledge\">" + request.preferences().get("title") + "</section>")
+                .withStatus(viewStatus);
     }
 
     @Override

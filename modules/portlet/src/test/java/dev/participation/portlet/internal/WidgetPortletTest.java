@@ -3,6 +3,7 @@ package dev.participation.portlet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -112,6 +113,19 @@ class WidgetPortletTest {
 
         assertThat(widget.renders.get(0).person()).isEmpty();
         assertThat(page.html()).isEqualTo("<section class=\"pledge\">Our promise</section>");
+    }
+
+    @Test
+    void aViewThatFoundNothingPassesItsStatusOnAndAnOrdinaryViewDoesNot() throws Exception {
+        Portal.Render ordinary = portal.render();
+        portlet.render(ordinary.request(), ordinary.response());
+        verify(ordinary.response(), never()).setProperty(eq(ResourceResponse.HTTP_STATUS_CODE), anyString());
+
+        widget.viewStatus = WidgetView.NOT_FOUND;
+        Portal.Render missing = portal.render();
+        portlet.render(missing.request(), missing.response());
+        verify(missing.response()).setProperty(ResourceResponse.HTTP_STATUS_CODE, "404");
+        assertThat(missing.html()).isEqualTo("<section class=\"pledge\">Our promise</section>");
     }
 
     @Test

@@ -117,13 +117,14 @@ public final class IntranetServlet extends HttpServlet {
                     accounts.get(request, response, caller);
                 }
             } else {
-                Optional<StaffPage> page = staffPages.find(first).map(StaffPageRegistry.Registered::page);
+                Optional<StaffPageRegistry.Registered> registered = staffPages.find(first);
+                Optional<StaffPage> page = registered.map(StaffPageRegistry.Registered::page);
                 if (page.isEmpty()) {
                     layout.error(request, response, caller, ErrorPage.NOT_FOUND, "/intranet");
                 } else if (!caller.has(page.get().requiredRole())) {
                     layout.error(request, response, caller, ErrorPage.FORBIDDEN, "/intranet");
                 } else if (post) {
-                    staff.post(request, response, caller, page.get(), below);
+                    staff.post(request, response, caller, page.get(), registered.get().bundle(), below);
                 } else {
                     staff.get(request, response, caller, page.get(), below);
                 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.host.internal.site.AnonymousPages;
 import dev.participation.host.internal.web.Caller;
 import dev.participation.host.internal.web.Csrf;
 import dev.participation.host.internal.web.ErrorPage;
@@ -16,10 +18,13 @@ import dev.participation.host.internal.web.Layout;
 import dev.participation.host.internal.web.Notices;
 import dev.participation.host.internal.web.Paths;
 import dev.participation.host.internal.web.Site;
+import dev.participation.host.internal.widget.RegisteredWidget;
+import dev.participation.host.internal.widget.WidgetRegistry;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,14 +37,18 @@ public final class StaffPages {
     private final Csrf csrf;
     private final Notices notices;
     private final Site site;
+    private final WidgetRegistry widgets;
+    private final AnonymousPages copies;
 
     @Activate
     public StaffPages(@Reference Layout layout, @Reference Csrf csrf, @Reference Notices notices,
-            @Reference Site site) {
+            @Reference Site site, @Reference WidgetRegistry widgets, @Reference AnonymousPages copies) {
         this.layout = layout;
         this.csrf = csrf;
         this.notices = notices;
         this.site = site;
+        this.widgets = widgets;
+        this.copies = copies;
     }
 
     public String title(StaffPage page, Caller caller) {
@@ -59,18 +68,26 @@ public final class StaffPages {
 
     public void get(HttpServletRequest request, HttpServletResponse response, Caller caller, StaffPage page,
             String path) throws IOException {
-        show(request, response, caller, page, path, HttpServletResponse.SC_OK,
-                page.render(request(request, caller, page, path)));
+        WidgetView view = page.render(request(request, caller, page, path));
+        // The page's own "not found" screen, with its way back, answered with the status it means.
+        show(request, response, caller, page, path, view.status(), view);
     }
 
+    /** @param bundle the bundle that contributed the page */
     public void post(HttpServletRequest request, HttpServletResponse response, Caller caller, StaffPage page,
-            String path) throws IOException {
+            Bundle bundle, String path) throws IOException {
         String here = "/intranet/" + page.key() + "/" + path;
         if (!csrf.valid(request, caller)) {
             layout.error(request, response, caller, ErrorPage.EXPIRED, here);
             return;
         }
         PostOutcome outcome = page.post(request(request, caller, page, path));
+        if (outcome instanceof PostOutcome.Done) {
+            // A staff page changes its own bundle's content (publishing a pledge, say): public
+            // pages showing that bundle's widgets must show it at once.
+            copies.forgetWidgetTypes(widgets.all().stream().filter(w -> Objects.equals(w.bundle(), bundle))
+                    .map(RegisteredWidget::key).toList());
+        }
         if (outcome instanceof PostOutcome.Done done) {
             done.notice().ifPresent(n -> notices.set(response, n,
                     site.messages(caller.locale(), page.messages(caller.locale())), site.secureCookies(request)));

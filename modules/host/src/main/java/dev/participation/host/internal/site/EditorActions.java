@@ -2,11 +2,15 @@ package dev.participation.host.internal.site;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import dev.participation.api.page.ChangedMeanwhileException;
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
 import dev.participation.api.widget.Message;
+import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.PreferencesValidation;
 import dev.participation.api.widget.Roles;
 import dev.participation.host.internal.web.Caller;
@@ -18,6 +22,7 @@ import dev.participation.host.internal.web.Paths;
 import dev.participation.host.internal.web.Site;
 import dev.participation.host.internal.widget.RegisteredWidget;
 import dev.participation.host.internal.widget.WidgetRegistry;
+import dev.participation.kit.form.PreferenceForm;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,11 +42,12 @@ public final class EditorActions {
     private final Csrf csrf;
     private final Notices notices;
     private final Site site;
+    private final AnonymousPages copies;
 
     @Activate
     public EditorActions(@Reference WidgetInstances instances, @Reference WidgetRegistry widgets,
             @Reference Pages pages, @Reference Layout layout, @Reference Csrf csrf, @Reference Notices notices,
-            @Reference Site site) {
+            @Reference Site site, @Reference AnonymousPages copies) {
         this.instances = instances;
         this.widgets = widgets;
         this.pages = pages;
@@ -49,6 +55,7 @@ public final class EditorActions {
         this.csrf = csrf;
         this.notices = notices;
         this.site = site;
+        this.copies = copies;
     }
 
     /** Whether the caller may edit and the post is genuine; writes the refusal if not. */
@@ -88,16 +95,45 @@ public final class EditorActions {
             layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
             return;
         }
+        String namespace = Namespaces.of(instanceId);
+        // A form without a readable version (hand-made, or from before versions) counts as drawn
+        // from no version at all, so it cannot overwrite anything unseen.
+        long drawnFrom = version(request.getParameter(namespace + PreferenceForm.VERSION_FIELD));
         PreferencesValidation result = widget.get().type().validate(
-                Namespaces.firstValues(Namespaces.strip(request.getParameterMap(), Namespaces.of(instanceId))));
+                Namespaces.firstValues(Namespaces.strip(request.getParameterMap(), namespace)));
         if (!result.valid()) {
             pages.show(request, response, caller, page, HttpServletResponse.SC_BAD_REQUEST, Optional.of(
                     new Pages.Replacement(instanceId, pages.preferenceForm(caller, page, instance.get(), widget.get(),
-                            result.values(), result.errors()))));
+                            result.values(), result.errors(), PreferenceForm.Versioning.at(drawnFrom)))));
             return;
         }
-        instances.configure(instanceId, result.values().asMap(), actor(caller));
+        try {
+            instances.configure(instanceId, drawnFrom, result.values().asMap(), actor(caller));
+        } catch (ChangedMeanwhileException e) {
+            Preferences saved = widget.get().type().resolve(e.current().preferences());
+            if (!saved.equals(result.values())) {
+                // Theirs and what this editor typed, side by side; saving again replaces theirs.
+                pages.show(request, response, caller, page, HttpServletResponse.SC_CONFLICT, Optional.of(
+                        new Pages.Replacement(instanceId, pages.preferenceForm(caller, page, e.current(), widget.get(),
+                                result.values(), Map.of(),
+                                PreferenceForm.Versioning.changedMeanwhile(e.current().version(), saved)))));
+                return;
+            }
+            // Someone already saved exactly these settings: nothing of theirs would be lost.
+        } catch (NoSuchElementException e) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
+            return;
+        }
+        copies.forgetPage(page);
         done(request, response, page.path() + "#" + Namespaces.sectionId(instanceId), "preferences.saved");
+    }
+
+    /** The version a form carried, or 0 (which no stored settings have) if it carried none. */
+    static long version(String field) {
+        if (field == null || field.isEmpty() || field.length() > 18 || !field.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        return Long.parseLong(field);
     }
 
     public void add(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page)
@@ -112,6 +148,7 @@ public final class EditorActions {
             return;
         }
         WidgetInstance placed = instances.place(page.key(), type, widget.get().type().defaults().asMap(), actor(caller));
+        copies.forgetPage(page);
         // Straight to its settings: a new widget usually needs some before it says anything useful.
         String id = Namespaces.sectionId(placed.id());
         done(request, response, page.path() + "?configure=" + Paths.encode(placed.id())
@@ -138,6 +175,7 @@ public final class EditorActions {
         if (target >= 0 && target < placed.size()) {
             // Take the neighbour's stored position: positions need not be contiguous.
             instances.move(instanceId, placed.get(target).position(), actor(caller));
+            copies.forgetPage(page);
         }
         done(request, response, page.path() + "#" + Namespaces.sectionId(instanceId), "editor.moved");
     }
@@ -151,7 +189,18 @@ public final class EditorActions {
             layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
             return;
         }
-        instances.remove(instanceId, actor(caller));
+        try {
+            instances.remove(instanceId, version(request.getParameter("version")), actor(caller));
+        } catch (ChangedMeanwhileException e) {
+            // Asked again, now about the widget as it is: the editor may not want to lose the new settings.
+            done(request, response, page.path() + "?remove=" + Paths.encode(instanceId) + "#"
+                    + Namespaces.sectionId(instanceId), "editor.remove.changedMeanwhile");
+            return;
+        } catch (NoSuchElementException e) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
+            return;
+        }
+        copies.forgetPage(page);
         done(request, response, page.path(), "editor.removed");
     }
 }

@@ -2,16 +2,19 @@ package dev.participation.host.internal.site;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.Roles;
+import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.host.internal.web.Caller;
 import dev.participation.host.internal.web.Csrf;
@@ -92,13 +95,38 @@ public final class Pages {
                 instance.id(), widget.type().resolve(instance.preferences()));
     }
 
-    /** The editor's form for an instance's settings. */
+    /**
+     * What a copy of the page for visitors depends on: the parameters and remembered choices its
+     * widgets say they read (every parameter of a widget that does not say), and their types.
+     */
+    public AnonymousPages.Shape shape(PageRef page) {
+        Set<String> types = new HashSet<>();
+        Set<String> parameters = new HashSet<>();
+        Set<String> namespaces = new HashSet<>();
+        Set<String> cookies = new HashSet<>();
+        for (WidgetInstance instance : instances.onPage(page.key())) {
+            types.add(instance.widgetType());
+            Optional<RegisteredWidget> registered = widgets.find(instance.widgetType());
+            if (registered.isEmpty()) {
+                continue;
+            }
+            Widget widget = registered.get().widget();
+            String namespace = Namespaces.of(instance.id());
+            widget.viewParameters().ifPresentOrElse(names -> names.forEach(name -> parameters.add(namespace + name)),
+                    () -> namespaces.add(namespace));
+            widget.rememberedParameters().forEach(name -> cookies.add(
+                    RememberedChoices.cookieName(registered.get().key(), name)));
+        }
+        return new AnonymousPages.Shape(types, parameters, namespaces, cookies);
+    }
+
+    /** The editor's form for an instance's settings, carrying the version they are drawn from. */
     public WidgetView preferenceForm(Caller caller, PageRef page, WidgetInstance instance, RegisteredWidget widget,
-            Preferences values, Map<String, Message> errors) {
+            Preferences values, Map<String, Message> errors, PreferenceForm.Versioning versioning) {
         Messages messages = site.messages(caller.locale(), widget.widget().messages(caller.locale()));
         String html = preferenceForm.render(widget.type(), messages, values, errors, Namespaces.of(instance.id()),
                 page.postBase() + "/configure/" + Paths.encode(instance.id()), csrf.field(caller),
-                page.path() + "#" + Namespaces.sectionId(instance.id()), 2);
+                page.path() + "#" + Namespaces.sectionId(instance.id()), 2, versioning);
         return WidgetView.of(html);
     }
 
@@ -132,6 +160,7 @@ public final class Pages {
             String base = page.postBase() + "/%s/" + Paths.encode(instance.id());
             section.put("moveAction", base.formatted("move"));
             section.put("removeAction", base.formatted("remove"));
+            section.put("version", Long.toString(instance.version()));
             section.put("html", "");
             if (widget.isEmpty()) {
                 section.put("state", "missing");
@@ -143,7 +172,7 @@ public final class Pages {
                 RegisteredWidget w = widget.get();
                 section.put("state", "configuring");
                 section.put("html", preferenceForm(caller, page, instance, w, w.type().resolve(instance.preferences()),
-                        Map.of()).html());
+                        Map.of(), PreferenceForm.Versioning.at(instance.version())).html());
             } else if (instance.id().equals(removing)) {
                 section.put("state", "removing");
             } else {
@@ -167,7 +196,7 @@ public final class Pages {
         }
         model.put("types", types);
         String title = viewTitle != null && !viewTitle.isBlank() ? viewTitle : pageTitle;
-        if (status == HttpServletResponse.SC_BAD_REQUEST) {
+        if (status == HttpServletResponse.SC_BAD_REQUEST || status == HttpServletResponse.SC_CONFLICT) {
             // GOV.UK pattern: a page shown again with errors says so first in its title.
             title = layout.messages(caller).get("title.error", title);
         }

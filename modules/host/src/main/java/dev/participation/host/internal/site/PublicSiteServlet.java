@@ -69,11 +69,29 @@ public final class PublicSiteServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!copies.eligible(request)) {
+        String[] segments = segments(Paths.of(request));
+        Optional<String> pageKey = copies.eligible(request) ? pageKey(segments) : Optional.empty();
+        if (pageKey.isEmpty()) {
             render(request, response);
             return;
         }
-        String key = copies.key(request, site.locale(request));
+        long changesBefore = copies.changes();
+        Optional<AnonymousPages.Shape> shape;
+        try {
+            // Only a page without a known shape is looked up: finding a widget's page asks the
+            // widget for its type, which may read the database.
+            shape = copies.shape(pageKey.get()).or(() -> page(segments)
+                    .map(page -> copies.keepShape(page.key(), pages.shape(page), changesBefore)));
+        } catch (RuntimeException e) {
+            // The database is away: the page itself says so, and nothing is kept.
+            render(request, response);
+            return;
+        }
+        if (shape.isEmpty()) {
+            render(request, response);
+            return;
+        }
+        String key = copies.key(request, site.locale(request), pageKey.get(), shape.get());
         Optional<AnonymousPages.Copy> copy = copies.find(key);
         if (copy.isPresent()) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -83,25 +101,36 @@ public final class PublicSiteServlet extends HttpServlet {
             response.getWriter().write(copy.get().html());
             return;
         }
-        CapturedPage page = new CapturedPage(response);
-        render(request, page);
-        String html = page.html();
-        if (page.status() == HttpServletResponse.SC_OK && !page.remembersAChoice()) {
+        CapturedPage captured = new CapturedPage(response);
+        render(request, captured);
+        String html = captured.html();
+        if (captured.status() == HttpServletResponse.SC_OK && !captured.remembersAChoice()) {
             Caller caller = callers.resolve(request, response);
-            copies.keep(key, html, caller.locale().toLanguageTag(), csrf.field(caller).value());
+            copies.keep(key, pageKey.get(), shape.get(), html, caller.locale().toLanguageTag(),
+                    csrf.field(caller).value(), changesBefore);
         }
         response.getWriter().write(html);
+    }
+
+    /** The key of the page a GET's path would name, if it names one: the copies are kept under it. */
+    private static Optional<String> pageKey(String[] segments) {
+        return segments.length == 0 ? Optional.of(PageRef.HOME)
+                : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? Optional.of(segments[0])
+                : Optional.empty();
+    }
+
+    /** The page a GET's path names: "/" is the home page, "/<widget-key>" a widget's own page. */
+    private Optional<PageRef> page(String[] segments) {
+        // "/home" is the home page's key, not an address: the home page lives at "/".
+        return segments.length == 0 ? Optional.of(PageRef.home())
+                : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? pages.find(segments[0])
+                : Optional.empty();
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response) {
         Caller caller = callers.resolve(request, response);
         try {
-            String path = Paths.of(request);
-            String[] segments = segments(path);
-            // "/home" is the home page's key, not an address: the home page lives at "/".
-            Optional<PageRef> page = segments.length == 0 ? Optional.of(PageRef.home())
-                    : segments.length == 1 && !PageRef.HOME.equals(segments[0]) ? pages.find(segments[0])
-                    : Optional.empty();
+            Optional<PageRef> page = page(segments(Paths.of(request)));
             if (page.isEmpty()) {
                 layout.error(request, response, caller, ErrorPage.NOT_FOUND, "/");
                 return;

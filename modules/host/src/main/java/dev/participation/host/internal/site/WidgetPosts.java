@@ -1,6 +1,7 @@
 package dev.participation.host.internal.site;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import dev.participation.api.page.WidgetInstance;
@@ -34,10 +35,12 @@ public final class WidgetPosts {
     private final Csrf csrf;
     private final Notices notices;
     private final Site site;
+    private final AnonymousPages copies;
 
     @Activate
     public WidgetPosts(@Reference WidgetInstances instances, @Reference WidgetRegistry widgets, @Reference Pages pages,
-            @Reference Layout layout, @Reference Csrf csrf, @Reference Notices notices, @Reference Site site) {
+            @Reference Layout layout, @Reference Csrf csrf, @Reference Notices notices, @Reference Site site,
+            @Reference AnonymousPages copies) {
         this.instances = instances;
         this.widgets = widgets;
         this.pages = pages;
@@ -45,6 +48,7 @@ public final class WidgetPosts {
         this.csrf = csrf;
         this.notices = notices;
         this.site = site;
+        this.copies = copies;
     }
 
     public void post(HttpServletRequest request, HttpServletResponse response, Caller caller, PageRef page,
@@ -61,6 +65,8 @@ public final class WidgetPosts {
         }
         PostOutcome outcome = widget.get().widget().post(pages.request(request, response, caller, page, instance.get(), widget.get()));
         if (outcome instanceof PostOutcome.Done done) {
+            // The post may have changed what every widget of this type shows (a count, a list).
+            copies.forgetWidgetTypes(List.of(widget.get().key()));
             done.notice().ifPresent(n -> notices.set(response, n,
                     site.messages(caller.locale(), widget.get().widget().messages(caller.locale())),
                     site.secureCookies(request)));

@@ -3,7 +3,9 @@ package dev.participation.host.internal.widget;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.Preferences;
@@ -51,6 +53,12 @@ public final class IntroductionWidget implements Widget {
     @Override
     public ResourceBundle messages(Locale locale) {
         return site.words(locale);
+    }
+
+    /** Its text is the editor's alone: no parameter changes it, so one copy serves every query. */
+    @Override
+    public Optional<Set<String>> viewParameters() {
+        return Optional.of(Set.of());
     }
 
     @Override

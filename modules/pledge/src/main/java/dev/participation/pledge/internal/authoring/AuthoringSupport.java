@@ -43,7 +43,8 @@ final class AuthoringSupport {
         try {
             return router.apply(s).get().apply(s);
         } catch (NotFound e) {
-            return s.view(s.text("authoring.notFound.title"), "not-found.ftlh", Map.of("back", s.href("")));
+            return s.view(s.text("authoring.notFound.title"), "not-found.ftlh", Map.of("back", s.href("")))
+                    .withStatus(WidgetView.NOT_FOUND);
         }
     }
 

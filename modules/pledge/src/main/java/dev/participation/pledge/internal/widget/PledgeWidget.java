@@ -124,6 +124,12 @@ public final class PledgeWidget implements Widget {
         return java.util.Set.of(READ);
     }
 
+    /** Only the reading choice and the opened part change the view; public page copies key on them alone. */
+    @Override
+    public Optional<java.util.Set<String>> viewParameters() {
+        return Optional.of(java.util.Set.of(READ, PART));
+    }
+
     @Override
     public WidgetView render(WidgetRequest request) {
         Preferences prefs = request.preferences();

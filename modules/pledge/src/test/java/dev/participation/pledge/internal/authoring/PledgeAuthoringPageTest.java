@@ -518,6 +518,10 @@ class PledgeAuthoringPageTest {
 
         assertThat(page.render(editor("99/details")).title()).contains("Page not found");
         assertThat(page.render(editor("7x")).title()).contains("Page not found");
+        // The host answers these with 404, so a link checker or a bookmark sees it is gone.
+        assertThat(page.render(editor("99/details")).status()).isEqualTo(404);
+        assertThat(page.render(editor("no/such/screen")).status()).isEqualTo(404);
+        assertThat(page.render(editor("")).status()).isEqualTo(200);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,6 +65,34 @@ public final class AuditLogStore implements AuditLog {
                     "SELECT * FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
                 query.setInt(1, rows);
                 return entries(query);
+            }
+        });
+    }
+
+    @Override
+    public List<AuditEntry> olderThan(long beforeId, int limit) {
+        int rows = Math.max(1, Math.min(limit, MAX_LIMIT));
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                query.setLong(1, beforeId);
+                query.setInt(2, rows);
+                return entries(query);
+            }
+        });
+    }
+
+    @Override
+    public List<AuditEntry> newerThan(long afterId, int limit) {
+        int rows = Math.max(1, Math.min(limit, MAX_LIMIT));
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM audit_log WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                query.setLong(1, afterId);
+                query.setInt(2, rows);
+                List<AuditEntry> oldestFirst = entries(query);
+                Collections.reverse(oldestFirst);
+                return oldestFirst;
             }
         });
     }

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.participation.api.audit.AuditLog;
+import dev.participation.api.page.ChangedMeanwhileException;
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
 import dev.participation.service.internal.storage.Database;
@@ -121,23 +123,59 @@ public final class WidgetInstanceStore implements WidgetInstances {
                     }
                 }
             }
-            Map<String, String> before = preferences(connection, List.of(instanceId)).getOrDefault(instanceId, Map.of());
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM widget_preference WHERE instance_id = ?")) {
-                delete.setString(1, instanceId);
-                delete.executeUpdate();
-            }
-            storePreferences(connection, instanceId, preferences);
-            try (PreparedStatement touch = connection.prepareStatement(
-                    "UPDATE widget_instance SET updated_at = ?, updated_by = ? WHERE id = ?")) {
+            try (PreparedStatement touch = connection.prepareStatement("UPDATE widget_instance"
+                    + " SET settings_version = settings_version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
                 Sql.setInstant(touch, 1, clock.instant());
                 touch.setString(2, actor);
                 touch.setString(3, instanceId);
                 touch.executeUpdate();
             }
-            audit.record(actor, "widget.configure", RECORD_TYPE, instanceId, describeChange(before, preferences));
-            return findIn(connection, instanceId).orElseThrow();
+            return replacePreferences(connection, instanceId, preferences, actor);
         });
+    }
+
+    @Override
+    public WidgetInstance configure(String instanceId, long expectedVersion, Map<String, String> preferences,
+            String actor) {
+        Objects.requireNonNull(actor, "actor");
+        checkPreferences(preferences);
+        return database.write(connection -> {
+            // The version check and the bump are one statement, so of two saves from one version
+            // only the first to reach the row goes through; the other waits for its row lock, then
+            // finds the version moved on and changes nothing.
+            try (PreparedStatement touch = connection.prepareStatement("UPDATE widget_instance"
+                    + " SET settings_version = settings_version + 1, updated_at = ?, updated_by = ?"
+                    + " WHERE id = ? AND settings_version = ?")) {
+                Sql.setInstant(touch, 1, clock.instant());
+                touch.setString(2, actor);
+                touch.setString(3, instanceId);
+                touch.setLong(4, expectedVersion);
+                if (touch.executeUpdate() == 0) {
+                    throw changedOrMissing(connection, instanceId, expectedVersion);
+                }
+            }
+            return replacePreferences(connection, instanceId, preferences, actor);
+        });
+    }
+
+    private WidgetInstance replacePreferences(Connection connection, String instanceId,
+            Map<String, String> preferences, String actor) throws SQLException {
+        Map<String, String> before = preferences(connection, List.of(instanceId)).getOrDefault(instanceId, Map.of());
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM widget_preference WHERE instance_id = ?")) {
+            delete.setString(1, instanceId);
+            delete.executeUpdate();
+        }
+        storePreferences(connection, instanceId, preferences);
+        audit.record(actor, "widget.configure", RECORD_TYPE, instanceId, describeChange(before, preferences));
+        return findIn(connection, instanceId).orElseThrow();
+    }
+
+    private static RuntimeException changedOrMissing(Connection connection, String instanceId, long expectedVersion)
+            throws SQLException {
+        Optional<WidgetInstance> current = findIn(connection, instanceId);
+        return current.<RuntimeException>map(c -> new ChangedMeanwhileException(c, expectedVersion))
+                .orElseGet(() -> new NoSuchElementException("No widget instance " + instanceId));
     }
 
     @Override
@@ -178,26 +216,52 @@ public final class WidgetInstanceStore implements WidgetInstances {
     public void remove(String instanceId, String actor) {
         Objects.requireNonNull(actor, "actor");
         database.write(connection -> {
-            String pageKey = pageOf(connection, instanceId);
-            lockPage(connection, pageKey);
-            WidgetInstance removed = findIn(connection, instanceId)
-                    .orElseThrow(() -> new NoSuchElementException("No widget instance " + instanceId));
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM widget_preference WHERE instance_id = ?")) {
-                delete.setString(1, instanceId);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM widget_instance WHERE id = ?")) {
-                delete.setString(1, instanceId);
-                delete.executeUpdate();
-            }
-            renumber(connection, order(connection, pageKey));
-            // The settings survive only here, so an editor can put back what was taken away.
-            audit.record(actor, "widget.remove", RECORD_TYPE, instanceId, "Removed " + removed.widgetType()
-                    + " from page " + pageKey + " at position " + removed.position() + "; settings: "
-                    + new TreeMap<>(removed.preferences()));
+            removeLocked(connection, instanceId, OptionalLong.empty(), actor);
             return null;
         });
+    }
+
+    @Override
+    public void remove(String instanceId, long expectedVersion, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        database.write(connection -> {
+            removeLocked(connection, instanceId, OptionalLong.of(expectedVersion), actor);
+            return null;
+        });
+    }
+
+    private void removeLocked(Connection connection, String instanceId, OptionalLong expectedVersion, String actor)
+            throws SQLException {
+        String pageKey = pageOf(connection, instanceId);
+        lockPage(connection, pageKey);
+        // Settings change under the instance's row lock, not the page's: lock it too, so the
+        // version read here is still the version when the row goes.
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id FROM widget_instance WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, instanceId);
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+            }
+        }
+        WidgetInstance removed = findIn(connection, instanceId)
+                .orElseThrow(() -> new NoSuchElementException("No widget instance " + instanceId));
+        if (expectedVersion.isPresent() && removed.version() != expectedVersion.getAsLong()) {
+            throw new ChangedMeanwhileException(removed, expectedVersion.getAsLong());
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM widget_preference WHERE instance_id = ?")) {
+            delete.setString(1, instanceId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM widget_instance WHERE id = ?")) {
+            delete.setString(1, instanceId);
+            delete.executeUpdate();
+        }
+        renumber(connection, order(connection, pageKey));
+        // The settings survive only here, so an editor can put back what was taken away.
+        audit.record(actor, "widget.remove", RECORD_TYPE, instanceId, "Removed " + removed.widgetType()
+                + " from page " + pageKey + " at position " + removed.position() + "; settings: "
+                + new TreeMap<>(removed.preferences()));
     }
 
     private String newId() {
@@ -303,11 +367,13 @@ public final class WidgetInstanceStore implements WidgetInstances {
         List<String[]> rows = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
         try (ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 rows.add(new String[] {result.getString("id"), result.getString("page_key"),
                         result.getString("widget_type"), result.getString("updated_by")});
                 positions.add(result.getInt("page_position"));
+                versions.add(result.getLong("settings_version"));
                 times.add(Sql.getInstant(result, "updated_at"));
             }
         }
@@ -316,7 +382,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             instances.add(new WidgetInstance(row[0], row[1], positions.get(i), row[2],
-                    preferences.getOrDefault(row[0], Map.of()), times.get(i), row[3]));
+                    preferences.getOrDefault(row[0], Map.of()), times.get(i), row[3], versions.get(i)));
         }
         return instances;
     }

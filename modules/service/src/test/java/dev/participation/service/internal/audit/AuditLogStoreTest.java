@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.service.internal.storage.DatabaseTest;
@@ -54,6 +55,34 @@ class AuditLogStoreTest {
             AuditEntry newest = audit.recent(1).get(0);
             assertThat(newest.actor()).isEqualTo("chloe");
             assertThat(newest.at()).isEqualTo(clock.instant());
+        }
+
+        @Test
+        void pagesWalkTheWholeLogBackAndForthByIdNewestFirst() {
+            for (int i = 1; i <= 7; i++) {
+                audit.record("amira", "widget.configure", "widget-instance", "w" + i, "line " + i);
+            }
+            List<AuditEntry> newest = audit.olderThan(Long.MAX_VALUE, 3);
+            assertThat(newest).extracting(AuditEntry::detail).containsExactly("line 7", "line 6", "line 5");
+
+            List<AuditEntry> older = audit.olderThan(newest.get(2).id(), 3);
+            assertThat(older).extracting(AuditEntry::detail).containsExactly("line 4", "line 3", "line 2");
+            List<AuditEntry> oldest = audit.olderThan(older.get(2).id(), 3);
+            assertThat(oldest).extracting(AuditEntry::detail).containsExactly("line 1");
+            assertThat(audit.olderThan(oldest.get(0).id(), 3)).isEmpty();
+
+            // Back towards the newest: the page just above the first line shown, newest first.
+            assertThat(audit.newerThan(oldest.get(0).id(), 3)).extracting(AuditEntry::detail)
+                    .containsExactly("line 4", "line 3", "line 2");
+            assertThat(audit.newerThan(older.get(0).id(), 3)).extracting(AuditEntry::detail)
+                    .containsExactly("line 7", "line 6", "line 5");
+            assertThat(audit.newerThan(newest.get(0).id(), 3)).isEmpty();
+
+            // A line written meanwhile shifts no page: it only adds one at the newest end.
+            audit.record("ben", "pledge.publish", "pledge", "p1", "line 8");
+            assertThat(audit.olderThan(newest.get(2).id(), 3)).isEqualTo(older);
+            assertThat(audit.newerThan(newest.get(0).id(), 3)).extracting(AuditEntry::detail)
+                    .containsExactly("line 8");
         }
 
         @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.page.ChangedMeanwhileException;
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.storage.DatabaseTest;
@@ -124,6 +126,84 @@ class WidgetInstanceStoreTest {
             assertThat(entry.actor()).isEqualTo("editor2");
             assertThat(entry.recordId()).isEqualTo(events.id());
             assertThat(entry.detail()).contains("changed: limit", "added: showPast").doesNotContain("audience");
+        }
+
+        @Test
+        void aSaveFromAnOldVersionIsRefusedAndTellsWhatIsThereNow() {
+            WidgetInstance events = widgets.place("home", "events", Map.of("limit", "5"), "editor1");
+            assertThat(events.version()).isEqualTo(WidgetInstance.FIRST_VERSION);
+
+            WidgetInstance first = widgets.configure(events.id(), events.version(), Map.of("limit", "10"), "editor1");
+            assertThat(first.version()).isEqualTo(events.version() + 1);
+
+            assertThatThrownBy(() -> widgets.configure(events.id(), events.version(), Map.of("limit", "3"), "editor2"))
+                    .isInstanceOfSatisfying(ChangedMeanwhileException.class, e -> {
+                        assertThat(e.current().preferences()).isEqualTo(Map.of("limit", "10"));
+                        assertThat(e.current().version()).isEqualTo(first.version());
+                        assertThat(e.current().updatedBy()).isEqualTo("editor1");
+                    });
+            assertThat(widgets.find(events.id())).get().extracting(WidgetInstance::preferences)
+                    .isEqualTo(Map.of("limit", "10"));
+            assertThat(audit.forRecord("widget-instance", events.id())).extracting(AuditEntry::action)
+                    .containsExactly("widget.place", "widget.configure");
+
+            // Seen the other change, the editor saves again from the version it showed them.
+            assertThat(widgets.configure(events.id(), first.version(), Map.of("limit", "3"), "editor2").version())
+                    .isEqualTo(first.version() + 1);
+        }
+
+        @Test
+        void ofRacingSavesFromOneVersionExactlyOneGoesThrough() throws Exception {
+            WidgetInstance events = widgets.place("home", "events", Map.of("limit", "5"), "editor1");
+            int editorsAtOnce = 6;
+            CyclicBarrier together = new CyclicBarrier(editorsAtOnce);
+            ExecutorService editors = Executors.newFixedThreadPool(editorsAtOnce);
+            List<Future<String>> saves = new ArrayList<>();
+            try {
+                for (int editor = 0; editor < editorsAtOnce; editor++) {
+                    String limit = String.valueOf(editor + 10);
+                    saves.add(editors.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        try {
+                            widgets.configure(events.id(), events.version(), Map.of("limit", limit), "editor" + limit);
+                            return "saved " + limit;
+                        } catch (ChangedMeanwhileException e) {
+                            return "refused";
+                        }
+                    }));
+                }
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> save : saves) {
+                    outcomes.add(save.get(60, TimeUnit.SECONDS));
+                }
+
+                assertThat(outcomes).filteredOn(o -> o.startsWith("saved")).hasSize(1);
+                assertThat(outcomes).filteredOn("refused"::equals).hasSize(editorsAtOnce - 1);
+                String winner = outcomes.stream().filter(o -> o.startsWith("saved")).findFirst().orElseThrow();
+                WidgetInstance stored = widgets.find(events.id()).orElseThrow();
+                assertThat(stored.version()).isEqualTo(events.version() + 1);
+                assertThat(stored.preferences()).isEqualTo(Map.of("limit", winner.substring("saved ".length())));
+            } finally {
+                editors.shutdownNow();
+            }
+        }
+
+        @Test
+        void removingFromAnOldVersionIsRefused() {
+            WidgetInstance events = widgets.place("home", "events", Map.of("limit", "5"), "editor1");
+            WidgetInstance changed = widgets.configure(events.id(), Map.of("limit", "8"), "editor2");
+
+            assertThatThrownBy(() -> widgets.remove(events.id(), events.version(), "editor1"))
+                    .isInstanceOfSatisfying(ChangedMeanwhileException.class,
+                            e -> assertThat(e.current().preferences()).isEqualTo(Map.of("limit", "8")));
+            assertThat(typesOn("home")).containsExactly("events");
+
+            widgets.remove(events.id(), changed.version(), "editor1");
+            assertThat(typesOn("home")).isEmpty();
+            assertThatThrownBy(() -> widgets.remove(events.id(), changed.version(), "editor1"))
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> widgets.configure(events.id(), changed.version(), Map.of(), "editor1"))
+                    .isInstanceOf(NoSuchElementException.class);
         }
 
         @Test
