@@ -24,7 +24,7 @@ final class AccountRows {
     static boolean insertIfAbsent(Connection connection, Dialect dialect, String username, String displayName,
             String passwordHash, Instant now) throws SQLException {
         return dialect.insertIfAbsent(connection, "INSERT INTO account (username, display_name, password_hash,"
-                + " failed_attempts, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)", statement -> {
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, username);
                     statement.setString(2, displayName);
                     statement.setString(3, passwordHash);
@@ -49,6 +49,21 @@ final class AccountRows {
                 update.setString(4, username);
             }
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * Ends the account's sessions, except the one behind {@code keepToken} (the actor's own, when
+     * they change their own account); an empty token keeps none.
+     *
+     * @return how many ended
+     */
+    static int endSessions(Connection connection, String username, String keepToken) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM sign_in_session WHERE username = ? AND token_hash <> ?")) {
+            delete.setString(1, username);
+            delete.setString(2, keepToken == null || keepToken.isEmpty() ? "" : SignInSessionStore.hash(keepToken));
+            return delete.executeUpdate();
         }
     }
 

@@ -1,0 +1,18 @@
+package dev.participation.api.account;
+
+import java.util.Objects;
+
+import dev.participation.api.widget.Person;
+
+/**
+ * A local account as administrators see it.
+ *
+ * @param enabled                whether it may sign in
+ * @param passwordChangeRequired whether the next intranet page must be "change your password"
+ */
+public record Account(Person person, boolean enabled, boolean passwordChangeRequired) {
+
+    public Account {
+        Objects.requireNonNull(person, "person");
+    }
+}
