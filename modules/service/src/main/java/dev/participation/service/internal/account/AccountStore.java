@@ -90,7 +90,8 @@ public final class AccountStore implements Accounts, AccountProvisioner {
         Instant now = clock.instant();
         Optional<Instant> addressWaits = throttle.addressWaitsUntil(clientAddress, now);
         if (addressWaits.isPresent()) {
-            return new SignInResult.Throttled(addressWaits.get());
+            // No name is looked at and no password checked: the answer says nothing about accounts.
+            return new SignInResult.Throttled(throttle.recordAttemptWhileWaiting(clientAddress, now));
         }
         boolean possibleName = AccountRules.isValidUsername(name);
         Attempt attempt = possibleName

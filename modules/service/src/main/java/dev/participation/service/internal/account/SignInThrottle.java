@@ -16,9 +16,10 @@ import dev.participation.service.internal.storage.Sql;
 /**
  * Growing delays after failed sign-ins, kept in {@code sign_in_throttle} so every node shares
  * them. Two counts: one per client address, whose delay may grow long, and one per typed user
- * name (whether or not the account exists), whose delay is capped short. A stranger hammering
- * a name from one address soon waits for hours, stops counting against the name, and so the
- * name's short delay runs out and its owner, from another address, gets in.
+ * name (whether or not the account exists), whose delay is capped short. An address that tries
+ * again while it must wait has that attempt counted too, so a stranger hammering a name from one
+ * address waits for hours within a second or two; its attempts then stop counting against the
+ * name, the name's short delay runs out, and its owner, from another address, gets in.
  */
 final class SignInThrottle {
 
@@ -65,6 +66,15 @@ final class SignInThrottle {
     /** Until when this address may not try again, if it is waiting now. */
     Optional<Instant> addressWaitsUntil(String address, Instant now) {
         return database.read(connection -> blockedUntil(connection, addressKey(address), now));
+    }
+
+    /**
+     * Counts an attempt made while the address must wait (only doubling the wait) and says until
+     * when it now waits.
+     */
+    Instant recordAttemptWhileWaiting(String address, Instant now) {
+        return database.write(connection -> perAddress.blockedUntil(
+                count(connection, addressKey(address), perAddress, now), now));
     }
 
     /** Whether attempts on this (valid, normalised) user name must wait now. */

@@ -240,14 +240,19 @@ class AccountStoreTest {
                 assertThat(accounts.signIn("name" + i, "wrong guess".toCharArray(), STRANGER))
                         .isInstanceOf(SignInResult.Refused.class);
             }
-            assertThat(accounts.signIn("other", "wrong guess".toCharArray(), STRANGER))
-                    .isEqualTo(new SignInResult.Throttled(clock.instant().plusSeconds(1)));
-            assertThat(accounts.signIn("other", "wrong guess".toCharArray(), HOME)).isInstanceOf(SignInResult.Refused.class);
-
-            clock.advance(Duration.ofSeconds(1));
-            accounts.signIn("other", "wrong guess".toCharArray(), STRANGER);
+            // Trying again while waiting only doubles the wait.
             assertThat(accounts.signIn("other", "wrong guess".toCharArray(), STRANGER))
                     .isEqualTo(new SignInResult.Throttled(clock.instant().plusSeconds(2)));
+            assertThat(accounts.signIn("other", "wrong guess".toCharArray(), HOME)).isInstanceOf(SignInResult.Refused.class);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(accounts.signIn("other", "wrong guess".toCharArray(), STRANGER))
+                    .isEqualTo(new SignInResult.Throttled(clock.instant().plusSeconds(4)));
+            for (int i = 0; i < 30; i++) {
+                accounts.signIn("other", "wrong guess".toCharArray(), STRANGER);
+            }
+            assertThat(accounts.signIn("other", "wrong guess".toCharArray(), STRANGER))
+                    .as("capped at addressMaxDelayMinutes")
+                    .isEqualTo(new SignInResult.Throttled(clock.instant().plus(Duration.ofMinutes(60))));
 
             clock.advance(Duration.ofHours(25));
             assertThat(accounts.signIn("other", "wrong guess".toCharArray(), STRANGER)).isInstanceOf(SignInResult.Refused.class);
