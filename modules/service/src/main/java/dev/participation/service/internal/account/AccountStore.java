@@ -99,6 +99,9 @@ public final class AccountStore implements Accounts, AccountProvisioner {
                         throttle.accountWaits(connection, name, now)))
                 : new Attempt(Optional.empty(), false);
         if (!passwordChecks.tryAcquire()) {
+            // People rarely meet a full queue; a client that keeps filling it is counted like one
+            // that keeps failing, or it could hold a name waiting while never reaching its own limit.
+            throttle.recordAttemptWhileWaiting(clientAddress, now);
             return new SignInResult.Busy();
         }
         boolean matches;

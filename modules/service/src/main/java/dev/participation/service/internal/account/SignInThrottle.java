@@ -69,8 +69,10 @@ final class SignInThrottle {
     }
 
     /**
-     * Counts an attempt made while the address must wait (only doubling the wait) and says until
-     * when it now waits.
+     * Counts an attempt against the address alone: one made while it must wait (only doubling the
+     * wait), or one turned away because too many passwords were being checked.
+     *
+     * @return until when the address now waits (no later than now if it does not)
      */
     Instant recordAttemptWhileWaiting(String address, Instant now) {
         return database.write(connection -> perAddress.blockedUntil(

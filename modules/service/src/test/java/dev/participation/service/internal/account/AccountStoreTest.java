@@ -260,7 +260,7 @@ class AccountStoreTest {
         }
 
         @Test
-        void tooManyPasswordChecksAtOnceAreAskedToComeBackWithoutCountingAFailure() throws Exception {
+        void tooManyPasswordChecksAtOnceAreAskedToComeBackCountingOnlyAgainstTheAddress() throws Exception {
             CountDownLatch checking = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             PasswordHasher slow = spy(hasher);
@@ -286,6 +286,8 @@ class AccountStoreTest {
                 other.shutdownNow();
             }
             assertThat(db.count("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = 'account:admin'")).isZero();
+            assertThat(db.count("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?", "address:" + HOME))
+                    .as("the refused check and the busy one").isEqualTo(2);
         }
 
         @Test
