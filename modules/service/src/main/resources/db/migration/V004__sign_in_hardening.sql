@@ -7,6 +7,8 @@ ALTER TABLE account DROP COLUMN failed_attempts;
 ALTER TABLE account DROP COLUMN locked_until;
 ALTER TABLE account ADD COLUMN disabled_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE account ADD COLUMN password_change_required BOOLEAN DEFAULT FALSE NOT NULL;
+-- Raised by every change, so an administrator's form that saw an older account is refused.
+ALTER TABLE account ADD COLUMN version BIGINT DEFAULT 1 NOT NULL;
 
 -- One row per client address ('address:...') and per typed user name ('account:...'), whether or
 -- not that account exists, so a throttled answer says nothing about which names are real.

@@ -16,6 +16,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Accounts {
 
+    /** The version a form that creates an account gives: saving fails if the name is taken. */
+    long NEW_ACCOUNT = 0;
+
     /**
      * Checks a sign-in attempt. The answer never says whether the account exists: unknown names,
      * wrong passwords, disabled accounts and throttled names all get {@link SignInResult.Refused}
@@ -37,11 +40,15 @@ public interface Accounts {
      * Creates or replaces an account. A changed password or changed roles end the account's
      * sessions, except the actor's own.
      *
-     * @param password the new password in clear, or {@code null} to keep the current one
+     * @param password        the new password in clear, or {@code null} to keep the current one
+     * @param expectedVersion the {@link Account#version()} the change was made on, or {@link #NEW_ACCOUNT}
+     * @throws AccountChangedException   if the account is not at that version (someone else changed,
+     *                                   created or removed it meanwhile); nothing was saved
      * @throws PasswordRejectedException if the password breaks the password rules
      * @throws IllegalArgumentException  if the name or roles break the rules
      */
-    Person save(String username, String displayName, Set<String> roles, char[] password, Actor actor);
+    Person save(String username, String displayName, Set<String> roles, char[] password, long expectedVersion,
+            Actor actor);
 
     /**
      * Someone changes their own password, giving the current one. Ends their other sessions.

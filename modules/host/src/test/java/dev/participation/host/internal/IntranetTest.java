@@ -3,6 +3,7 @@ package dev.participation.host.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.participation.api.account.Account;
+import dev.participation.api.account.AccountChangedException;
+import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
 import dev.participation.api.account.PasswordChange;
 import dev.participation.api.account.PasswordProblem;
@@ -103,7 +106,7 @@ class IntranetTest {
     void administratorsCreateAccountsAndSeeWhatIsMissing() {
         Cookie ada = portal.signedIn("ada", Roles.ADMIN);
         when(portal.accounts.find(anyString())).thenReturn(java.util.Optional.empty());
-        when(portal.accounts.save(anyString(), anyString(), any(), any(), any()))
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), anyLong(), any()))
                 .thenAnswer(i -> new Person(i.getArgument(0), i.getArgument(1), i.getArgument(2)));
 
         Http.Exchange invalid = Portal.run(portal.intranet, Http.post("/intranet/accounts",
@@ -111,21 +114,21 @@ class IntranetTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("Enter the person&#39;s full name").contains("Select at least one role")
                 .contains("Enter a password for the new account").contains("value=\"new.person\"");
-        verify(portal.accounts, never()).save(anyString(), anyString(), any(), any(), any());
+        verify(portal.accounts, never()).save(anyString(), anyString(), any(), any(), anyLong(), any());
 
         Http.Exchange saved = Portal.run(portal.intranet, Http.post("/intranet/accounts",
                 Map.of("_csrf", portal.token(ada), "username", "new.person", "displayName", "New Person",
                         "roles", Http.values("staff", "editor", "superuser"), "password", "a long passphrase"), ada));
         assertThat(saved.status()).isEqualTo(303);
         verify(portal.accounts).save(eq("new.person"), eq("New Person"), eq(Set.of("staff", "editor")), any(),
-                eq(new Actor("ada", ada.getValue())));
+                eq(Accounts.NEW_ACCOUNT), eq(new Actor("ada", ada.getValue())));
     }
 
     @Test
     void aRefusedPasswordIsExplainedPrecisely() {
         Cookie ada = portal.signedIn("ada", Roles.ADMIN);
         when(portal.accounts.find(anyString())).thenReturn(Optional.empty());
-        when(portal.accounts.save(anyString(), anyString(), any(), any(), any()))
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), anyLong(), any()))
                 .thenThrow(new PasswordRejectedException(PasswordProblem.TOO_LONG, "too long"))
                 .thenThrow(new PasswordRejectedException(PasswordProblem.COMMON, "common"));
 
@@ -146,9 +149,10 @@ class IntranetTest {
     void administratorsDisableEnableAndSignOutAnAccountEverywhere() {
         Cookie ada = portal.signedIn("ada", Roles.ADMIN);
         Person sam = new Person("sam", "Sam Jones", Set.of(Roles.STAFF));
-        when(portal.accounts.find("sam")).thenReturn(Optional.of(sam));
-        when(portal.accounts.find("ada")).thenReturn(Optional.of(new Person("ada", "Ada", Set.of(Roles.ADMIN))));
-        when(portal.accounts.all()).thenReturn(List.of(new Account(sam, false, false)));
+        when(portal.accounts.account("sam")).thenReturn(Optional.of(new Account(sam, false, false, 3)));
+        when(portal.accounts.account("ada"))
+                .thenReturn(Optional.of(new Account(new Person("ada", "Ada", Set.of(Roles.ADMIN)), true, false, 1)));
+        when(portal.accounts.all()).thenReturn(List.of(new Account(sam, false, false, 3)));
         Actor actor = new Actor("ada", ada.getValue());
 
         Http.Exchange view = get("/intranet/accounts?edit=sam", ada);
@@ -175,6 +179,25 @@ class IntranetTest {
                 Map.of("username", "sam", "access", "disable"), ada));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(get("/intranet/accounts?edit=sam", portal.signedIn("eddie", Roles.EDITOR)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAccountChangedByAnotherAdministratorMeanwhileIsNotOverwrittenSilently() {
+        Cookie ada = portal.signedIn("ada", Roles.ADMIN);
+        Person sam = new Person("sam", "Sam Jones", Set.of(Roles.STAFF));
+        when(portal.accounts.account("sam")).thenReturn(Optional.of(new Account(sam, true, false, 4)));
+        when(portal.accounts.all()).thenReturn(List.of(new Account(sam, true, false, 4)));
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), eq(3L), any()))
+                .thenThrow(new AccountChangedException("changed"));
+
+        assertThat(get("/intranet/accounts?edit=sam", ada).body()).contains("name=\"version\" value=\"4\"");
+        Http.Exchange stale = Portal.run(portal.intranet, Http.post("/intranet/accounts", Map.of("_csrf",
+                portal.token(ada), "username", "sam", "displayName", "Samuel Jones", "roles", "editor",
+                "version", "3"), ada));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else changed this account while you were editing it")
+                .contains("value=\"Samuel Jones\"").contains("name=\"version\" value=\"4\"");
     }
 
     @Test

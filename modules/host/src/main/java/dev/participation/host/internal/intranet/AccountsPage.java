@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.participation.api.account.Account;
+import dev.participation.api.account.AccountChangedException;
 import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
 import dev.participation.api.account.PasswordRejectedException;
@@ -59,10 +60,11 @@ public final class AccountsPage {
     }
 
     public void get(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
-        Optional<Person> editing = Optional.ofNullable(request.getParameter("edit")).flatMap(accounts::find);
+        Optional<Account> editing = Optional.ofNullable(request.getParameter("edit")).flatMap(accounts::account);
         show(request, response, caller, HttpServletResponse.SC_OK,
-                editing.map(Person::id).orElse(""), editing.map(Person::displayName).orElse(""),
-                editing.map(Person::roles).orElse(Set.of()), editing.isPresent(), Map.of());
+                editing.map(a -> a.person().id()).orElse(""), editing.map(a -> a.person().displayName()).orElse(""),
+                editing.map(a -> a.person().roles()).orElse(Set.of()),
+                editing.map(Account::version).orElse(Accounts.NEW_ACCOUNT), Map.of());
     }
 
     public void post(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
@@ -86,7 +88,9 @@ public final class AccountsPage {
             }
         }
         String rawPassword = request.getParameter("password");
-        boolean exists = !username.isEmpty() && accounts.find(username).isPresent();
+        // The version the form was shown with: saving over someone else's change meanwhile is refused.
+        long version = version(request.getParameter("version"));
+        boolean exists = version != Accounts.NEW_ACCOUNT;
 
         Map<String, String> errors = new LinkedHashMap<>();
         if (username.isEmpty()) {
@@ -103,14 +107,20 @@ public final class AccountsPage {
         if (!exists && (rawPassword == null || rawPassword.isEmpty())) {
             errors.put("password", messages.get("accounts.error.password"));
         }
+        int status = HttpServletResponse.SC_BAD_REQUEST;
         if (errors.isEmpty()) {
             char[] password = rawPassword == null || rawPassword.isEmpty() ? null : rawPassword.toCharArray();
             try {
-                accounts.save(username, displayName, roles, password, actor(caller));
+                accounts.save(username, displayName, roles, password, version, actor(caller));
                 notices.set(response, Message.of("accounts.saved", displayName), messages, site.secureCookies(request));
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", PATH);
                 return;
+            } catch (AccountChangedException e) {
+                // What they typed stays; saving again now knowingly replaces the other change.
+                errors.put("username", messages.get(exists ? "accounts.error.changedMeanwhile" : "accounts.error.taken"));
+                version = accounts.account(username).map(Account::version).orElse(Accounts.NEW_ACCOUNT);
+                status = HttpServletResponse.SC_CONFLICT;
             } catch (PasswordRejectedException e) {
                 errors.put("password", PasswordPage.problem(messages, e.problem()));
             } catch (IllegalArgumentException e) {
@@ -123,13 +133,14 @@ public final class AccountsPage {
                 }
             }
         }
-        show(request, response, caller, HttpServletResponse.SC_BAD_REQUEST, username, displayName, roles, exists, errors);
+        show(request, response, caller, status, username, displayName, roles, version, errors);
     }
 
     /** Disabling, enabling and signing out everywhere: one button each, on the account's own view. */
     private void changeAccess(HttpServletRequest request, HttpServletResponse response, Caller caller,
             Messages messages, String access) throws IOException {
-        Optional<Person> person = accounts.find(trimmed(request.getParameter("username")));
+        Optional<Account> account = accounts.account(trimmed(request.getParameter("username")));
+        Optional<Person> person = account.map(Account::person);
         if (person.isEmpty()) {
             layout.error(request, response, caller, ErrorPage.NOT_FOUND, PATH);
             return;
@@ -140,7 +151,7 @@ public final class AccountsPage {
             case "disable" -> {
                 if (username.equals(caller.person().orElseThrow().id())) {
                     show(request, response, caller, HttpServletResponse.SC_BAD_REQUEST, username,
-                            person.get().displayName(), person.get().roles(), true,
+                            person.get().displayName(), person.get().roles(), account.get().version(),
                             Map.of("access", messages.get("accounts.error.disableSelf")));
                     return;
                 }
@@ -165,13 +176,22 @@ public final class AccountsPage {
         response.setHeader("Location", PATH + "?edit=" + Paths.encode(username) + "#account-access");
     }
 
+    private static long version(String value) {
+        try {
+            return value == null ? Accounts.NEW_ACCOUNT : Math.max(Accounts.NEW_ACCOUNT, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Accounts.NEW_ACCOUNT;
+        }
+    }
+
     private static Actor actor(Caller caller) {
         return new Actor(caller.person().orElseThrow().id(), caller.sessionToken().orElse(""));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Caller caller, int status,
-            String username, String displayName, Set<String> roles, boolean existing, Map<String, String> errors)
+            String username, String displayName, Set<String> roles, long version, Map<String, String> errors)
             throws IOException {
+        boolean existing = version != Accounts.NEW_ACCOUNT;
         Messages messages = layout.messages(caller);
         List<Account> all = accounts.all();
         List<Map<String, String>> people = all.stream().map(a -> Map.of(
@@ -192,6 +212,7 @@ public final class AccountsPage {
         model.put("displayName", displayName);
         model.put("roles", roleOptions);
         model.put("existing", existing);
+        model.put("version", Long.toString(version));
         model.put("enabled", shown.map(Account::enabled).orElse(true));
         model.put("self", caller.person().map(p -> p.id().equalsIgnoreCase(username)).orElse(false));
         model.put("errors", errors);

@@ -37,8 +37,9 @@ final class AccountRows {
     static void update(Connection connection, String username, String displayName, String passwordHash, Instant now)
             throws SQLException {
         String sql = passwordHash == null
-                ? "UPDATE account SET display_name = ?, updated_at = ? WHERE username = ?"
-                : "UPDATE account SET display_name = ?, updated_at = ?, password_hash = ? WHERE username = ?";
+                ? "UPDATE account SET display_name = ?, updated_at = ?, version = version + 1 WHERE username = ?"
+                : "UPDATE account SET display_name = ?, updated_at = ?, version = version + 1, password_hash = ?"
+                        + " WHERE username = ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, displayName);
             Sql.setInstant(update, 2, now);
@@ -93,6 +94,16 @@ final class AccountRows {
             lock.setString(1, username);
             try (ResultSet rows = lock.executeQuery()) {
                 return rows.next();
+            }
+        }
+    }
+
+    /** @return the account's version, or 0 if there is no such account */
+    static long version(Connection connection, String username) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT version FROM account WHERE username = ?")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
             }
         }
     }

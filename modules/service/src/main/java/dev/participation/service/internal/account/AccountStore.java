@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 
 import dev.participation.api.account.Account;
+import dev.participation.api.account.AccountChangedException;
 import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
 import dev.participation.api.account.PasswordChange;
@@ -46,6 +47,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class AccountStore implements Accounts, AccountProvisioner {
 
     static final String RECORD_TYPE = "account";
+    private static final long ANY_VERSION = -1;
 
     private final Database database;
     private final AuditLog audit;
@@ -178,7 +180,7 @@ public final class AccountStore implements Accounts, AccountProvisioner {
                 return PasswordChange.CURRENT_REFUSED;
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE account SET password_hash = ?,"
-                    + " password_change_required = FALSE, updated_at = ? WHERE username = ?")) {
+                    + " password_change_required = FALSE, updated_at = ?, version = version + 1 WHERE username = ?")) {
                 update.setString(1, newHash);
                 Sql.setInstant(update, 2, now);
                 update.setString(3, name);
@@ -221,7 +223,7 @@ public final class AccountStore implements Accounts, AccountProvisioner {
             }
             Instant now = clock.instant();
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE account SET disabled_at = ?, updated_at = ? WHERE username = ?")) {
+                    "UPDATE account SET disabled_at = ?, updated_at = ?, version = version + 1 WHERE username = ?")) {
                 Sql.setInstant(update, 1, enabled ? null : now);
                 Sql.setInstant(update, 2, now);
                 update.setString(3, name);
@@ -275,11 +277,11 @@ public final class AccountStore implements Accounts, AccountProvisioner {
     /** @param only one account's name, or {@code null} for all */
     private List<Account> all(String only) {
         return database.read(connection -> {
-            record Row(String displayName, boolean enabled, boolean changeRequired) {
+            record Row(String displayName, boolean enabled, boolean changeRequired, long version) {
             }
             Map<String, Row> rows = new LinkedHashMap<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT username, display_name, disabled_at, password_change_required FROM account"
+                    "SELECT username, display_name, disabled_at, password_change_required, version FROM account"
                             + (only == null ? "" : " WHERE username = ?") + " ORDER BY username")) {
                 if (only != null) {
                     query.setString(1, only);
@@ -287,7 +289,7 @@ public final class AccountStore implements Accounts, AccountProvisioner {
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
                         rows.put(result.getString(1), new Row(result.getString(2),
-                                Sql.getInstant(result, "disabled_at") == null, result.getBoolean(4)));
+                                Sql.getInstant(result, "disabled_at") == null, result.getBoolean(4), result.getLong(5)));
                     }
                 }
             }
@@ -306,13 +308,14 @@ public final class AccountStore implements Accounts, AccountProvisioner {
             List<Account> accounts = new ArrayList<>();
             rows.forEach((name, row) -> accounts.add(new Account(
                     new Person(name, row.displayName(), roles.getOrDefault(name, Set.of())), row.enabled(),
-                    row.changeRequired())));
+                    row.changeRequired(), row.version())));
             return accounts;
         });
     }
 
     @Override
-    public Person save(String username, String displayName, Set<String> roles, char[] password, Actor actor) {
+    public Person save(String username, String displayName, Set<String> roles, char[] password, long expectedVersion,
+            Actor actor) {
         String name = AccountRules.checkUsername(username);
         String display = AccountRules.checkDisplayName(displayName);
         Set<String> checkedRoles = AccountRules.checkRoles(roles);
@@ -321,7 +324,7 @@ public final class AccountStore implements Accounts, AccountProvisioner {
             AccountRules.checkPassword(password, name, display);
             hash = hasher.hash(password);
         }
-        return store(name, display, checkedRoles, hash, actor);
+        return store(name, display, checkedRoles, hash, expectedVersion, actor);
     }
 
     @Override
@@ -334,19 +337,28 @@ public final class AccountStore implements Accounts, AccountProvisioner {
             throw new IllegalArgumentException("passwordHash of account " + name
                     + " is not a hash made by PasswordHashCommand");
         }
-        store(name, display, checkedRoles, hash, Actor.system());
+        store(name, display, checkedRoles, hash, ANY_VERSION, Actor.system());
     }
 
-    private Person store(String name, String displayName, Set<String> roles, String hash, Actor actor) {
+    /** @param expectedVersion {@link #ANY_VERSION} when configuration wins whatever changed */
+    private Person store(String name, String displayName, Set<String> roles, String hash, long expectedVersion,
+            Actor actor) {
         return database.write(connection -> {
             Instant now = clock.instant();
             boolean exists = AccountRows.lock(connection, name);
+            if (expectedVersion != ANY_VERSION && AccountRows.version(connection, name) != expectedVersion) {
+                throw new AccountChangedException(exists ? "Account " + name + " changed since version "
+                        + expectedVersion : "There is no account " + name + " at version " + expectedVersion);
+            }
             String displayBefore = exists ? AccountRows.person(connection, name).orElseThrow().displayName() : null;
             if (!exists) {
                 if (hash == null) {
                     throw new IllegalArgumentException("A new account needs a password");
                 }
                 if (!AccountRows.insertIfAbsent(connection, database.dialect(), name, displayName, hash, now)) {
+                    if (expectedVersion != ANY_VERSION) {
+                        throw new AccountChangedException("Account " + name + " was created meanwhile");
+                    }
                     // Created by someone else a moment ago: update it like any existing account.
                     AccountRows.lock(connection, name);
                     AccountRows.update(connection, name, displayName, hash, now);

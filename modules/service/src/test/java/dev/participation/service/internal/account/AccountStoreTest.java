@@ -24,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.participation.api.account.Account;
+import dev.participation.api.account.AccountChangedException;
+import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
 import dev.participation.api.account.PasswordChange;
 import dev.participation.api.account.PasswordProblem;
@@ -79,6 +81,10 @@ class AccountStoreTest {
         AccountStore start(ByteArrayOutputStream console, Object... config) {
             return new AccountStore(database(), audit, clock, Configs.of(AccountsConfiguration.class, config), hasher,
                     new PrintStream(console, true, StandardCharsets.UTF_8));
+        }
+
+        static long version(AccountStore accounts, String username) {
+            return accounts.account(username).orElseThrow().version();
         }
 
         AccountStore start(Object... config) {
@@ -146,7 +152,8 @@ class AccountStoreTest {
         @Test
         void signInChecksThePasswordWithoutSayingWhetherTheNameExists() {
             AccountStore accounts = start();
-            accounts.save("sam.worker", "Sam Worker", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            accounts.save("sam.worker", "Sam Worker", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN);
 
             assertThat(accounts.signIn(" Sam.Worker ", RIGHT.toCharArray(), HOME))
                     .isInstanceOfSatisfying(SignInResult.SignedIn.class, signedIn -> {
@@ -162,7 +169,7 @@ class AccountStoreTest {
         void aNameFailingRepeatedlyWaitsButNeverLongerThanTheCap() {
             AccountStore accounts = start("accountFreeFailures", 3, "accountMaxDelaySeconds", 10,
                     "addressFreeFailures", 100);
-            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), Accounts.NEW_ACCOUNT, ADMIN);
             for (int i = 0; i < 4; i++) {
                 assertThat(accounts.signIn("sam", "wrong guess".toCharArray(), STRANGER))
                         .isInstanceOf(SignInResult.Refused.class);
@@ -197,7 +204,7 @@ class AccountStoreTest {
         void aStrangerHammeringFromOneAddressCannotKeepThePersonOutForLongerThanTheCap() {
             AccountStore accounts = start("accountFreeFailures", 3, "accountMaxDelaySeconds", 10,
                     "addressFreeFailures", 10, "addressMaxDelayMinutes", 60);
-            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), Accounts.NEW_ACCOUNT, ADMIN);
 
             List<SignInResult> stranger = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -218,7 +225,7 @@ class AccountStoreTest {
         @Test
         void unknownAndRealNamesAnswerAlikeEvenWhenWaiting() {
             AccountStore accounts = start("accountFreeFailures", 2, "addressFreeFailures", 100);
-            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), Accounts.NEW_ACCOUNT, ADMIN);
 
             List<SignInResult> real = new ArrayList<>();
             List<SignInResult> unknown = new ArrayList<>();
@@ -295,21 +302,25 @@ class AccountStoreTest {
             AccountStore accounts = start();
             char[] password = RIGHT.toCharArray();
 
-            assertThatThrownBy(() -> accounts.save("Bad Name!", "X", Set.of(), password, ADMIN))
+            assertThatThrownBy(() -> accounts.save("Bad Name!", "X", Set.of(), password, Accounts.NEW_ACCOUNT, ADMIN))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case");
-            assertThatThrownBy(() -> accounts.save("short", "X", Set.of(), "too short".toCharArray(), ADMIN))
+            assertThatThrownBy(() -> accounts.save("short", "X", Set.of(), "too short".toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN))
                     .isInstanceOfSatisfying(PasswordRejectedException.class,
                             e -> assertThat(e.problem()).isEqualTo(PasswordProblem.TOO_SHORT));
-            assertThatThrownBy(() -> accounts.save("sam", "Sam", Set.of(), "sam's password 2024".toCharArray(), ADMIN))
+            assertThatThrownBy(() -> accounts.save("sam", "Sam", Set.of(), "sam's password 2024".toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN))
                     .isInstanceOfSatisfying(PasswordRejectedException.class,
                             e -> assertThat(e.problem()).isEqualTo(PasswordProblem.CONTAINS_NAME));
-            assertThatThrownBy(() -> accounts.save("sam", "X", Set.of("superuser"), password, ADMIN))
+            assertThatThrownBy(() -> accounts.save("sam", "X", Set.of("superuser"), password,
+                    Accounts.NEW_ACCOUNT, ADMIN))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown role");
-            assertThatThrownBy(() -> accounts.save("newbie", "X", Set.of(), null, ADMIN))
+            assertThatThrownBy(() -> accounts.save("newbie", "X", Set.of(), null, Accounts.NEW_ACCOUNT, ADMIN))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a password");
 
-            accounts.save("sam", "Sam", Set.of(Roles.STAFF), password, ADMIN);
-            Person updated = accounts.save("sam", "Sam Smith", Set.of(Roles.STAFF, Roles.EDITOR), null, ADMIN);
+            accounts.save("sam", "Sam", Set.of(Roles.STAFF), password, Accounts.NEW_ACCOUNT, ADMIN);
+            Person updated = accounts.save("sam", "Sam Smith", Set.of(Roles.STAFF, Roles.EDITOR), null,
+                    version(accounts, "sam"), ADMIN);
 
             assertThat(updated.roles()).containsExactlyInAnyOrder(Roles.STAFF, Roles.EDITOR);
             assertThat(accounts.signIn("sam", password, HOME)).isInstanceOf(SignInResult.SignedIn.class);
@@ -320,22 +331,44 @@ class AccountStoreTest {
         }
 
         @Test
+        void twoAdministratorsCannotSilentlyOverwriteEachOther() {
+            AccountStore accounts = start();
+            accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), Accounts.NEW_ACCOUNT, ADMIN);
+            long seenByBoth = version(accounts, "sam");
+
+            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF), null, seenByBoth, ADMIN);
+
+            assertThatThrownBy(() -> accounts.save("sam", "Sam", Set.of(Roles.ADMIN), null, seenByBoth,
+                    new Actor("ada", ""))).isInstanceOf(AccountChangedException.class);
+            assertThatThrownBy(() -> accounts.save("sam", "Another Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN)).as("creating over an existing account")
+                    .isInstanceOf(AccountChangedException.class);
+            assertThat(accounts.find("sam")).get().satisfies(sam -> {
+                assertThat(sam.displayName()).isEqualTo("Sam Jones");
+                assertThat(sam.roles()).containsExactly(Roles.STAFF);
+            });
+        }
+
+        @Test
         void aNewPasswordOrRoleEndsTheAccountsSessionsButARenameDoesNot() {
             AccountStore accounts = start();
             SignInSessionStore sessions = new SignInSessionStore(database(), clock,
                     Configs.of(AccountsConfiguration.class));
-            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN);
             String phone = sessions.start(sam);
             String laptop = sessions.start(sam);
 
-            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF), null, ADMIN);
+            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF), null, version(accounts, "sam"), ADMIN);
             assertThat(sessions.resume(phone)).isPresent();
 
-            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF, Roles.EDITOR), null, new Actor("sam", laptop));
+            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF, Roles.EDITOR), null,
+                    version(accounts, "sam"), new Actor("sam", laptop));
             assertThat(sessions.resume(phone)).as("a role change ends the other sessions").isEmpty();
             assertThat(sessions.resume(laptop)).as("the person changing their own keeps theirs").isPresent();
 
-            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF), "another long secret".toCharArray(), ADMIN);
+            accounts.save("sam", "Sam Jones", Set.of(Roles.STAFF), "another long secret".toCharArray(),
+                    version(accounts, "sam"), ADMIN);
             assertThat(sessions.resume(laptop)).as("an administrator's change ends them all").isEmpty();
         }
 
@@ -344,7 +377,8 @@ class AccountStoreTest {
             AccountStore accounts = start();
             SignInSessionStore sessions = new SignInSessionStore(database(), clock,
                     Configs.of(AccountsConfiguration.class));
-            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN);
             String here = sessions.start(sam);
             String elsewhere = sessions.start(sam);
             Actor self = new Actor("sam", here);
@@ -385,7 +419,8 @@ class AccountStoreTest {
             AccountStore accounts = start();
             SignInSessionStore sessions = new SignInSessionStore(database(), clock,
                     Configs.of(AccountsConfiguration.class));
-            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN);
             String token = sessions.start(sam);
 
             accounts.setEnabled("sam", false, ADMIN);
@@ -408,8 +443,10 @@ class AccountStoreTest {
             AccountStore accounts = start();
             SignInSessionStore sessions = new SignInSessionStore(database(), clock,
                     Configs.of(AccountsConfiguration.class));
-            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
-            Person kim = accounts.save("kim", "Kim", Set.of(Roles.STAFF), RIGHT.toCharArray(), ADMIN);
+            Person sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN);
+            Person kim = accounts.save("kim", "Kim", Set.of(Roles.STAFF), RIGHT.toCharArray(),
+                    Accounts.NEW_ACCOUNT, ADMIN);
             String one = sessions.start(sam);
             String two = sessions.start(sam);
             String kims = sessions.start(kim);

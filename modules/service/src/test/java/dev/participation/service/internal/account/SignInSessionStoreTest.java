@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.Roles;
@@ -54,7 +55,7 @@ class SignInSessionStoreTest {
             accounts = new AccountStore(database(), new AuditLogStore(database(), clock), clock, config,
                     new PasswordHasher(1_000, new SecureRandom()), new PrintStream(new ByteArrayOutputStream()));
             sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), "a long enough secret".toCharArray(),
-                    new Actor("admin", ""));
+                    Accounts.NEW_ACCOUNT, new Actor("admin", ""));
             sessions = new SignInSessionStore(database(), clock, config);
         }
 
@@ -138,7 +139,8 @@ class SignInSessionStoreTest {
         @Test
         void aRoleTakenAwayEndsTheSession() {
             String token = sessions.start(sam);
-            accounts.save("sam", "Sam", Set.of(), null, new Actor("admin", ""));
+            accounts.save("sam", "Sam", Set.of(), null, accounts.account("sam").orElseThrow().version(),
+                    new Actor("admin", ""));
 
             assertThat(sessions.resume(token)).isEmpty();
         }
