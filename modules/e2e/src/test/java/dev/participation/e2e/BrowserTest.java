@@ -33,7 +33,8 @@ class BrowserTest {
         Path dir = Path.of(System.getProperty("portal.workdir"), "browser-" + System.nanoTime());
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = portal.printedAdminPassword().orElseThrow();
+        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
+                portal.printedAdminPassword().orElseThrow());
     }
 
     @AfterAll
@@ -92,7 +93,8 @@ class BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/intranet");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
         Chromium.assertAccessible(browser, "The intranet home");
-        for (String page : new String[] {"/intranet/audit", "/intranet/accounts", "/intranet/pledges/",
+        for (String page : new String[] {"/intranet/audit", "/intranet/accounts", "/intranet/accounts?edit=admin",
+            "/intranet/password", "/intranet/pledges/",
             "/intranet/pledge-evidence/", "/", "/pledge"}) {
             browser.get(portal.base() + page);
             Chromium.assertAccessible(browser, page + " as the administrator");

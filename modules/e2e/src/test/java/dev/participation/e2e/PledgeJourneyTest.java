@@ -51,7 +51,8 @@ class PledgeJourneyTest {
         editor = Chromium.start(Files.createDirectories(dir.resolve("editor-profile")));
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         portal = Portal.start(dir.resolve("portal"), "participation.demo.content=false");
-        adminPassword = portal.printedAdminPassword().orElseThrow();
+        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
+                portal.printedAdminPassword().orElseThrow());
     }
 
     @AfterAll

@@ -85,6 +85,18 @@ class PortalJourneyTest {
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("pw_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        // The printed password must be replaced before any other intranet page.
+        assertThat(r.headers().firstValue("Location")).contains("/intranet/password");
+        assertThat(admin.get("/intranet/audit").headers().firstValue("Location")).contains("/intranet/password");
+        HttpResponse<String> weak = admin.submit("/intranet/password", "form[action=/intranet/password]",
+                Map.of("currentPassword", adminPassword, "newPassword", "password1234", "confirmPassword", "password1234"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(weak.body()).select(".govuk-error-summary").text()).contains("most common");
+        String chosen = "lanterns along the towpath";
+        HttpResponse<String> changed = admin.submit("/intranet/password", "form[action=/intranet/password]",
+                Map.of("currentPassword", adminPassword, "newPassword", chosen, "confirmPassword", chosen));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        adminPassword = chosen;
         HttpResponse<String> intranet = admin.get("/intranet");
         assertThat(intranet.statusCode()).isEqualTo(200);
         assertThat(intranet.headers().firstValue("Cache-Control")).get().asString().contains("no-store");

@@ -91,6 +91,26 @@ final class Visitor {
         return submit("/sign-in", "form[action*=sign-in]", Map.of("username", username, "password", password));
     }
 
+    /**
+     * Signs in with the password printed at first start and replaces it, as the portal asks before
+     * any other intranet page.
+     *
+     * @return the new password
+     */
+    String signInAndReplacePrintedPassword(String username, String printed) {
+        HttpResponse<String> signedIn = signIn(username, printed);
+        if (signedIn.statusCode() != 303) {
+            throw new AssertionError("Sign-in answered " + signedIn.statusCode() + ":\n" + signedIn.body());
+        }
+        String chosen = "tulips by the old canal gate";
+        HttpResponse<String> changed = submit("/intranet/password", "form[action=/intranet/password]",
+                Map.of("currentPassword", printed, "newPassword", chosen, "confirmPassword", chosen));
+        if (changed.statusCode() != 303) {
+            throw new AssertionError("Changing the password answered " + changed.statusCode() + ":\n" + changed.body());
+        }
+        return chosen;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -15,14 +15,24 @@ public sealed interface SignInResult {
         }
     }
 
-    /** Wrong name or password; deliberately does not say which. */
+    /**
+     * Wrong name or password, a disabled account, or too many recent failures for this name;
+     * deliberately does not say which, so no answer tells whether an account exists.
+     */
     record Refused() implements SignInResult {
     }
 
-    /** Too many failures: no attempt is checked until {@code until}. */
-    record LockedOut(Instant until) implements SignInResult {
-        public LockedOut {
+    /**
+     * Too many failures from this client address: nothing from it is checked until {@code until}.
+     * Says nothing about any account.
+     */
+    record Throttled(Instant until) implements SignInResult {
+        public Throttled {
             Objects.requireNonNull(until, "until");
         }
+    }
+
+    /** Too many passwords are being checked at this moment; nothing was checked or counted. */
+    record Busy() implements SignInResult {
     }
 }

@@ -1,6 +1,6 @@
 /** Local staff accounts of the embedded portal, sign-in and signed-in sessions. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package dev.participation.api.account;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,8 @@ package dev.participation.host.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -14,8 +16,16 @@ import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.participation.api.account.Account;
+import dev.participation.api.account.AccountChangedException;
+import dev.participation.api.account.Accounts;
+import dev.participation.api.account.Actor;
+import dev.participation.api.account.PasswordChange;
+import dev.participation.api.account.PasswordProblem;
+import dev.participation.api.account.PasswordRejectedException;
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
@@ -152,7 +162,7 @@ class IntranetTest {
     void administratorsCreateAccountsAndSeeWhatIsMissing() {
         Cookie ada = portal.signedIn("ada", Roles.ADMIN);
         when(portal.accounts.find(anyString())).thenReturn(java.util.Optional.empty());
-        when(portal.accounts.save(anyString(), anyString(), any(), any(), anyString()))
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), anyLong(), any()))
                 .thenAnswer(i -> new Person(i.getArgument(0), i.getArgument(1), i.getArgument(2)));
 
         Http.Exchange invalid = Portal.run(portal.intranet, Http.post("/intranet/accounts",
@@ -160,13 +170,152 @@ class IntranetTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("Enter the person&#39;s full name").contains("Select at least one role")
                 .contains("Enter a password for the new account").contains("value=\"new.person\"");
-        verify(portal.accounts, never()).save(anyString(), anyString(), any(), any(), anyString());
+        verify(portal.accounts, never()).save(anyString(), anyString(), any(), any(), anyLong(), any());
 
         Http.Exchange saved = Portal.run(portal.intranet, Http.post("/intranet/accounts",
                 Map.of("_csrf", portal.token(ada), "username", "new.person", "displayName", "New Person",
                         "roles", Http.values("staff", "editor", "superuser"), "password", "a long passphrase"), ada));
         assertThat(saved.status()).isEqualTo(303);
-        verify(portal.accounts).save(eq("new.person"), eq("New Person"), eq(Set.of("staff", "editor")), any(), eq("ada"));
+        verify(portal.accounts).save(eq("new.person"), eq("New Person"), eq(Set.of("staff", "editor")), any(),
+                eq(Accounts.NEW_ACCOUNT), eq(new Actor("ada", ada.getValue())));
+    }
+
+    @Test
+    void aRefusedPasswordIsExplainedPrecisely() {
+        Cookie ada = portal.signedIn("ada", Roles.ADMIN);
+        when(portal.accounts.find(anyString())).thenReturn(Optional.empty());
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), anyLong(), any()))
+                .thenThrow(new PasswordRejectedException(PasswordProblem.TOO_LONG, "too long"))
+                .thenThrow(new PasswordRejectedException(PasswordProblem.COMMON, "common"));
+
+        Http.Exchange tooLong = Portal.run(portal.intranet, Http.post("/intranet/accounts", Map.of("_csrf",
+                portal.token(ada), "username", "new.person", "displayName", "New Person", "roles", "staff",
+                "password", "x".repeat(257)), ada));
+        Http.Exchange common = Portal.run(portal.intranet, Http.post("/intranet/accounts", Map.of("_csrf",
+                portal.token(ada), "username", "new.person", "displayName", "New Person", "roles", "staff",
+                "password", "password1234"), ada));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("The password is too long: it can have up to 256 characters")
+                .contains("value=\"New Person\"").doesNotContain("xxxxxxxx");
+        assertThat(common.body()).contains("one of the most common ones");
+    }
+
+    @Test
+    void administratorsDisableEnableAndSignOutAnAccountEverywhere() {
+        Cookie ada = portal.signedIn("ada", Roles.ADMIN);
+        Person sam = new Person("sam", "Sam Jones", Set.of(Roles.STAFF));
+        when(portal.accounts.account("sam")).thenReturn(Optional.of(new Account(sam, false, false, 3)));
+        when(portal.accounts.account("ada"))
+                .thenReturn(Optional.of(new Account(new Person("ada", "Ada", Set.of(Roles.ADMIN)), true, false, 1)));
+        when(portal.accounts.all()).thenReturn(List.of(new Account(sam, false, false, 3)));
+        Actor actor = new Actor("ada", ada.getValue());
+
+        Http.Exchange view = get("/intranet/accounts?edit=sam", ada);
+        assertThat(view.body()).contains("<td class=\"govuk-table__cell\">Disabled</td>")
+                .contains("This account is disabled").contains("value=\"enable\"").doesNotContain("value=\"disable\"");
+
+        for (String access : new String[] {"disable", "enable", "signOutEverywhere"}) {
+            Http.Exchange x = Portal.run(portal.intranet, Http.post("/intranet/accounts",
+                    Map.of("_csrf", portal.token(ada), "username", "sam", "access", access), ada));
+            assertThat(x.status()).isEqualTo(303);
+            assertThat(x.header("Location")).contains("/intranet/accounts?edit=sam#account-access");
+        }
+        verify(portal.accounts).setEnabled("sam", false, actor);
+        verify(portal.accounts).setEnabled("sam", true, actor);
+        verify(portal.accounts).signOutEverywhere("sam", actor);
+
+        Http.Exchange self = Portal.run(portal.intranet, Http.post("/intranet/accounts",
+                Map.of("_csrf", portal.token(ada), "username", "ada", "access", "disable"), ada));
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.body()).contains("You cannot disable your own account");
+        verify(portal.accounts, never()).setEnabled(eq("ada"), eq(false), any());
+
+        Http.Exchange forged = Portal.run(portal.intranet, Http.post("/intranet/accounts",
+                Map.of("username", "sam", "access", "disable"), ada));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(get("/intranet/accounts?edit=sam", portal.signedIn("eddie", Roles.EDITOR)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAccountChangedByAnotherAdministratorMeanwhileIsNotOverwrittenSilently() {
+        Cookie ada = portal.signedIn("ada", Roles.ADMIN);
+        Person sam = new Person("sam", "Sam Jones", Set.of(Roles.STAFF));
+        when(portal.accounts.account("sam")).thenReturn(Optional.of(new Account(sam, true, false, 4)));
+        when(portal.accounts.all()).thenReturn(List.of(new Account(sam, true, false, 4)));
+        when(portal.accounts.save(anyString(), anyString(), any(), any(), eq(3L), any()))
+                .thenThrow(new AccountChangedException("changed"));
+
+        assertThat(get("/intranet/accounts?edit=sam", ada).body()).contains("name=\"version\" value=\"4\"");
+        Http.Exchange stale = Portal.run(portal.intranet, Http.post("/intranet/accounts", Map.of("_csrf",
+                portal.token(ada), "username", "sam", "displayName", "Samuel Jones", "roles", "editor",
+                "version", "3"), ada));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else changed this account while you were editing it")
+                .contains("value=\"Samuel Jones\"").contains("name=\"version\" value=\"4\"");
+    }
+
+    @Test
+    void untilThePrintedPasswordIsChangedEveryIntranetPageLeadsToTheChange() {
+        Cookie admin = portal.signedIn("admin", Roles.ADMIN);
+        when(portal.accounts.passwordChangeRequired("admin")).thenReturn(true);
+
+        for (String path : new String[] {"/intranet", "/intranet/accounts", "/intranet/audit", "/intranet/x/y"}) {
+            Http.Exchange x = get(path, admin);
+            assertThat(x.status()).as(path).isEqualTo(303);
+            assertThat(x.header("Location")).as(path).contains("/intranet/password");
+        }
+        Http.Exchange post = Portal.run(portal.intranet, Http.post("/intranet/accounts",
+                Map.of("_csrf", portal.token(admin), "username", "x", "access", "disable"), admin));
+        assertThat(post.status()).isEqualTo(303);
+        verify(portal.accounts, never()).setEnabled(anyString(), anyBoolean(), any());
+
+        Http.Exchange page = get("/intranet/password", admin);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Choose your own before you use the intranet")
+                .contains("autocomplete=\"current-password\"").contains("autocomplete=\"new-password\"");
+    }
+
+    @Test
+    void peopleChangeTheirOwnPassword() {
+        Cookie sam = portal.signedIn("sam", Roles.STAFF);
+        Actor self = new Actor("sam", sam.getValue());
+        when(portal.accounts.changeOwnPassword(eq("sam"), any(), any(), any(), eq(self)))
+                .thenReturn(PasswordChange.CURRENT_REFUSED)
+                .thenThrow(new PasswordRejectedException(PasswordProblem.CONTAINS_NAME, "name"))
+                .thenReturn(PasswordChange.BUSY)
+                .thenReturn(PasswordChange.CHANGED);
+
+        Http.Exchange mismatch = change(sam, "old secret", "new long secret", "new long secreT");
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("The two new passwords do not match");
+
+        assertThat(change(sam, "wrong", "new long secret", "new long secret").body())
+                .contains("Enter your current password correctly");
+        assertThat(change(sam, "old secret", "sam is great 77", "sam is great 77").body())
+                .contains("cannot contain the username");
+        Http.Exchange busy = change(sam, "old secret", "new long secret", "new long secret");
+        assertThat(busy.status()).isEqualTo(429);
+        assertThat(busy.header("Retry-After")).isPresent();
+        Http.Exchange changed = change(sam, "old secret", "new long secret", "new long secret");
+        assertThat(changed.status()).isEqualTo(303);
+        assertThat(changed.header("Location")).contains("/intranet");
+
+        Http.Exchange forged = Portal.run(portal.intranet, Http.post("/intranet/password",
+                Map.of("currentPassword", "a", "newPassword", "b", "confirmPassword", "b"), sam));
+        assertThat(forged.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDashboardOffersEveryoneTheirOwnAccountPage() {
+        assertThat(get("/intranet", portal.signedIn("sam", Roles.STAFF)).body())
+                .contains("href=\"/intranet/password\">Change your password or sign out everywhere");
+    }
+
+    private Http.Exchange change(Cookie cookie, String current, String replacement, String confirmation) {
+        return Portal.run(portal.intranet, Http.post("/intranet/password", Map.of("_csrf", portal.token(cookie),
+                "currentPassword", current, "newPassword", replacement, "confirmPassword", confirmation), cookie));
     }
 
     private static StaffPage staffPage(String key, String title, String role) {

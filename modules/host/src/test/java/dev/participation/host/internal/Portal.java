@@ -24,6 +24,7 @@ import dev.participation.host.internal.assets.GovukAssets;
 import dev.participation.host.internal.intranet.AccountsPage;
 import dev.participation.host.internal.intranet.AuditPage;
 import dev.participation.host.internal.intranet.IntranetServlet;
+import dev.participation.host.internal.intranet.PasswordPage;
 import dev.participation.host.internal.intranet.StaffPageRegistry;
 import dev.participation.host.internal.intranet.StaffPages;
 import dev.participation.host.internal.signin.SignInServlet;
@@ -124,10 +125,11 @@ public final class Portal {
         publicSite = new PublicSiteServlet(callers, pages, posts, editor, layout, pageCopies, site, csrf, log);
         signIn = SignInTestAccess.servlet(accounts, sessions, callers, csrf, layout, site, log,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        signOut = new SignOutServlet(sessions, callers, csrf, layout, notices, site);
+        signOut = new SignOutServlet(sessions, accounts, callers, csrf, layout, notices, site);
         StaffPages staff = new StaffPages(layout, csrf, notices, site, widgets, pageCopies);
         intranet = new IntranetServlet(callers, layout, staffPages, staff, new AuditPage(audit, accounts, layout, site),
-                new AccountsPage(accounts, layout, csrf, notices, site), widgets, log);
+                new AccountsPage(accounts, layout, csrf, notices, site),
+                new PasswordPage(accounts, layout, csrf, notices, site), widgets, log);
         assetServlet = new AssetServlet(assets, widgets, staffPages);
         headers = new SecurityHeadersFilter(site);
     }

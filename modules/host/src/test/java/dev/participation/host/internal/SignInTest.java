@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.participation.api.account.Actor;
 import dev.participation.api.account.SignInResult;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.Roles;
@@ -52,7 +53,7 @@ class SignInTest {
 
     @Test
     void signingInStartsASessionInAnHttpOnlySameSiteCookie() {
-        when(portal.accounts.signIn(eq("sam"), any())).thenReturn(new SignInResult.SignedIn(sam));
+        when(portal.accounts.signIn(eq("sam"), any(), any())).thenReturn(new SignInResult.SignedIn(sam));
         when(portal.sessions.start(sam)).thenReturn("secret-token");
 
         Http.Exchange x = signIn("sam", "correct horse", "/intranet/audit");
@@ -66,7 +67,7 @@ class SignInTest {
     @Test
     void theSessionCookieIsSecureAndHostOnlyWhenConfiguredSo() {
         Portal behindProxy = new Portal(Portal.config(Map.of("secureCookies", "always")));
-        when(behindProxy.accounts.signIn(eq("sam"), any())).thenReturn(new SignInResult.SignedIn(sam));
+        when(behindProxy.accounts.signIn(eq("sam"), any(), any())).thenReturn(new SignInResult.SignedIn(sam));
         when(behindProxy.sessions.start(sam)).thenReturn("secret-token");
         Cookie secureVisitor = new Cookie("__Host-pw_visitor", visitor.getValue());
 
@@ -82,7 +83,7 @@ class SignInTest {
     void aSecureSiteIgnoresCookiesWithThePlainName() {
         // A plain-http page or a neighbouring subdomain can plant "pw_visitor", never "__Host-pw_visitor".
         Portal secure = new Portal(Portal.config(Map.of("secureCookies", "always")));
-        when(secure.accounts.signIn(eq("sam"), any())).thenReturn(new SignInResult.SignedIn(sam));
+        when(secure.accounts.signIn(eq("sam"), any(), any())).thenReturn(new SignInResult.SignedIn(sam));
 
         Http.Exchange x = Portal.run(secure.signIn, Http.post("/sign-in", Map.of("_csrf",
                 secure.token(visitor), "username", "sam", "password", "pw"), visitor));
@@ -95,7 +96,7 @@ class SignInTest {
     @ParameterizedTest
     @CsvSource({"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"})
     void itOnlyReturnsToPathsOnThisSite(String returnTo) {
-        when(portal.accounts.signIn(eq("sam"), any())).thenReturn(new SignInResult.SignedIn(sam));
+        when(portal.accounts.signIn(eq("sam"), any(), any())).thenReturn(new SignInResult.SignedIn(sam));
         when(portal.sessions.start(sam)).thenReturn("secret-token");
 
         Http.Exchange x = signIn("sam", "pw", returnTo);
@@ -106,7 +107,7 @@ class SignInTest {
 
     @Test
     void aWrongPasswordKeepsTheUsernameAndSaysWhatToDo() {
-        when(portal.accounts.signIn(anyString(), any())).thenReturn(new SignInResult.Refused());
+        when(portal.accounts.signIn(anyString(), any(), any())).thenReturn(new SignInResult.Refused());
 
         Http.Exchange x = signIn("sam", "wrong", null);
 
@@ -121,7 +122,7 @@ class SignInTest {
     @Test
     void thePasswordIsClearedAfterTheCheck() {
         AtomicReference<char[]> given = new AtomicReference<>();
-        when(portal.accounts.signIn(anyString(), any())).thenAnswer(i -> {
+        when(portal.accounts.signIn(anyString(), any(), any())).thenAnswer(i -> {
             given.set(i.getArgument(1));
             assertThat(new String(given.get())).isEqualTo("s3cret");
             return new SignInResult.Refused();
@@ -133,15 +134,52 @@ class SignInTest {
     }
 
     @Test
-    void tooManyAttemptsSayWhenToTryAgain() {
-        when(portal.accounts.signIn(anyString(), any()))
-                .thenReturn(new SignInResult.LockedOut(Portal.NOW.plus(Duration.ofMinutes(14).plusSeconds(20))));
+    void tooManyAttemptsFromOneConnectionSayWhenToTryAgain() {
+        when(portal.accounts.signIn(anyString(), any(), any()))
+                .thenReturn(new SignInResult.Throttled(Portal.NOW.plus(Duration.ofMinutes(14).plusSeconds(20))));
 
         Http.Exchange x = signIn("sam", "pw", null);
 
         assertThat(x.status()).isEqualTo(429);
-        assertThat(x.body()).contains("Try again in 15 minutes");
+        assertThat(x.body()).contains("too many attempts to sign in from your connection")
+                .contains("Try again in 15 minutes").contains("value=\"sam\"");
         assertThat(x.header("Retry-After")).contains("860");
+    }
+
+    @Test
+    void whenTooManyPasswordsAreBeingCheckedThePersonIsAskedKindlyToTryAgainSoon() {
+        when(portal.accounts.signIn(anyString(), any(), any())).thenReturn(new SignInResult.Busy());
+
+        Http.Exchange x = signIn("sam", "pw", null);
+
+        assertThat(x.status()).isEqualTo(429);
+        assertThat(x.header("Retry-After")).contains("2");
+        assertThat(x.body()).contains("Lots of people are signing in right now").contains("value=\"sam\"");
+        verify(portal.sessions, never()).start(any());
+    }
+
+    @Test
+    void theAddressTheAttemptCameFromIsGivenForThrottling() {
+        when(portal.accounts.signIn(anyString(), any(), any())).thenReturn(new SignInResult.Refused());
+        Http.Exchange exchange = Http.post("/sign-in", Map.of("_csrf", portal.token(visitor), "username", "sam",
+                "password", "pw"), visitor);
+        when(exchange.request.getRemoteAddr()).thenReturn("192.0.2.44");
+
+        Portal.run(portal.signIn, exchange);
+
+        verify(portal.accounts).signIn(eq("sam"), any(), eq("192.0.2.44"));
+    }
+
+    @Test
+    void theFirstAdministratorGoesStraightToChangeThePrintedPassword() {
+        when(portal.accounts.signIn(eq("sam"), any(), any())).thenReturn(new SignInResult.SignedIn(sam));
+        when(portal.accounts.passwordChangeRequired("sam")).thenReturn(true);
+        when(portal.sessions.start(sam)).thenReturn("secret-token");
+
+        Http.Exchange x = signIn("sam", "printed-password", "/intranet/audit");
+
+        assertThat(x.status()).isEqualTo(303);
+        assertThat(x.header("Location")).contains("/intranet/password");
     }
 
     @Test
@@ -152,7 +190,7 @@ class SignInTest {
         assertThat(x.status()).isEqualTo(400);
         assertThat(x.body()).contains("value=\"sam\"").contains("The sign-in form had expired")
                 .contains("name=\"_csrf\" value=\"" + portal.token(visitor) + "\"");
-        verify(portal.accounts, never()).signIn(anyString(), any());
+        verify(portal.accounts, never()).signIn(anyString(), any(), any());
     }
 
     @Test
@@ -168,6 +206,19 @@ class SignInTest {
         verify(portal.sessions).end(session.getValue());
         assertThat(x.status()).isEqualTo(303);
         assertThat(x.header("Location")).contains("/");
+        assertThat(x.cookies()).anySatisfy(c -> assertThat(c).startsWith("pw_session=;").contains("Max-Age=0"));
+        verify(portal.accounts, never()).signOutEverywhere(anyString(), any());
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionOfTheAccount() {
+        Cookie session = portal.signedIn("sam", Roles.STAFF);
+
+        Http.Exchange x = Portal.run(portal.signOut, Http.post("/sign-out",
+                Map.of("_csrf", portal.token(session), "everywhere", "yes"), session));
+
+        verify(portal.accounts).signOutEverywhere("sam", new Actor("sam", session.getValue()));
+        assertThat(x.status()).isEqualTo(303);
         assertThat(x.cookies()).anySatisfy(c -> assertThat(c).startsWith("pw_session=;").contains("Max-Age=0"));
     }
 }

@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.participation.api.account.Account;
+import dev.participation.api.account.AccountChangedException;
 import dev.participation.api.account.Accounts;
+import dev.participation.api.account.Actor;
+import dev.participation.api.account.PasswordRejectedException;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.Roles;
@@ -56,10 +60,11 @@ public final class AccountsPage {
     }
 
     public void get(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
-        Optional<Person> editing = Optional.ofNullable(request.getParameter("edit")).flatMap(accounts::find);
+        Optional<Account> editing = Optional.ofNullable(request.getParameter("edit")).flatMap(accounts::account);
         show(request, response, caller, HttpServletResponse.SC_OK,
-                editing.map(Person::id).orElse(""), editing.map(Person::displayName).orElse(""),
-                editing.map(Person::roles).orElse(Set.of()), editing.isPresent(), Map.of());
+                editing.map(a -> a.person().id()).orElse(""), editing.map(a -> a.person().displayName()).orElse(""),
+                editing.map(a -> a.person().roles()).orElse(Set.of()),
+                editing.map(Account::version).orElse(Accounts.NEW_ACCOUNT), Map.of());
     }
 
     public void post(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
@@ -68,6 +73,11 @@ public final class AccountsPage {
             return;
         }
         Messages messages = layout.messages(caller);
+        String access = request.getParameter("access");
+        if (access != null) {
+            changeAccess(request, response, caller, messages, access);
+            return;
+        }
         String username = trimmed(request.getParameter("username"));
         String displayName = trimmed(request.getParameter("displayName"));
         Set<String> roles = new LinkedHashSet<>();
@@ -78,7 +88,9 @@ public final class AccountsPage {
             }
         }
         String rawPassword = request.getParameter("password");
-        boolean exists = !username.isEmpty() && accounts.find(username).isPresent();
+        // The version the form was shown with: saving over someone else's change meanwhile is refused.
+        long version = version(request.getParameter("version"));
+        boolean exists = version != Accounts.NEW_ACCOUNT;
 
         Map<String, String> errors = new LinkedHashMap<>();
         if (username.isEmpty()) {
@@ -95,38 +107,102 @@ public final class AccountsPage {
         if (!exists && (rawPassword == null || rawPassword.isEmpty())) {
             errors.put("password", messages.get("accounts.error.password"));
         }
+        int status = HttpServletResponse.SC_BAD_REQUEST;
         if (errors.isEmpty()) {
             char[] password = rawPassword == null || rawPassword.isEmpty() ? null : rawPassword.toCharArray();
             try {
-                accounts.save(username, displayName, roles, password, caller.person().orElseThrow().id());
+                accounts.save(username, displayName, roles, password, version, actor(caller));
                 notices.set(response, Message.of("accounts.saved", displayName), messages, site.secureCookies(request));
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", PATH);
                 return;
+            } catch (AccountChangedException e) {
+                // What they typed stays; saving again now knowingly replaces the other change.
+                errors.put("username", messages.get(exists ? "accounts.error.changedMeanwhile" : "accounts.error.taken"));
+                version = accounts.account(username).map(Account::version).orElse(Accounts.NEW_ACCOUNT);
+                status = HttpServletResponse.SC_CONFLICT;
+            } catch (PasswordRejectedException e) {
+                errors.put("password", PasswordPage.problem(messages, e.problem()));
             } catch (IllegalArgumentException e) {
-                // The account service holds the rules (password length, name format); its text is
-                // not for people, so the form explains in the site's words.
-                errors.put(password == null ? "username" : "password", messages.get(
-                        password == null ? "accounts.error.rejected" : "accounts.error.passwordRules"));
+                // The account service holds the rules (name format, roles); its text is not for
+                // people, so the form explains in the site's words.
+                errors.put("username", messages.get("accounts.error.rejected"));
             } finally {
                 if (password != null) {
                     Arrays.fill(password, '\0');
                 }
             }
         }
-        show(request, response, caller, HttpServletResponse.SC_BAD_REQUEST, username, displayName, roles, exists, errors);
+        show(request, response, caller, status, username, displayName, roles, version, errors);
+    }
+
+    /** Disabling, enabling and signing out everywhere: one button each, on the account's own view. */
+    private void changeAccess(HttpServletRequest request, HttpServletResponse response, Caller caller,
+            Messages messages, String access) throws IOException {
+        Optional<Account> account = accounts.account(trimmed(request.getParameter("username")));
+        Optional<Person> person = account.map(Account::person);
+        if (person.isEmpty()) {
+            layout.error(request, response, caller, ErrorPage.NOT_FOUND, PATH);
+            return;
+        }
+        String username = person.get().id();
+        String notice;
+        switch (access) {
+            case "disable" -> {
+                if (username.equals(caller.person().orElseThrow().id())) {
+                    show(request, response, caller, HttpServletResponse.SC_BAD_REQUEST, username,
+                            person.get().displayName(), person.get().roles(), account.get().version(),
+                            Map.of("access", messages.get("accounts.error.disableSelf")));
+                    return;
+                }
+                accounts.setEnabled(username, false, actor(caller));
+                notice = "accounts.disabled";
+            }
+            case "enable" -> {
+                accounts.setEnabled(username, true, actor(caller));
+                notice = "accounts.enabled";
+            }
+            case "signOutEverywhere" -> {
+                accounts.signOutEverywhere(username, actor(caller));
+                notice = "accounts.signedOutEverywhere";
+            }
+            default -> {
+                layout.error(request, response, caller, ErrorPage.NOT_ALLOWED, PATH);
+                return;
+            }
+        }
+        notices.set(response, Message.of(notice, person.get().displayName()), messages, site.secureCookies(request));
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", PATH + "?edit=" + Paths.encode(username) + "#account-access");
+    }
+
+    private static long version(String value) {
+        try {
+            return value == null ? Accounts.NEW_ACCOUNT : Math.max(Accounts.NEW_ACCOUNT, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Accounts.NEW_ACCOUNT;
+        }
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(caller.person().orElseThrow().id(), caller.sessionToken().orElse(""));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Caller caller, int status,
-            String username, String displayName, Set<String> roles, boolean existing, Map<String, String> errors)
+            String username, String displayName, Set<String> roles, long version, Map<String, String> errors)
             throws IOException {
+        boolean existing = version != Accounts.NEW_ACCOUNT;
         Messages messages = layout.messages(caller);
-        List<Map<String, String>> people = accounts.all().stream().map(p -> Map.of(
-                "id", p.id(),
-                "name", p.displayName(),
-                "roles", String.join(", ", ROLE_ORDER.stream().filter(p.roles()::contains)
+        List<Account> all = accounts.all();
+        List<Map<String, String>> people = all.stream().map(a -> Map.of(
+                "id", a.person().id(),
+                "name", a.person().displayName(),
+                "roles", String.join(", ", ROLE_ORDER.stream().filter(a.person().roles()::contains)
                         .map(r -> messages.get("role." + r)).toList()),
-                "edit", PATH + "?edit=" + Paths.encode(p.id()) + "#account-form")).toList();
+                "status", messages.get(a.enabled() ? "accounts.status.enabled" : "accounts.status.disabled"),
+                "edit", PATH + "?edit=" + Paths.encode(a.person().id()) + "#account-form")).toList();
+        Optional<Account> shown = existing
+                ? all.stream().filter(a -> a.person().id().equalsIgnoreCase(username)).findFirst() : Optional.empty();
         List<Map<String, Object>> roleOptions = ROLE_ORDER.stream().map(r -> Map.<String, Object>of(
                 "value", r, "label", messages.get("role." + r), "hint", messages.get("role." + r + ".hint"),
                 "checked", roles.contains(r))).toList();
@@ -136,6 +212,9 @@ public final class AccountsPage {
         model.put("displayName", displayName);
         model.put("roles", roleOptions);
         model.put("existing", existing);
+        model.put("version", Long.toString(version));
+        model.put("enabled", shown.map(Account::enabled).orElse(true));
+        model.put("self", caller.person().map(p -> p.id().equalsIgnoreCase(username)).orElse(false));
         model.put("errors", errors);
         model.put("error", errors);
         String title = messages.get("accounts.title");

@@ -31,7 +31,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * The staff intranet: sign-in required. {@code /intranet} is the dashboard,
- * {@code /intranet/audit} and {@code /intranet/accounts} are for administrators, and
+ * {@code /intranet/audit} and {@code /intranet/accounts} are for administrators,
+ * {@code /intranet/password} is everyone's own (and the only page until a required change is made), and
  * {@code /intranet/<key>/...} are the staff pages widget bundles contribute.
  */
 @Component(service = Servlet.class)
@@ -47,13 +48,14 @@ public final class IntranetServlet extends HttpServlet {
     private final transient StaffPages staff;
     private final transient AuditPage audit;
     private final transient AccountsPage accounts;
+    private final transient PasswordPage password;
     private final transient WidgetRegistry widgets;
     private final transient Logger log;
 
     @Activate
     public IntranetServlet(@Reference Callers callers, @Reference Layout layout,
             @Reference StaffPageRegistry staffPages, @Reference StaffPages staff, @Reference AuditPage audit,
-            @Reference AccountsPage accounts, @Reference WidgetRegistry widgets,
+            @Reference AccountsPage accounts, @Reference PasswordPage password, @Reference WidgetRegistry widgets,
             @Reference(service = LoggerFactory.class) Logger log) {
         this.callers = callers;
         this.layout = layout;
@@ -61,6 +63,7 @@ public final class IntranetServlet extends HttpServlet {
         this.staff = staff;
         this.audit = audit;
         this.accounts = accounts;
+        this.password = password;
         this.widgets = widgets;
         this.log = log;
     }
@@ -94,7 +97,19 @@ public final class IntranetServlet extends HttpServlet {
             int slash = rest.indexOf('/');
             String first = slash < 0 ? rest : rest.substring(0, slash);
             String below = slash < 0 ? "" : rest.substring(slash + 1);
-            if (first.isEmpty()) {
+            boolean passwordPage = "password".equals(first) && below.isEmpty();
+            if (!passwordPage && password.required(caller)) {
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", PasswordPage.PATH);
+                return;
+            }
+            if (passwordPage) {
+                if (post) {
+                    password.post(request, response, caller);
+                } else {
+                    password.get(request, response, caller);
+                }
+            } else if (first.isEmpty()) {
                 if (post) {
                     layout.error(request, response, caller, ErrorPage.NOT_ALLOWED, "/intranet");
                 } else {

@@ -44,6 +44,8 @@ public final class SignInServlet extends HttpServlet {
     private static final String PASSWORD = "password";
     private static final String RETURN = "return";
     private static final int TOO_MANY_REQUESTS = 429;
+    // A password check takes a fraction of a second, so the queue is gone by then.
+    private static final int BUSY_RETRY_SECONDS = 2;
 
     private final transient Accounts accounts;
     private final transient SignInSessions sessions;
@@ -54,7 +56,7 @@ public final class SignInServlet extends HttpServlet {
     private final transient Logger log;
     private final transient Clock clock;
 
-    /** The clock is the service layer's, so "try again in N minutes" matches the lock it set. */
+    /** The clock is the service layer's, so "try again in N minutes" matches the wait it set. */
     @Activate
     public SignInServlet(@Reference Accounts accounts, @Reference SignInSessions sessions, @Reference Callers callers,
             @Reference Csrf csrf, @Reference Layout layout, @Reference Site site,
@@ -106,7 +108,7 @@ public final class SignInServlet extends HttpServlet {
             char[] password = rawPassword.toCharArray();
             SignInResult result;
             try {
-                result = accounts.signIn(username, password);
+                result = accounts.signIn(username, password, request.getRemoteAddr());
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -115,14 +117,21 @@ public final class SignInServlet extends HttpServlet {
                 Cookies.set(response, Cookies.SESSION, token, -1, site.secureCookies(request));
                 callers.forget(request);
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                response.setHeader("Location", Paths.localOr(request.getParameter(RETURN), "/intranet"));
-            } else if (result instanceof SignInResult.LockedOut locked) {
-                long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).getSeconds());
+                // The intranet would send them there anyway; going straight saves a round trip.
+                response.setHeader("Location", accounts.passwordChangeRequired(signedIn.person().id())
+                        ? "/intranet/password" : Paths.localOr(request.getParameter(RETURN), "/intranet"));
+            } else if (result instanceof SignInResult.Throttled throttled) {
+                long seconds = Math.max(1, Duration.between(clock.instant(), throttled.until()).getSeconds());
                 long minutes = Math.max(1, (seconds + 59) / 60);
                 response.setHeader("Retry-After", Long.toString(seconds));
                 form(request, response, caller, TOO_MANY_REQUESTS, username,
-                        Map.of(USERNAME, messages.get("signIn.error.locked", minutes)));
+                        Map.of(USERNAME, messages.get("signIn.error.throttled", minutes)));
+            } else if (result instanceof SignInResult.Busy) {
+                response.setHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
+                form(request, response, caller, TOO_MANY_REQUESTS, username,
+                        Map.of(USERNAME, messages.get("signIn.error.busy")));
             } else {
+                // Unknown name, wrong password, disabled account or a name that must wait: one answer.
                 form(request, response, caller, HttpServletResponse.SC_UNAUTHORIZED, username,
                         Map.of(USERNAME, messages.get("signIn.error.refused")));
             }

@@ -1,5 +1,7 @@
 package dev.participation.host.internal.signin;
 
+import dev.participation.api.account.Accounts;
+import dev.participation.api.account.Actor;
 import dev.participation.api.account.SignInSessions;
 import dev.participation.api.widget.Message;
 import dev.participation.host.internal.web.Caller;
@@ -22,7 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-/** Ends the session in the database, so it ends on every portal node, and forgets the cookie. */
+/**
+ * Ends the session in the database, so it ends on every portal node, and forgets the cookie; with
+ * {@code everywhere=yes}, ends every session of the account (a lost phone, a shared computer).
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/sign-out")
 @HttpWhiteboardServletName("participation-sign-out")
@@ -31,6 +36,7 @@ public final class SignOutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient SignInSessions sessions;
+    private final transient Accounts accounts;
     private final transient Callers callers;
     private final transient Csrf csrf;
     private final transient Layout layout;
@@ -38,9 +44,10 @@ public final class SignOutServlet extends HttpServlet {
     private final transient Site site;
 
     @Activate
-    public SignOutServlet(@Reference SignInSessions sessions, @Reference Callers callers, @Reference Csrf csrf,
-            @Reference Layout layout, @Reference Notices notices, @Reference Site site) {
+    public SignOutServlet(@Reference SignInSessions sessions, @Reference Accounts accounts, @Reference Callers callers,
+            @Reference Csrf csrf, @Reference Layout layout, @Reference Notices notices, @Reference Site site) {
         this.sessions = sessions;
+        this.accounts = accounts;
         this.callers = callers;
         this.csrf = csrf;
         this.layout = layout;
@@ -55,11 +62,18 @@ public final class SignOutServlet extends HttpServlet {
             layout.error(request, response, caller, ErrorPage.EXPIRED, "/");
             return;
         }
-        caller.sessionToken().ifPresent(sessions::end);
+        boolean everywhere = "yes".equals(request.getParameter("everywhere"));
+        if (everywhere && caller.signedIn()) {
+            String username = caller.person().orElseThrow().id();
+            accounts.signOutEverywhere(username, new Actor(username, caller.sessionToken().orElse("")));
+        } else {
+            caller.sessionToken().ifPresent(sessions::end);
+        }
         boolean secure = site.secureCookies(request);
         Cookies.clear(response, Cookies.SESSION, secure);
         if (caller.signedIn()) {
-            notices.set(response, Message.of("signOut.done"), site.messages(caller.locale()), secure);
+            notices.set(response, Message.of(everywhere ? "signOutEverywhere.done" : "signOut.done"),
+                    site.messages(caller.locale()), secure);
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/");

@@ -24,7 +24,7 @@ final class AccountRows {
     static boolean insertIfAbsent(Connection connection, Dialect dialect, String username, String displayName,
             String passwordHash, Instant now) throws SQLException {
         return dialect.insertIfAbsent(connection, "INSERT INTO account (username, display_name, password_hash,"
-                + " failed_attempts, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)", statement -> {
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, username);
                     statement.setString(2, displayName);
                     statement.setString(3, passwordHash);
@@ -37,8 +37,9 @@ final class AccountRows {
     static void update(Connection connection, String username, String displayName, String passwordHash, Instant now)
             throws SQLException {
         String sql = passwordHash == null
-                ? "UPDATE account SET display_name = ?, updated_at = ? WHERE username = ?"
-                : "UPDATE account SET display_name = ?, updated_at = ?, password_hash = ? WHERE username = ?";
+                ? "UPDATE account SET display_name = ?, updated_at = ?, version = version + 1 WHERE username = ?"
+                : "UPDATE account SET display_name = ?, updated_at = ?, version = version + 1, password_hash = ?"
+                        + " WHERE username = ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, displayName);
             Sql.setInstant(update, 2, now);
@@ -49,6 +50,21 @@ final class AccountRows {
                 update.setString(4, username);
             }
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * Ends the account's sessions, except the one behind {@code keepToken} (the actor's own, when
+     * they change their own account); an empty token keeps none.
+     *
+     * @return how many ended
+     */
+    static int endSessions(Connection connection, String username, String keepToken) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM sign_in_session WHERE username = ? AND token_hash <> ?")) {
+            delete.setString(1, username);
+            delete.setString(2, keepToken == null || keepToken.isEmpty() ? "" : SignInSessionStore.hash(keepToken));
+            return delete.executeUpdate();
         }
     }
 
@@ -78,6 +94,16 @@ final class AccountRows {
             lock.setString(1, username);
             try (ResultSet rows = lock.executeQuery()) {
                 return rows.next();
+            }
+        }
+    }
+
+    /** @return the account's version, or 0 if there is no such account */
+    static long version(Connection connection, String username) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT version FROM account WHERE username = ?")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.participation.service.internal.account;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
@@ -54,11 +55,11 @@ final class FirstAdministrator {
                         + " by PasswordHashCommand; no administrator was created");
                 return false;
             }
-            return create(username, configuredHash);
+            return create(username, configuredHash, false);
         }
         char[] password = generatePassword();
         try {
-            boolean created = create(username, hasher.hash(password));
+            boolean created = create(username, hasher.hash(password), true);
             if (created) {
                 printBanner(console, username, password);
             }
@@ -68,13 +69,21 @@ final class FirstAdministrator {
         }
     }
 
-    private boolean create(String username, String hash) {
+    /** @param printed whether the password is shown on the console, and so must be changed at first sign-in */
+    private boolean create(String username, String hash, boolean printed) {
         boolean created = database.write(connection -> {
             if (!AccountRows.insertIfAbsent(connection, database.dialect(), username, "Administrator", hash,
                     clock.instant())) {
                 return false;
             }
             AccountRows.replaceRoles(connection, username, Set.of(Roles.ADMIN));
+            if (printed) {
+                try (PreparedStatement mustChange = connection.prepareStatement(
+                        "UPDATE account SET password_change_required = TRUE WHERE username = ?")) {
+                    mustChange.setString(1, username);
+                    mustChange.executeUpdate();
+                }
+            }
             audit.record("system", "account.create", AccountStore.RECORD_TYPE, username,
                     "First administrator created at start-up; roles: admin");
             return true;
@@ -103,7 +112,7 @@ final class FirstAdministrator {
         console.println("   User name: " + username);
         console.println("   Password:  " + new String(password));
         console.println();
-        console.println(" Sign in to the intranet with these, then change the password at once.");
+        console.println(" Sign in to the intranet with these; you will be asked to choose a new password.");
         console.println(" This password is shown only now and is not stored anywhere in clear.");
         console.println(" To choose it yourself instead, set adminPasswordHash in the configuration");
         console.println(" " + AccountsConfiguration.PID + " (see PasswordHashCommand).");

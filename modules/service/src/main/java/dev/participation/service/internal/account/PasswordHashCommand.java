@@ -36,7 +36,7 @@ public final class PasswordHashCommand {
             password = line == null ? null : line.toCharArray();
         }
         try {
-            AccountRules.checkPassword(password);
+            AccountRules.checkPassword(password, null, null);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + ".");
             return 2;

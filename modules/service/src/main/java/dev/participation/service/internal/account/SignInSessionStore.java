@@ -63,8 +63,8 @@ public final class SignInSessionStore implements SignInSessions {
         Instant now = clock.instant();
         purgeExpiredNowAndThen(now);
         database.write(connection -> {
-            if (AccountRows.person(connection, person.id()).isEmpty()) {
-                throw new IllegalArgumentException("There is no local account " + person.id());
+            if (!isEnabled(connection, person.id())) {
+                throw new IllegalArgumentException("There is no enabled local account " + person.id());
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sign_in_session (token_hash,"
                     + " username, started_at, last_seen_at, idle_expires_at, absolute_expires_at)"
@@ -92,8 +92,10 @@ public final class SignInSessionStore implements SignInSessions {
         String tokenHash = hash(token);
         Instant now = clock.instant();
         Optional<Session> found = database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT username, last_seen_at,"
-                    + " idle_expires_at, absolute_expires_at FROM sign_in_session WHERE token_hash = ?")) {
+            // A disabled account's sessions are ended with it; the join guards against any left over.
+            try (PreparedStatement query = connection.prepareStatement("SELECT s.username, s.last_seen_at,"
+                    + " s.idle_expires_at, s.absolute_expires_at FROM sign_in_session s"
+                    + " JOIN account a ON a.username = s.username WHERE s.token_hash = ? AND a.disabled_at IS NULL")) {
                 query.setString(1, tokenHash);
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next()
@@ -125,6 +127,16 @@ public final class SignInSessionStore implements SignInSessions {
             });
         }
         return database.read(connection -> AccountRows.person(connection, session.username()));
+    }
+
+    private static boolean isEnabled(java.sql.Connection connection, String username) throws java.sql.SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT username FROM account WHERE username = ? AND disabled_at IS NULL")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     @Override

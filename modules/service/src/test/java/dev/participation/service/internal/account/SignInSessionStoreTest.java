@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.participation.api.account.Accounts;
+import dev.participation.api.account.Actor;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.Roles;
 import dev.participation.service.internal.audit.AuditLogStore;
@@ -52,7 +54,8 @@ class SignInSessionStoreTest {
                     "sessionIdleMinutes", 120, "sessionMaxHours", 12);
             accounts = new AccountStore(database(), new AuditLogStore(database(), clock), clock, config,
                     new PasswordHasher(1_000, new SecureRandom()), new PrintStream(new ByteArrayOutputStream()));
-            sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), "a long enough secret".toCharArray(), "admin");
+            sam = accounts.save("sam", "Sam", Set.of(Roles.STAFF), "a long enough secret".toCharArray(),
+                    Accounts.NEW_ACCOUNT, new Actor("admin", ""));
             sessions = new SignInSessionStore(database(), clock, config);
         }
 
@@ -134,11 +137,27 @@ class SignInSessionStoreTest {
         }
 
         @Test
-        void aRoleTakenAwayAppliesAtTheNextRequest() {
+        void aRoleTakenAwayEndsTheSession() {
             String token = sessions.start(sam);
-            accounts.save("sam", "Sam", Set.of(), null, "admin");
+            accounts.save("sam", "Sam", Set.of(), null, accounts.account("sam").orElseThrow().version(),
+                    new Actor("admin", ""));
 
-            assertThat(sessions.resume(token)).get().extracting(Person::roles).isEqualTo(Set.of());
+            assertThat(sessions.resume(token)).isEmpty();
+        }
+
+        @Test
+        void theIdleLimitIsTheConfiguredOne() {
+            SignInSessionStore quick = new SignInSessionStore(database(), clock,
+                    Configs.of(AccountsConfiguration.class, "sessionIdleMinutes", 5));
+            String busy = quick.start(sam);
+            String idle = quick.start(sam);
+
+            clock.advance(Duration.ofMinutes(4));
+            assertThat(quick.resume(busy)).isPresent();
+            clock.advance(Duration.ofMinutes(2));
+
+            assertThat(quick.resume(busy)).isPresent();
+            assertThat(quick.resume(idle)).isEmpty();
         }
 
         @Test
