@@ -142,6 +142,19 @@ final class Portal implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the process at once, as a crash or the kernel's out-of-memory killer would (SIGKILL
+     * on Linux): no shutdown hook runs and nothing still held in memory is written.
+     */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

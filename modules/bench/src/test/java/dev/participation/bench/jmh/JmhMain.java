@@ -41,7 +41,7 @@ public final class JmhMain {
         System.out.println("Summary: throughput in operations per second with JMH's 99.9 % error; ratio = ops/s"
                 + " divided by the baseline's ops/s in this run; 'x baseline' = how many baseline operations"
                 + " take as long as one of these.");
-        System.out.printf(Locale.ROOT, "%-46s %14s %22s %10s %12s%n", "benchmark", "ops/s", "error", "ratio",
+        System.out.printf(Locale.ROOT, "%-62s %14s %22s %10s %12s%n", "benchmark", "ops/s", "error", "ratio",
                 "x baseline");
         List<RunResult> sampled = new ArrayList<>();
         for (RunResult r : sorted) {
@@ -54,7 +54,7 @@ public final class JmhMain {
             double score = primary.getScore();
             double error = primary.getScoreError();
             boolean ratios = !Double.isNaN(baseline) && score > 0;
-            System.out.printf(Locale.ROOT, "%-46s %14.1f %22s %10s %12s%n", name, score,
+            System.out.printf(Locale.ROOT, "%-62s %14.1f %22s %10s %12s%n", name, score,
                     Double.isNaN(error) ? "n/a (too few samples)" : String.format(Locale.ROOT, "± %.1f", error),
                     ratios ? String.format(Locale.ROOT, "%.5f", score / baseline) : "n/a",
                     ratios ? String.format(Locale.ROOT, "%.0f", baseline / score) : "n/a");
@@ -68,7 +68,7 @@ public final class JmhMain {
             System.out.println("Time per operation (sample-time benchmarks): every sampled call's own time, in"
                     + " microseconds; median = p0.50 (half the calls were faster); mean with JMH's 99.9 % error;"
                     + " 'x baseline' = median divided by the baseline's mean time per operation (1 / its ops/s).");
-            System.out.printf(Locale.ROOT, "%-46s %12s %12s %12s %20s %10s %12s%n", "benchmark", "median us",
+            System.out.printf(Locale.ROOT, "%-62s %12s %12s %12s %20s %10s %12s%n", "benchmark", "median us",
                     "p0.90 us", "p0.99 us", "mean us", "samples", "x baseline");
             for (RunResult r : sampled) {
                 Result<?> primary = r.getPrimaryResult();
@@ -76,7 +76,7 @@ public final class JmhMain {
                 double toMicros = microsPer(primary.getScoreUnit());
                 double median = stats.getPercentile(50.0) * toMicros;
                 double error = primary.getScoreError() * toMicros;
-                System.out.printf(Locale.ROOT, "%-46s %12.1f %12.1f %12.1f %20s %10d %12s%n", shortName(r), median,
+                System.out.printf(Locale.ROOT, "%-62s %12.1f %12.1f %12.1f %20s %10d %12s%n", shortName(r), median,
                         stats.getPercentile(90.0) * toMicros, stats.getPercentile(99.0) * toMicros,
                         String.format(Locale.ROOT, "%.1f", primary.getScore() * toMicros)
                                 + (Double.isNaN(error) ? "" : String.format(Locale.ROOT, " ± %.1f", error)),
@@ -89,8 +89,13 @@ public final class JmhMain {
         }
     }
 
+    /** The benchmark's name, with its parameter values when it has any (one row per value). */
     private static String shortName(RunResult r) {
-        return r.getParams().getBenchmark().replace("dev.participation.bench.jmh.", "");
+        String name = r.getParams().getBenchmark().replace("dev.participation.bench.jmh.", "");
+        for (String key : r.getParams().getParamsKeys()) {
+            name += " " + r.getParams().getParam(key);
+        }
+        return name;
     }
 
     /** Microseconds in one unit of a time-per-operation result ("ns/op", "us/op", "ms/op", "s/op", ...). */

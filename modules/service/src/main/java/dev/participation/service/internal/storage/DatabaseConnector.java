@@ -185,15 +185,9 @@ public final class DatabaseConnector implements StorageStatus {
         if (factory == null) {
             return;
         }
-        Properties jdbc = new Properties();
-        jdbc.setProperty(DataSourceFactory.JDBC_URL, url);
-        if (!user.isEmpty()) {
-            jdbc.setProperty(DataSourceFactory.JDBC_USER, user);
-        }
-        if (!password.isEmpty()) {
-            jdbc.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
-        }
         try {
+            Properties jdbc = jdbc(CommitDurability.durableUrl(dialect, url,
+                    candidate -> factory.createDataSource(jdbc(candidate)).getConnection()));
             migrate(factory.createDataSource(jdbc));
             Map<String, Object> pool = new HashMap<>();
             pool.put(JDBCConnectionProviderFactory.CONNECTION_POOLING_ENABLED, true);
@@ -219,6 +213,18 @@ public final class DatabaseConnector implements StorageStatus {
             releaseProvider();
             scheduleConnect(RETRY_SECONDS);
         }
+    }
+
+    private Properties jdbc(String jdbcUrl) {
+        Properties jdbc = new Properties();
+        jdbc.setProperty(DataSourceFactory.JDBC_URL, jdbcUrl);
+        if (!user.isEmpty()) {
+            jdbc.setProperty(DataSourceFactory.JDBC_USER, user);
+        }
+        if (!password.isEmpty()) {
+            jdbc.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
+        }
+        return jdbc;
     }
 
     private void migrate(DataSource dataSource) throws SQLException {

@@ -46,7 +46,7 @@ public final class TestDatabase implements AutoCloseable {
 
     static final String POSTGRES_URL = System.getenv().getOrDefault("PARTICIPATION_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String POSTGRES_USER = "postgres";
+    static final String POSTGRES_USER = "postgres";
     private static String postgresProblem;
     private static boolean postgresChecked;
 
@@ -100,7 +100,7 @@ public final class TestDatabase implements AutoCloseable {
      * Skips when PostgreSQL is missing on a developer's machine, but fails in CI, where a skipped
      * database would make a green build meaningless.
      */
-    private static synchronized void requirePostgres() {
+    static synchronized void requirePostgres() {
         if (!postgresChecked) {
             postgresChecked = true;
             DriverManager.setLoginTimeout(3);
