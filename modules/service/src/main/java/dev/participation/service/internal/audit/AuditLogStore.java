@@ -59,14 +59,7 @@ public final class AuditLogStore implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(int limit) {
-        int rows = Math.max(1, Math.min(limit, MAX_LIMIT));
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT * FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
-                query.setInt(1, rows);
-                return entries(query);
-            }
-        });
+        return olderThan(Long.MAX_VALUE, limit);
     }
 
     @Override
