@@ -37,7 +37,8 @@ class ChangesAndHistoryTest {
         Path dir = Path.of(System.getProperty("portal.workdir"), "changes-" + System.nanoTime());
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = portal.printedAdminPassword().orElseThrow();
+        // The printed password must be replaced before the intranet opens.
+        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin", portal.printedAdminPassword().orElseThrow());
     }
 
     @AfterAll
