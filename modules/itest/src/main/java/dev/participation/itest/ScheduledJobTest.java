@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.participation.api.jobs.JobSchedule;
 import dev.participation.api.jobs.ScheduledJob;
+import dev.participation.api.retention.RetentionRule;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -18,7 +21,8 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 
 /**
  * The embedded db-scheduler (not itself a bundle) runs inside the service bundle: a job another
- * bundle registers as a service is run on the portal's database.
+ * bundle registers as a service is run on the portal's database, and the retention job and rules
+ * for today's personal records are there once the database is.
  */
 class ScheduledJobTest {
 
@@ -53,5 +57,29 @@ class ScheduledJobTest {
         } finally {
             registration.unregister();
         }
+    }
+
+    @Test
+    void theRetentionJobAndTheSignInRulesAreRegistered() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Set<String> ruleTypes = new TreeSet<>();
+        Set<String> jobNames = new TreeSet<>();
+        // The components wait for the database, which the launch connects in the background.
+        while (!(jobNames.contains("platform.retention") && ruleTypes.size() >= 2)) {
+            assertThat(System.nanoTime()).as("retention services after 60 s: %s %s", jobNames, ruleTypes)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+            ruleTypes.clear();
+            jobNames.clear();
+            for (var reference : context.getServiceReferences(RetentionRule.class, null)) {
+                ruleTypes.add(context.getService(reference).recordType());
+                context.ungetService(reference);
+            }
+            for (var reference : context.getServiceReferences(ScheduledJob.class, null)) {
+                jobNames.add(context.getService(reference).name());
+                context.ungetService(reference);
+            }
+        }
+        assertThat(ruleTypes).contains("sign-in-session", "sign-in-throttle");
     }
 }
