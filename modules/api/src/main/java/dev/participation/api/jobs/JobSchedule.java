@@ -20,7 +20,10 @@ public final class JobSchedule {
         return new JobSchedule(Objects.requireNonNull(time, "time"), 0);
     }
 
-    /** Again this many minutes after the previous run finished. */
+    /**
+     * Again this many minutes after the previous run finished; the first run is as soon as the
+     * job is first registered on any node.
+     */
     public static JobSchedule everyMinutes(int minutes) {
         if (minutes < 1) {
             throw new IllegalArgumentException("A job runs at most once a minute, not every " + minutes);
