@@ -98,6 +98,7 @@ public final class DatabaseConnector implements StorageStatus {
     private Config config;
     private JDBCConnectionProvider provider;
     private ServiceRegistration<Database> registration;
+    private ServiceRegistration<DirectConnections> directRegistration;
     private volatile String problem = "Not connected yet";
     private boolean refused;
 
@@ -200,6 +201,8 @@ public final class DatabaseConnector implements StorageStatus {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("participation.database.dialect", dialect.name());
             registration = context.registerService(Database.class, database, properties);
+            DataSource direct = factory.createDataSource(jdbc);
+            directRegistration = context.registerService(DirectConnections.class, () -> direct, properties);
             problem = null;
             LOG.log(System.Logger.Level.INFO, "Participation database ready ({0})", safeUrl());
         } catch (MigrationRefusedException e) {
@@ -238,6 +241,10 @@ public final class DatabaseConnector implements StorageStatus {
     }
 
     private void disconnect() {
+        if (directRegistration != null) {
+            directRegistration.unregister();
+            directRegistration = null;
+        }
         if (registration != null) {
             registration.unregister();
             registration = null;

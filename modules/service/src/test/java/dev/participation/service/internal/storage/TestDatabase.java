@@ -183,4 +183,9 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("Cannot clean up the test database: " + e.getMessage(), e);
         }
     }
+
+    /** Plain unpooled connections, as the portal's DirectConnections gives the job scheduler. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
 }

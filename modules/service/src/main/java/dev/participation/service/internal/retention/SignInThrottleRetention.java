@@ -1,0 +1,81 @@
+package dev.participation.service.internal.retention;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.participation.api.retention.RetentionRule;
+import dev.participation.service.internal.storage.Database;
+import dev.participation.service.internal.storage.Sql;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Sign-in throttle rows hold client addresses and typed user names; once their failures are
+ * forgotten they protect nothing, so they are erased.
+ */
+@Component(configurationPid = SignInThrottleRetention.PID)
+@Designate(ocd = SignInThrottleRetention.Config.class)
+public final class SignInThrottleRetention implements RetentionRule {
+
+    public static final String PID = "dev.participation.retention.throttle";
+
+    @ObjectClassDefinition(name = "Participation retention: sign-in throttle",
+            description = "How long failed sign-ins of a client address or user name are kept.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Kept after the last failure (hours)", min = "1", max = "87600",
+                description = "Keep at least the sign-in throttle's own \"forget failures after\" period.")
+        int keptHours() default 24;
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration keptFor;
+
+    @Activate
+    public SignInThrottleRetention(@Reference Database database, @Reference Clock clock, Config config) {
+        this.database = database;
+        this.clock = clock;
+        this.keptFor = Duration.ofHours(Math.max(1, config.keptHours()));
+    }
+
+    @Override
+    public String recordType() {
+        return "sign-in-throttle";
+    }
+
+    @Override
+    public Duration keptFor() {
+        return keptFor;
+    }
+
+    @Override
+    public String keptFrom() {
+        return "the last failed sign-in";
+    }
+
+    @Override
+    public Treatment treatment() {
+        return Treatment.ERASE;
+    }
+
+    @Override
+    public int apply(Instant cutoff) {
+        return database.write(connection -> {
+            // A row still blocking sign-ins is kept whatever its age, or erasing it would lift the block.
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM sign_in_throttle WHERE last_failure_at <= ? AND blocked_until < ?")) {
+                Sql.setInstant(delete, 1, cutoff);
+                Sql.setInstant(delete, 2, clock.instant());
+                return delete.executeUpdate();
+            }
+        });
+    }
+}
