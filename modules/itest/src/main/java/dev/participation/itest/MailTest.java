@@ -122,8 +122,13 @@ class MailTest {
                     case "DATA" -> {
                         reply(out, "354 go ahead");
                         StringBuilder data = new StringBuilder();
-                        for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
+                        String body = in.readLine();
+                        for (; body != null && !body.equals("."); body = in.readLine()) {
                             data.append(body).append('\n');
+                        }
+                        if (body == null) {
+                            // The client gave up mid-message: nothing was delivered.
+                            return;
                         }
                         messages.add(data.toString());
                         reply(out, "250 queued");

@@ -60,6 +60,19 @@ final class SmtpMailer {
     }
 
     void send(MailMessage message) throws MessagingException {
+        // The activation framework finds the content handlers in META-INF/mailcap through the
+        // context class loader; in OSGi that must be this bundle's, where the mailcap is embedded.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SmtpMailer.class.getClassLoader());
+        try {
+            composeAndSend(message);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void composeAndSend(MailMessage message) throws MessagingException {
         MimeMessage mime = new MimeMessage(session);
         try {
             mime.setFrom(config.fromName().isBlank() ? new InternetAddress(config.fromAddress())
