@@ -13,7 +13,11 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,6 +57,28 @@ final class Chromium {
     }
 
     /** Fails listing every WCAG 2.2 A/AA rule axe-core finds broken on the current page. */
+    /**
+     * Waits until the page that held {@code element} has been replaced, as after pressing a form's
+     * button. Selenium's own staleness check only knows the stale-element answer; while the next
+     * page is still arriving Chromium may instead answer that the node "does not belong to the
+     * document", which means the same.
+     */
+    static void awaitNextPage(WebDriver driver, WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
     static void assertAccessible(WebDriver driver, String what) {
         Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
         List<Rule> violations = results.getViolations();

@@ -40,6 +40,15 @@ class MalformedRequestsTest {
             "x-content-type-options", "referrer-policy");
     private static final Pattern STACK_TRACE = Pattern.compile("(?m)(Exception\\b|^\\s+at [a-z][\\w.$]+\\()");
     private static final Pattern LOGGED_ERROR = Pattern.compile("(?m)(\\[ERROR\\]| ERROR )");
+    /**
+     * Jetty's own double release of a connection's request buffer (jetty/jetty.project issue 12939,
+     * open, "cannot reproduce"): now and then logged by its thread pool when a client drops a
+     * connection mid-request. The visitor's answer is unaffected and no code of ours is on the
+     * stack, so the log check leaves exactly this trace out and reports it.
+     */
+    private static final Pattern JETTY_DOUBLE_RELEASE = Pattern.compile("(?m)^\\S+ WARN org\\.eclipse\\.jetty\\.util"
+            + "\\.thread\\.QueuedThreadPool - Job failed\\Rjava\\.lang\\.IllegalStateException: already released"
+            + " ReferenceCounter@\\w+\\[r=0\\]\\R(?:\\s+at (?:org\\.eclipse\\.jetty|java\\.base)/?[\\w.$/]*\\([^)]*\\)\\R?)+");
 
     private record Sent(String kind, String label, byte[] request, Set<Integer> alsoAllowed) {
     }
@@ -88,7 +97,12 @@ class MalformedRequestsTest {
                     + statuses);
             assertThat(failures).as("seed %d; %d requests; answers by status %s", seed, requests.size(), statuses)
                     .isEmpty();
-            assertThat(STACK_TRACE.matcher(portal.output()).find() || LOGGED_ERROR.matcher(portal.output()).find())
+            Matcher jettyDoubleRelease = JETTY_DOUBLE_RELEASE.matcher(portal.output());
+            String log = jettyDoubleRelease.replaceAll("");
+            if (!log.equals(portal.output())) {
+                System.out.println("Jetty logged its known double release of a request buffer (issue 12939); left out of the check");
+            }
+            assertThat(STACK_TRACE.matcher(log).find() || LOGGED_ERROR.matcher(log).find())
                     .as("seed %d: the portal's log shows an error or stack trace:%n%s", seed, portal.output())
                     .isFalse();
             assertThat(statuses.keySet()).as("the portal still answers normally").contains(200);

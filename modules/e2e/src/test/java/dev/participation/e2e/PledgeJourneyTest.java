@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An editor writes, previews and publishes a pledge, places and configures the pledge widget, a
@@ -255,6 +252,6 @@ class PledgeJourneyTest {
                         "No form " + formSelector + " on " + driver.getCurrentUrl()));
         WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        Chromium.awaitNextPage(driver, button);
     }
 }
