@@ -22,7 +22,7 @@ import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.page.WidgetInstanceStore;
 import dev.participation.service.internal.storage.CommitDurability;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Dialect;
+import dev.participation.api.storage.Dialect;
 import dev.participation.service.internal.storage.TransactionalDatabase;
 import dev.participation.service.internal.storage.migration.MigrationRunner;
 

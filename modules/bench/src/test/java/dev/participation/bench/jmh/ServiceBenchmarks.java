@@ -26,7 +26,7 @@ import dev.participation.api.page.WidgetInstance;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.page.WidgetInstanceStore;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Dialect;
+import dev.participation.api.storage.Dialect;
 import dev.participation.service.internal.storage.TransactionalDatabase;
 import dev.participation.service.internal.storage.migration.MigrationRunner;
 import dev.participation.service.internal.storage.migration.MigrationScript;

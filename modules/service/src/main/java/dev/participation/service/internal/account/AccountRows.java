@@ -11,8 +11,8 @@ import java.util.Set;
 
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.Roles;
-import dev.participation.service.internal.storage.Dialect;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Dialect;
+import dev.participation.api.storage.Sql;
 
 /** The SQL for {@code account} and {@code account_role}, shared by the components that need it. */
 final class AccountRows {

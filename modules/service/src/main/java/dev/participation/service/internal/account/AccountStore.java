@@ -27,7 +27,7 @@ import dev.participation.api.account.SignInResult;
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.widget.Person;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

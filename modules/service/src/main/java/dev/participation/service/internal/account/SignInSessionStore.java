@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import dev.participation.api.account.SignInSessions;
 import dev.participation.api.widget.Person;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.participation.api.audit.AuditLog;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 /**
  * Growing delays after failed sign-ins, kept in {@code sign_in_throttle} so every node shares

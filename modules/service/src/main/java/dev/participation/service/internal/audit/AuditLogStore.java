@@ -12,7 +12,7 @@ import java.util.Objects;
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.audit.AuditLog;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

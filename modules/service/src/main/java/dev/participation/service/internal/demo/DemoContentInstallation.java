@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.participation.api.demo.DemoContent;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 /**
  * Installs one contribution at most once per database. The marker row and the content go in one

@@ -18,7 +18,7 @@ import dev.participation.api.mail.MailMessage;
 import dev.participation.api.mail.Outbox;
 import dev.participation.api.mail.OutboxEntry;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -24,7 +24,7 @@ import dev.participation.api.page.ChangedMeanwhileException;
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -27,8 +27,8 @@ import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.PublishedPledge;
 import dev.participation.api.widget.Message;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
-import dev.participation.service.internal.storage.StorageException;
+import dev.participation.api.storage.Sql;
+import dev.participation.api.storage.StorageException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

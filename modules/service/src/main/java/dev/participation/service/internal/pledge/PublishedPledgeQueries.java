@@ -19,7 +19,7 @@ import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.EvidenceSummary;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PublishedPledge;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 /**
  * The only SQL behind the public methods of {@link PledgeStore}, kept apart from the editors'

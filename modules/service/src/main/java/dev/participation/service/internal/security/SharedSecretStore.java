@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.participation.api.security.SharedSecrets;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.participation.api.storage.Dialect;
+
 /**
  * Makes sure a change is on the database's disk before anyone is told it was saved.
  *

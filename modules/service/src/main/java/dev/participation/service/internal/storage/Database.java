@@ -1,19 +1,11 @@
 package dev.participation.service.internal.storage;
 
+import dev.participation.api.storage.Storage;
+
 /**
- * The migrated, transactional database every store in this bundle works on. Registered only after
- * the schema migrations have run, so a store that references it never sees an old schema.
- *
- * <p>Calls nest: work started inside another {@link #write} joins that transaction, so a change and
- * its audit line commit or roll back together.
+ * The platform schema's {@link Storage}, as the service bundle's own stores reference it. The same
+ * object is registered as {@code Storage} with {@code schema=platform}, and transactions started
+ * through either join each other.
  */
-public interface Database {
-
-    /** Runs the work in a transaction, joining the caller's one if there is one. */
-    <T> T write(SqlWork<T> work);
-
-    /** Runs read-only work; inside a transaction it sees that transaction's changes. */
-    <T> T read(SqlWork<T> work);
-
-    Dialect dialect();
+public interface Database extends Storage {
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.participation.api.storage.Dialect;
+import dev.participation.api.storage.Storage;
 import dev.participation.service.internal.storage.migration.BundleMigrationScripts;
 import dev.participation.service.internal.storage.migration.MigrationRefusedException;
 import dev.participation.service.internal.storage.migration.MigrationRunner;
@@ -40,8 +42,10 @@ import org.osgi.service.transaction.control.jdbc.JDBCConnectionProvider;
 import org.osgi.service.transaction.control.jdbc.JDBCConnectionProviderFactory;
 
 /**
- * Connects to the configured database, migrates it, and only then registers the {@link Database}
- * service that every store references.
+ * Connects to the configured database, migrates the platform's schema, and only then registers the
+ * {@link Database} service that the platform's stores reference (also as {@link Storage} with
+ * {@code schema=platform}); then the {@link SchemaExtender} migrates and registers each widget
+ * bundle's own schema.
  *
  * <p>The service is registered by hand rather than by DS because DS cannot express "registered
  * once the DataSourceFactory that matches the URL is there and the migrations succeeded": the
@@ -97,7 +101,8 @@ public final class DatabaseConnector implements StorageStatus {
     private Dialect dialect;
     private Config config;
     private JDBCConnectionProvider provider;
-    private ServiceRegistration<Database> registration;
+    private ServiceRegistration<?> registration;
+    private SchemaExtender schemas;
     private ServiceRegistration<DirectConnections> directRegistration;
     private volatile String problem = "Not connected yet";
     private boolean refused;
@@ -112,7 +117,7 @@ public final class DatabaseConnector implements StorageStatus {
 
     synchronized void unbindDriver(DataSourceFactory factory, Map<String, Object> properties) {
         String driverClass = String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS));
-        if (drivers.remove(driverClass, factory) && dialect != null && driverClass.equals(dialect.driverClass())) {
+        if (drivers.remove(driverClass, factory) && dialect != null && driverClass.equals(Drivers.driverClass(dialect))) {
             disconnect();
             problem = "The " + driverClass + " driver bundle went away";
         }
@@ -126,13 +131,13 @@ public final class DatabaseConnector implements StorageStatus {
         this.url = configured.isBlank() ? defaultUrl(context.getProperty(DATA_DIR_PROPERTY)) : configured.strip();
         this.user = firstSet(config.user(), setting(context, "participation.database.user"));
         this.password = firstSet(config.password(), setting(context, "participation.database.password"));
-        this.dialect = Dialect.forUrl(url);
+        this.dialect = Drivers.dialectFor(url);
         this.connecting = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "participation-database-connect");
             thread.setDaemon(true);
             return thread;
         });
-        problem = "Waiting for the " + dialect.driverClass() + " driver bundle";
+        problem = "Waiting for the " + Drivers.driverClass(dialect) + " driver bundle";
         scheduleConnect(0);
     }
 
@@ -145,7 +150,8 @@ public final class DatabaseConnector implements StorageStatus {
 
     @Override
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        SchemaExtender extender = schemas;
+        return Optional.ofNullable(problem).or(() -> extender == null ? Optional.empty() : extender.problem());
     }
 
     /**
@@ -182,7 +188,7 @@ public final class DatabaseConnector implements StorageStatus {
         if (registration != null || refused || connecting == null) {
             return;
         }
-        DataSourceFactory factory = drivers.get(dialect.driverClass());
+        DataSourceFactory factory = drivers.get(Drivers.driverClass(dialect));
         if (factory == null) {
             return;
         }
@@ -200,10 +206,15 @@ public final class DatabaseConnector implements StorageStatus {
             Database database = new TransactionalDatabase(transactions, provider.getResource(transactions), dialect);
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("participation.database.dialect", dialect.name());
-            registration = context.registerService(Database.class, database, properties);
             DataSource direct = factory.createDataSource(jdbc);
             directRegistration = context.registerService(DirectConnections.class, () -> direct, properties);
+            properties.put(Storage.SCHEMA, Storage.PLATFORM_SCHEMA);
+            registration = context.registerService(new String[] {Database.class.getName(), Storage.class.getName()},
+                    database, properties);
             problem = null;
+            // Widget bundles' schemas come after the platform's, whose tables their scripts may name.
+            schemas = new SchemaExtender(context, direct, database, clock);
+            schemas.open();
             LOG.log(System.Logger.Level.INFO, "Participation database ready ({0})", safeUrl());
         } catch (MigrationRefusedException e) {
             refused = true;
@@ -233,7 +244,8 @@ public final class DatabaseConnector implements StorageStatus {
     private void migrate(DataSource dataSource) throws SQLException {
         List<MigrationScript> scripts = BundleMigrationScripts.of(context.getBundle());
         try (Connection connection = dataSource.getConnection()) {
-            List<MigrationScript> applied = new MigrationRunner(scripts, clock).migrate(connection, dialect);
+            List<MigrationScript> applied = new MigrationRunner(Storage.PLATFORM_SCHEMA, scripts,
+                    BundleMigrationScripts.movedAway(context.getBundle()), clock).migrate(connection, dialect);
             if (!applied.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "Applied {0} database migration(s)", applied.size());
             }
@@ -241,6 +253,10 @@ public final class DatabaseConnector implements StorageStatus {
     }
 
     private void disconnect() {
+        if (schemas != null) {
+            schemas.close();
+            schemas = null;
+        }
         if (directRegistration != null) {
             directRegistration.unregister();
             directRegistration = null;

@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
+import dev.participation.api.storage.Dialect;
+import dev.participation.api.storage.SqlWork;
+import dev.participation.api.storage.StorageException;
+
 import org.osgi.service.transaction.control.ScopedWorkException;
 import org.osgi.service.transaction.control.TransactionControl;
 

@@ -19,7 +19,7 @@ import dev.participation.api.retention.RetentionRule;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.storage.Configs;
 import dev.participation.service.internal.storage.DatabaseTest;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 import dev.participation.service.internal.storage.TestDatabase.Kind;
 
 import org.junit.jupiter.api.BeforeEach;

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 
+import dev.participation.api.storage.Dialect;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -7,6 +7,8 @@ import static org.mockito.Mockito.when;
 
 import java.util.Optional;
 
+import dev.participation.api.storage.SqlWork;
+import dev.participation.api.storage.StorageException;
 import dev.participation.service.internal.storage.TestDatabase.Kind;
 
 import org.apache.felix.hc.api.Result;
@@ -50,6 +52,6 @@ class DatabaseHealthCheckTest extends DatabaseTest {
     void theDefaultDatabaseIsAnH2FileUnderTheDataFolder() {
         assertThat(DatabaseConnector.defaultUrl("/var/lib/portal")).isEqualTo("jdbc:h2:file:/var/lib/portal/participation");
         assertThat(DatabaseConnector.defaultUrl(null)).startsWith("jdbc:h2:file:/").endsWith("/data/participation");
-        assertThat(Dialect.forUrl("jdbc:postgresql://db:5432/p").driverClass()).isEqualTo("org.postgresql.Driver");
+        assertThat(Drivers.driverClass(Drivers.dialectFor("jdbc:postgresql://db:5432/p"))).isEqualTo("org.postgresql.Driver");
     }
 }

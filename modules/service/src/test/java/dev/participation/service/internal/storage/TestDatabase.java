@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.participation.api.storage.Dialect;
 import dev.participation.service.internal.storage.migration.MigrationRunner;
 import dev.participation.service.internal.storage.migration.MigrationScript;
 

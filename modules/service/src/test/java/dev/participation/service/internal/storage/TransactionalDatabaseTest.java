@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.PreparedStatement;
 import java.util.NoSuchElementException;
 
+import dev.participation.api.storage.Dialect;
+import dev.participation.api.storage.Sql;
+import dev.participation.api.storage.StorageException;
 import dev.participation.service.internal.storage.TestDatabase.Kind;
 
 import org.junit.jupiter.api.Nested;

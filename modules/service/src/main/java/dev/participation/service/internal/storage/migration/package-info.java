@@ -1,11 +1,19 @@
 /**
  * Versioned schema migrations, run once at start-up before the storage service is registered.
  *
+ * <h2>Schemas</h2>
+ * Each schema has its own sequence: the platform's scripts are in this bundle's
+ * {@code db/migration/} (history in {@code schema_version}); a widget bundle that names a schema in
+ * its {@code Participation-Schema} header ships {@code db/<schema>/} from {@code V001} (history in
+ * {@code schema_history}), so widgets built side by side never compete for a number. All schemas
+ * share the one migration lock. A script that moves from the platform to a widget keeps its exact
+ * text and is listed in {@code db/migration/moved-away.properties}; see {@link MigrationRunner}.
+ *
  * <h2>Adding a migration</h2>
- * Put a new file in {@code src/main/resources/db/migration/} named {@code V<number>__<what>.sql},
- * with the next number (three digits by convention: {@code V002__pledges.sql}). That is all: the
- * runner finds every {@code V*.sql} in the bundle, sorts them by number and applies those the
- * database has not recorded in {@code schema_version}.
+ * Put a new file in the schema's folder named {@code V<number>__<what>.sql}, with the next number
+ * in that schema (three digits by convention: {@code V008__rate_limits.sql}). That is all: the
+ * runner finds every {@code V*.sql} in the folder, sorts them by number and applies those the
+ * database has not recorded for that schema.
  * <ul>
  * <li>Write SQL that both H2 and PostgreSQL accept (the tests run every script on both): standard
  *     types ({@code VARCHAR(n)}, {@code INT}, {@code BIGINT}, {@code BOOLEAN},

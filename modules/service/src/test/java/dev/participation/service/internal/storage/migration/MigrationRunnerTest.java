@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -163,6 +165,83 @@ class MigrationRunnerTest {
             assertThat(db.count("SELECT COUNT(*) FROM demo_content_installed")).isZero();
             assertThat(db.count("SELECT COUNT(*) FROM schema_version WHERE version = ?", newestShipped() + 1))
                     .isZero();
+        }
+
+        List<MigrationScript> migrateSchema(String schema, List<MigrationScript> scripts) throws SQLException {
+            try (Connection connection = db.rawConnection()) {
+                return new MigrationRunner(schema, scripts, Map.of(), clock).migrate(connection, db.dialect());
+            }
+        }
+
+        @Test
+        void aWidgetSchemaKeepsItsOwnSequenceBesideThePlatformsAndAnother() throws SQLException {
+            MigrationScript groups = MigrationScript.of("V001__groups.sql", "CREATE TABLE trial_group (id INT PRIMARY KEY);");
+            MigrationScript events = MigrationScript.of("V001__events.sql", "CREATE TABLE trial_event (id INT PRIMARY KEY);");
+
+            assertThat(migrateSchema("groups", List.of(groups))).containsExactly(groups);
+            assertThat(migrateSchema("events", List.of(events))).containsExactly(events);
+            assertThat(migrateSchema("groups", List.of(groups))).isEmpty();
+
+            assertThat(db.count("SELECT COUNT(*) FROM trial_group")).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM schema_history WHERE version = 1")).isEqualTo(2);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_version")).isEqualTo(shippedCount());
+        }
+
+        @Test
+        void aWidgetSchemasChangedScriptIsRefused() throws SQLException {
+            migrateSchema("groups", List.of(MigrationScript.of("V001__groups.sql", "CREATE TABLE trial_group (id INT);")));
+
+            assertThatThrownBy(() -> migrateSchema("groups",
+                    List.of(MigrationScript.of("V001__groups.sql", "CREATE TABLE trial_group (id BIGINT);"))))
+                    .isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("V001__groups.sql has changed since it was applied to schema groups");
+        }
+
+        @Test
+        void scriptsThatMovedFromThePlatformAreTakenOverNotRunAgain() throws SQLException {
+            String notesSql = "CREATE TABLE trial_note (id INT PRIMARY KEY);\n";
+            String flagSql = "ALTER TABLE trial_note ADD COLUMN flagged BOOLEAN DEFAULT FALSE NOT NULL;\n";
+            // An earlier release: the platform itself carried the notes table.
+            migrate(withExtra(MigrationScript.of(next(1, "notes"), notesSql), MigrationScript.of(next(2, "flag"), flagSql)));
+            try (Connection connection = db.rawConnection(); Statement insert = connection.createStatement()) {
+                insert.execute("INSERT INTO trial_note (id, flagged) VALUES (7, TRUE)");
+            }
+
+            // This release: the same texts are the notes schema's V001 and V002, plus a new V003.
+            MigrationRunner platform = new MigrationRunner("platform", TestDatabase.shippedScripts(),
+                    Map.of(next(1, "notes"), "notes", next(2, "flag"), "notes"), clock);
+            try (Connection connection = db.rawConnection()) {
+                assertThat(platform.migrate(connection, db.dialect())).isEmpty();
+            }
+            MigrationScript third = MigrationScript.of("V003__note_text.sql",
+                    "ALTER TABLE trial_note ADD COLUMN note_text VARCHAR(100) DEFAULT '' NOT NULL;");
+            List<MigrationScript> applied = migrateSchema("notes", List.of(MigrationScript.of("V001__notes.sql", notesSql),
+                    MigrationScript.of("V002__flag.sql", flagSql), third));
+
+            assertThat(applied).containsExactly(third);
+            assertThat(db.count("SELECT COUNT(*) FROM trial_note WHERE id = 7 AND flagged = TRUE")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_history WHERE schema_name = 'notes'")).isEqualTo(3);
+        }
+
+        @Test
+        void onAFreshDatabaseMovedScriptsRunInTheirNewSchema() throws SQLException {
+            MigrationScript notes = MigrationScript.of("V001__notes.sql", "CREATE TABLE trial_note (id INT PRIMARY KEY);");
+
+            assertThat(migrateSchema("notes", List.of(notes))).containsExactly(notes);
+            assertThat(db.count("SELECT COUNT(*) FROM trial_note")).isZero();
+        }
+
+        @Test
+        void aPlatformRowNotListedAsMovedAwayIsStillRefused() throws SQLException {
+            migrate(withExtra(MigrationScript.of(next(1, "notes"), "CREATE TABLE trial_note (id INT PRIMARY KEY);")));
+
+            MigrationRunner platform = new MigrationRunner("platform", TestDatabase.shippedScripts(),
+                    Map.of("V999__elsewhere.sql", "notes"), clock);
+            assertThatThrownBy(() -> {
+                try (Connection connection = db.rawConnection()) {
+                    platform.migrate(connection, db.dialect());
+                }
+            }).isInstanceOf(MigrationRefusedException.class).hasMessageContaining(next(1, "notes"));
         }
 
         @Test

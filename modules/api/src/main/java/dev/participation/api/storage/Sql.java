@@ -1,4 +1,4 @@
-package dev.participation.service.internal.storage;
+package dev.participation.api.storage;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

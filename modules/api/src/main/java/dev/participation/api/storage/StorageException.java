@@ -1,4 +1,4 @@
-package dev.participation.service.internal.storage;
+package dev.participation.api.storage;
 
 /** The database failed; callers cannot fix it by changing their input. */
 public final class StorageException extends RuntimeException {
