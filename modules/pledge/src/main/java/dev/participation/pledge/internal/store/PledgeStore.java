@@ -1,4 +1,4 @@
-package dev.participation.service.internal.pledge;
+package dev.participation.pledge.internal.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +26,7 @@ import dev.participation.api.pledge.PledgeVersion;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.PublishedPledge;
 import dev.participation.api.widget.Message;
-import dev.participation.service.internal.storage.Database;
+import dev.participation.api.storage.Storage;
 import dev.participation.api.storage.Sql;
 import dev.participation.api.storage.StorageException;
 
@@ -56,13 +56,14 @@ public final class PledgeStore implements Pledges {
     static final int COMMITMENT_KEY_MAX = 200;
 
     private final PublishedContents publishedContents = new PublishedContents();
-    private final Database database;
+    private final Storage storage;
     private final AuditLog audit;
     private final Clock clock;
 
     @Activate
-    public PledgeStore(@Reference Database database, @Reference AuditLog audit, @Reference Clock clock) {
-        this.database = database;
+    public PledgeStore(@Reference(target = PledgeSchema.STORAGE) Storage storage, @Reference AuditLog audit,
+            @Reference Clock clock) {
+        this.storage = storage;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,7 +72,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public List<PublishedPledge> published() {
-        return database.read(connection -> PublishedPledgeQueries.all(connection, publishedContents));
+        return storage.read(connection -> PublishedPledgeQueries.all(connection, publishedContents));
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class PledgeStore implements Pledges {
         if (slug == null) {
             return Optional.empty();
         }
-        return database.read(connection -> PublishedPledgeQueries.bySlug(connection, slug, publishedContents)).stream()
+        return storage.read(connection -> PublishedPledgeQueries.bySlug(connection, slug, publishedContents)).stream()
                 .findFirst();
     }
 
@@ -87,7 +88,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public List<PledgeDraft> drafts() {
-        return database.read(connection -> {
+        return storage.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(DRAFTS + " ORDER BY p.id")) {
                 return drafts(query);
             }
@@ -96,7 +97,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public Optional<PledgeDraft> draft(long id) {
-        return database.read(connection -> draftIn(connection, id));
+        return storage.read(connection -> draftIn(connection, id));
     }
 
     @Override
@@ -110,11 +111,11 @@ public final class PledgeStore implements Pledges {
         String json = checkedJson(errors, content);
         refuseIf(errors);
         try {
-            return database.write(connection -> {
+            return storage.write(connection -> {
                 Instant now = clock.instant();
                 // A concurrent create of the same slug waits here and then inserts nothing (no error
                 // that would spoil the transaction), so the loser is told the address is taken.
-                boolean inserted = database.dialect().insertIfAbsent(connection, "INSERT INTO pledge"
+                boolean inserted = storage.dialect().insertIfAbsent(connection, "INSERT INTO pledge"
                         + " (slug, created_at, created_by, draft_content, draft_updated_at, draft_updated_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", insert -> {
                             insert.setString(1, slug);
@@ -155,7 +156,7 @@ public final class PledgeStore implements Pledges {
         Map<String, Message> errors = new LinkedHashMap<>();
         String json = checkedJson(errors, content);
         refuseIf(errors);
-        return database.write(connection -> {
+        return storage.write(connection -> {
             refuseIfChanged(connection, id, lockPledge(connection, id), revision);
             // Guarded by the revision as well as by the lock: of two saves from one revision, the
             // second finds no row to change even if a database let it past the lock.
@@ -180,10 +181,10 @@ public final class PledgeStore implements Pledges {
     @Override
     public PledgeVersion publish(long id, int revision, String actor) {
         Objects.requireNonNull(actor, "actor");
-        return database.write(connection -> {
+        return storage.write(connection -> {
             LockedDraft locked = lockPledge(connection, id);
             refuseIfChanged(connection, id, locked, revision);
-            PledgeContent draft = PledgeJson.read(locked.json());
+            PledgeContent draft = StoredContentJson.read(locked.json());
             refuseIf(PledgeRules.checkPublishable(draft));
             int version = latestVersion(connection, id) + 1;
             // The version stores the draft's text exactly as saved.
@@ -196,7 +197,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public List<PledgeVersion> history(long id) {
-        return database.read(connection -> {
+        return storage.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT * FROM pledge_version"
                     + " WHERE pledge_id = ? ORDER BY version_number DESC")) {
                 query.setLong(1, id);
@@ -214,7 +215,7 @@ public final class PledgeStore implements Pledges {
     @Override
     public PledgeVersion restore(long id, int version, int revision, String actor) {
         Objects.requireNonNull(actor, "actor");
-        return database.write(connection -> {
+        return storage.write(connection -> {
             refuseIfChanged(connection, id, lockPledge(connection, id), revision);
             String json;
             try (PreparedStatement query = connection.prepareStatement(
@@ -265,7 +266,7 @@ public final class PledgeStore implements Pledges {
         if (!address.isEmpty() && !PledgeRules.validLink(address)) {
             errors.put("link", Message.of("pledge.error.link"));
         }
-        return database.write(connection -> {
+        return storage.write(connection -> {
             String draftJson = lockPledge(connection, pledgeId).json();
             if (!hasCommitment(connection, pledgeId, draftJson, commitmentKey)) {
                 errors.put("commitment", Message.of("pledge.error.commitment"));
@@ -300,7 +301,7 @@ public final class PledgeStore implements Pledges {
     @Override
     public Evidence approveEvidence(long pledgeId, long evidenceId, String actor) {
         Objects.requireNonNull(actor, "actor");
-        return database.write(connection -> {
+        return storage.write(connection -> {
             // Only the first approval counts, so the log names the editor who made it public.
             try (PreparedStatement update = connection.prepareStatement("UPDATE pledge_evidence SET approved_by = ?"
                     + " WHERE id = ? AND pledge_id = ? AND approved_by IS NULL")) {
@@ -319,7 +320,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public List<Evidence> evidence(long pledgeId, String commitmentKey) {
-        return database.read(connection -> {
+        return storage.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT * FROM pledge_evidence"
                     + " WHERE pledge_id = ? AND commitment_key = ? ORDER BY evidence_date DESC, added_at DESC, id DESC")) {
                 query.setLong(1, pledgeId);
@@ -338,7 +339,7 @@ public final class PledgeStore implements Pledges {
     @Override
     public void removeEvidence(long pledgeId, long evidenceId, String actor) {
         Objects.requireNonNull(actor, "actor");
-        database.write(connection -> {
+        storage.write(connection -> {
             Evidence removed = findEvidence(connection, pledgeId, evidenceId).orElseThrow(
                     () -> new NoSuchElementException("Pledge " + pledgeId + " has no evidence " + evidenceId));
             try (PreparedStatement delete = connection.prepareStatement(
@@ -377,11 +378,11 @@ public final class PledgeStore implements Pledges {
         List<PledgeDraft> drafts = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                PledgeContent draft = PledgeJson.read(rows.getString("draft_content"));
+                PledgeContent draft = StoredContentJson.read(rows.getString("draft_content"));
                 String publishedJson = rows.getString("content");
                 int version = publishedJson == null ? 0 : rows.getInt("version_number");
                 // Compared as content, not as text, so a change in how JSON is written is no "change".
-                boolean unpublished = publishedJson == null || !draft.equals(PledgeJson.read(publishedJson));
+                boolean unpublished = publishedJson == null || !draft.equals(StoredContentJson.read(publishedJson));
                 drafts.add(new PledgeDraft(rows.getLong("id"), rows.getString("slug"), draft,
                         Sql.getInstant(rows, "draft_updated_at"), rows.getString("draft_updated_by"), version,
                         unpublished, rows.getInt("draft_revision")));
@@ -467,7 +468,7 @@ public final class PledgeStore implements Pledges {
     private static PledgeVersion version(ResultSet rows) throws SQLException {
         return new PledgeVersion(rows.getInt("version_number"), Sql.getInstant(rows, "published_at"),
                 rows.getString("published_by"), rows.getInt("restored_from"),
-                PledgeJson.read(rows.getString("content")));
+                StoredContentJson.read(rows.getString("content")));
     }
 
     /** Evidence may point at a commitment of the draft or of the latest published version. */
@@ -476,12 +477,12 @@ public final class PledgeStore implements Pledges {
         if (key == null || key.isBlank() || key.length() > COMMITMENT_KEY_MAX) {
             return false;
         }
-        if (PublishedPledgeQueries.commitmentKeys(PledgeJson.read(draftJson)).contains(key)) {
+        if (PublishedPledgeQueries.commitmentKeys(StoredContentJson.read(draftJson)).contains(key)) {
             return true;
         }
         Optional<String> published = latestContent(connection, pledgeId);
         return published.isPresent()
-                && PublishedPledgeQueries.commitmentKeys(PledgeJson.read(published.get())).contains(key);
+                && PublishedPledgeQueries.commitmentKeys(StoredContentJson.read(published.get())).contains(key);
     }
 
     private static Optional<Evidence> findEvidence(Connection connection, long pledgeId, long evidenceId)
@@ -499,7 +500,7 @@ public final class PledgeStore implements Pledges {
     /** The content's rule problems, plus one if its JSON would not fit the column; the JSON to store. */
     private static String checkedJson(Map<String, Message> errors, PledgeContent content) {
         errors.putAll(PledgeRules.check(content));
-        String json = PledgeJson.write(content);
+        String json = StoredContentJson.write(content);
         if (json.length() > CONTENT_MAX) {
             errors.put("content", Message.of("pledge.error.tooLong", CONTENT_MAX));
         }

@@ -1,4 +1,4 @@
-package dev.participation.service.internal.pledge;
+package dev.participation.pledge.internal.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

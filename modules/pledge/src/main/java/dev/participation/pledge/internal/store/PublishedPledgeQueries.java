@@ -1,4 +1,4 @@
-package dev.participation.service.internal.pledge;
+package dev.participation.pledge.internal.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,7 +83,7 @@ final class PublishedPledgeQueries {
                 int version = result.getInt("version_number");
                 String json = result.getString("content");
                 rows.add(new Row(id, result.getString("slug"), version, Sql.getInstant(result, "published_at"),
-                        contents.get(id, version, () -> PledgeJson.read(json))));
+                        contents.get(id, version, () -> StoredContentJson.read(json))));
             }
         }
         Map<Long, Map<String, EvidenceSummary>> evidence = summaries(connection, rows.stream().map(Row::id).toList());

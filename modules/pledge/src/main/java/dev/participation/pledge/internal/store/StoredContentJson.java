@@ -1,4 +1,4 @@
-package dev.participation.service.internal.pledge;
+package dev.participation.pledge.internal.store;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +22,7 @@ import dev.participation.api.pledge.Signatory;
  * kept by its {@link Audience#key()}, dates as ISO text, and fields a later version adds are
  * ignored by an older reader.
  */
-final class PledgeJson {
+final class StoredContentJson {
 
     /** The stored format; bump it and read both if the shape ever changes incompatibly. */
     static final int FORMAT = 1;
@@ -46,7 +46,7 @@ final class PledgeJson {
     record StoredSignatory(String name, String role, LocalDate signedOn) {
     }
 
-    private PledgeJson() {
+    private StoredContentJson() {
     }
 
     static String write(PledgeContent content) {
