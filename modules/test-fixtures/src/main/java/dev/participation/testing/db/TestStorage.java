@@ -35,8 +35,15 @@ public final class TestStorage implements AutoCloseable {
     private final AbstractJDBCConnectionProvider provider;
     private final Database database;
 
-    private TestStorage(TestDatabases.Empty empty, String schema) throws SQLException {
+    /** Fills an empty database as an earlier release left it, before this build migrates it. */
+    @FunctionalInterface
+    public interface EarlierRelease {
+        void fill(DataSource empty, DatabaseKind kind) throws Exception;
+    }
+
+    private TestStorage(TestDatabases.Empty empty, String schema, EarlierRelease earlier) throws Exception {
         this.empty = empty;
+        earlier.fill(empty.dataSource(), empty.kind());
         migrate(empty.dataSource(), empty.kind(), schema, clock);
         Map<String, Object> pool = new HashMap<>();
         pool.put(JDBCConnectionProviderFactory.CONNECTION_POOLING_ENABLED, true);
@@ -51,10 +58,18 @@ public final class TestStorage implements AutoCloseable {
      * @param schema the tested bundle's own schema, or null for the platform's tables only
      */
     public static TestStorage open(DatabaseKind kind, String schema) {
+        return upgraded(kind, schema, (dataSource, databaseKind) -> { });
+    }
+
+    /**
+     * A database that an earlier release made and filled, then migrated by this build as the
+     * portal migrates at start-up: what an upgrade test starts from.
+     */
+    public static TestStorage upgraded(DatabaseKind kind, String schema, EarlierRelease earlier) {
         TestDatabases.Empty empty = TestDatabases.create(kind);
         try {
-            return new TestStorage(empty, schema);
-        } catch (SQLException | RuntimeException e) {
+            return new TestStorage(empty, schema, earlier);
+        } catch (Exception e) {
             empty.drop();
             throw new IllegalStateException("Cannot prepare the " + kind.displayName() + " test database: "
                     + e.getMessage(), e);
