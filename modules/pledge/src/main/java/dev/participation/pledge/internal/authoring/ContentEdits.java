@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dev.participation.kit.staff.Moves;
+import dev.participation.kit.staff.Keys;
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Slugs;
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeRules;
@@ -43,7 +45,7 @@ final class DetailsForm {
      */
     static String slug(Form form) {
         String typed = form.text("slug");
-        String slug = typed.isEmpty() ? Slugs.suggest(form.text("title")) : typed;
+        String slug = typed.isEmpty() ? Slugs.suggest(form.text("title"), "pledge") : typed;
         form.set("slug", slug);
         if (!PledgeRules.validSlug(slug)) {
             form.reject("slug", "pledge.error.slug");

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Form;
 import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
@@ -137,7 +139,7 @@ final class DraftSaver {
         Map<String, Object> conflict = new LinkedHashMap<>();
         conflict.put("removed", theirs.isEmpty());
         conflict.put("changedBy", current.updatedBy());
-        conflict.put("changedAt", Times.dateTime(current.updatedAt(), s.messages()));
+        conflict.put("changedAt", s.dateTime(current.updatedAt()));
         conflict.put("rows", rows);
         // Opening the form afresh shows their version and forgets what was typed.
         conflict.put("discard", s.href(s.request().path()));

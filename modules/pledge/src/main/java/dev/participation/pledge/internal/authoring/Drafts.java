@@ -1,5 +1,6 @@
 package dev.participation.pledge.internal.authoring;
 
+import dev.participation.kit.staff.NotFound;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;

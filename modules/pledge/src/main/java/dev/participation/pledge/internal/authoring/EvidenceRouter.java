@@ -2,6 +2,9 @@ package dev.participation.pledge.internal.authoring;
 
 import java.util.List;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Endpoint;
+import dev.participation.kit.staff.NotFound;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.PledgeDraft;
@@ -41,15 +44,18 @@ final class EvidenceRouter {
             return Endpoint.view(x -> screens.evidence(x, d, principle, c));
         }
         if (p.size() == 3 && "new".equals(p.get(2))) {
-            return Endpoint.of(x -> screens.newForm(x, d, principle, c), x -> screens.add(x, d, principle, c));
+            return Endpoint.of(x -> screens.newForm(x, d, principle, c), PledgeActions.EVIDENCE_ADD,
+                    x -> screens.add(x, d, principle, c));
         }
         if (p.size() == 4 && "approve".equals(p.get(3))) {
             Evidence e = screens.find(d, c, p.get(2));
-            return Endpoint.of(x -> screens.evidence(x, d, principle, c), x -> screens.approve(x, d, c, e));
+            return Endpoint.of(x -> screens.evidence(x, d, principle, c), PledgeActions.EVIDENCE_APPROVE,
+                    x -> screens.approve(x, d, c, e));
         }
         if (p.size() == 4 && "remove".equals(p.get(3))) {
             Evidence e = screens.find(d, c, p.get(2));
-            return Endpoint.of(x -> screens.confirmRemove(x, d, c, e), x -> screens.remove(x, d, c, e));
+            return Endpoint.of(x -> screens.confirmRemove(x, d, c, e), PledgeActions.EVIDENCE_REMOVE,
+                    x -> screens.remove(x, d, c, e));
         }
         throw new NotFound(s.request().path());
     }

@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.DateInput;
+import dev.participation.kit.staff.Times;
+import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.PledgeDraft;
@@ -69,7 +75,7 @@ final class EvidenceScreens {
             row.put("waiting", !e.approved());
             row.put("approveAction", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/approve"));
             row.put("addedBy", e.addedBy());
-            row.put("addedAt", Times.dateTime(e.addedAt(), s.messages()));
+            row.put("addedAt", s.dateTime(e.addedAt()));
             row.put("removeHref", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/remove"));
             rows.add(row);
         }
@@ -86,7 +92,7 @@ final class EvidenceScreens {
 
     PostOutcome add(Screen s, PledgeDraft d, Principle p, Commitment c) {
         Form form = Form.read(s.request(), FIELDS);
-        Optional<LocalDate> date = DateInput.read(form, "date", LocalDate.now(s.clock().withZone(Times.ZONE)));
+        Optional<LocalDate> date = DateInput.read(form, "date", s.today());
         String description = form.text("description");
         if (description.isEmpty()) {
             form.reject("description", "pledge.error.description");
@@ -112,9 +118,6 @@ final class EvidenceScreens {
     }
 
     PostOutcome approve(Screen s, PledgeDraft d, Commitment c, Evidence e) {
-        if (!isEditor(s)) {
-            return s.done(d.id() + "/" + c.key(), "evidence.notice.editorsOnly");
-        }
         try {
             pledges.approveEvidence(d.id(), e.id(), s.actor());
         } catch (NoSuchElementException removed) {
@@ -128,9 +131,11 @@ final class EvidenceScreens {
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Commitment c, Evidence e) {
-        return s.view(s.text("evidence.remove.title"), "confirm-remove.ftlh",
-                Map.of("what", e.description(), "warning", s.text("evidence.remove.warning"),
-                        "button", s.text("evidence.remove.button"), "cancel", s.href(d.id() + "/" + c.key())));
+        return s.confirmRemove(s.text("evidence.remove.title"),
+                new ConfirmRemove(e.description(),
+                        s.text("evidence.remove.warning"),
+                        s.text("evidence.remove.button"),
+                        s.href(d.id() + "/" + c.key()), ""));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Commitment c, Evidence e) {

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.NotFound;
 import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeVersion;
@@ -32,7 +35,7 @@ final class HistoryScreens {
             PledgeVersion v = versions.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("version", v.version());
-            row.put("publishedAt", Times.dateTime(v.publishedAt(), s.messages()));
+            row.put("publishedAt", s.dateTime(v.publishedAt()));
             row.put("publishedBy", v.publishedBy());
             row.put("note", v.restoredFrom() > 0 ? s.text("authoring.history.restoredFrom", v.restoredFrom()) : "");
             row.put("restoreHref", i == 0 ? "" : s.href(base + "/" + v.version() + "/restore"));
@@ -95,7 +98,7 @@ final class HistoryScreens {
         model.put("revision", Integer.toString(d.revision()));
         model.put("changedSinceChecked", changedSinceChecked);
         model.put("changedBy", d.updatedBy());
-        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
+        model.put("changedAt", s.dateTime(d.updatedAt()));
         return s.view(s.text("authoring.restore.title", v.version()), "restore.ftlh", model);
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Times;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Principle;
@@ -40,7 +43,7 @@ final class OverviewScreens {
         model.put("easyReadIntroduction", c.easyReadIntroduction());
         model.put("status", PledgeListScreens.status(s, d));
         model.put("changedBy", d.updatedBy());
-        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
+        model.put("changedAt", s.dateTime(d.updatedAt()));
         model.put("detailsHref", s.href(base + "details"));
         model.put("newPrincipleHref", s.href(base + "principles/new"));
         model.put("newSignatoryHref", s.href(base + "signatories/new"));

@@ -2,6 +2,7 @@ package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 import dev.participation.api.pledge.Pledges;
@@ -10,6 +11,7 @@ import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.StaffSupport;
 import dev.participation.pledge.internal.view.PledgeRenderer;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,20 +22,24 @@ import org.osgi.service.component.annotations.Reference;
  * Web editors write, preview, publish and restore pledges and charters at
  * {@code /intranet/pledges/}. The paths are listed on {@link AuthoringRouter}.
  */
-@Component(service = StaffPage.class)
+@Component(service = {StaffPage.class, PledgeAuthoringPage.class})
 public final class PledgeAuthoringPage implements StaffPage {
 
     public static final String KEY = "pledges";
 
-    private final AuthoringSupport support;
-    private final AuthoringRouter router;
+    /** The pledge bundle's staff templates, and its words: the staff pages' own, then the widget's shared. */
+    static final String TEMPLATES = "/dev/participation/pledge/templates/authoring";
+    static final String[] BUNDLES = {"dev/participation/pledge/authoring/Language",
+        "dev/participation/pledge/shared/Language"};
+
+    private final StaffSupport support;
 
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
     // service layer (and tests can fix it).
     @Activate
     public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock) {
-        this.support = new AuthoringSupport(clock);
-        this.router = new AuthoringRouter(pledges, new PledgeRenderer());
+        this.support = new StaffSupport(PledgeAuthoringPage.class, TEMPLATES, BUNDLES, clock,
+                new AuthoringRouter(pledges, new PledgeRenderer())::route);
     }
 
     @Override
@@ -58,11 +64,21 @@ public final class PledgeAuthoringPage implements StaffPage {
 
     @Override
     public WidgetView render(StaffRequest request) {
-        return support.render(request, router::route);
+        return support.render(request);
     }
 
     @Override
-    public PostOutcome post(StaffRequest request) {
-        return support.post(request, router::route);
+    public Optional<String> action(StaffRequest request) {
+        return support.action(request);
+    }
+
+    @Override
+    public PostOutcome unclaimed(StaffRequest request) {
+        return support.unclaimed(request);
+    }
+
+    /** What this page's {@link PledgeActions} run through. */
+    StaffSupport support() {
+        return support;
     }
 }

@@ -2,6 +2,7 @@ package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 import dev.participation.api.pledge.Pledges;
@@ -10,6 +11,7 @@ import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.StaffSupport;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,20 +23,20 @@ import org.osgi.service.component.annotations.Reference;
  * else's once an editor has approved it there. Paths are on
  * {@link EvidenceRouter}.
  */
-@Component(service = StaffPage.class)
+@Component(service = {StaffPage.class, PledgeEvidencePage.class})
 public final class PledgeEvidencePage implements StaffPage {
 
     public static final String KEY = "pledge-evidence";
 
-    private final AuthoringSupport support;
-    private final EvidenceRouter router;
+    private final StaffSupport support;
 
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
     // service layer (and tests can fix it).
     @Activate
     public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock) {
-        this.support = new AuthoringSupport(clock);
-        this.router = new EvidenceRouter(pledges);
+        this.support = new StaffSupport(PledgeEvidencePage.class, PledgeAuthoringPage.TEMPLATES,
+                PledgeAuthoringPage.BUNDLES, clock,
+                new EvidenceRouter(pledges)::route);
     }
 
     @Override
@@ -59,11 +61,21 @@ public final class PledgeEvidencePage implements StaffPage {
 
     @Override
     public WidgetView render(StaffRequest request) {
-        return support.render(request, router::route);
+        return support.render(request);
     }
 
     @Override
-    public PostOutcome post(StaffRequest request) {
-        return support.post(request, router::route);
+    public Optional<String> action(StaffRequest request) {
+        return support.action(request);
+    }
+
+    @Override
+    public PostOutcome unclaimed(StaffRequest request) {
+        return support.unclaimed(request);
+    }
+
+    /** What this page's {@link PledgeActions} run through. */
+    StaffSupport support() {
+        return support;
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Form;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeProblem;
@@ -31,7 +33,7 @@ final class PledgeListScreens {
             row.put("slug", d.slug());
             row.put("status", status(s, d));
             row.put("changedBy", d.updatedBy());
-            row.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
+            row.put("changedAt", s.dateTime(d.updatedAt()));
             rows.add(row);
         }
         return s.view(s.text("authoring.list.title"), "list.ftlh",

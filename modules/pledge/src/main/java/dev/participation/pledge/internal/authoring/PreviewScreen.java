@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.participation.kit.staff.Screen;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.EvidenceSummary;

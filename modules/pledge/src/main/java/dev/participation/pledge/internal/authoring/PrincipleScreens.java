@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Moves;
+import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
@@ -74,12 +78,10 @@ final class PrincipleScreens {
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Principle p) {
-        return s.view(s.text("authoring.principle.remove.title", p.title()), "confirm-remove.ftlh",
-                Map.of("what", p.title(), "warning",
-                        s.text("authoring.principle.remove.warning", p.commitments().size()),
-                        "button", s.text("authoring.principle.remove.button"),
-                        "cancel", s.href(Long.toString(d.id())),
-                        "basis", Part.wholePrinciple(p.key()).basis(d.content())));
+        return s.confirmRemove(s.text("authoring.principle.remove.title", p.title()),
+                new ConfirmRemove(p.title(), s.text("authoring.principle.remove.warning", p.commitments().size()),
+                        s.text("authoring.principle.remove.button"), s.href(Long.toString(d.id())),
+                        Part.wholePrinciple(p.key()).basis(d.content())));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Principle p) {
@@ -100,8 +102,8 @@ final class PrincipleScreens {
     private WidgetView showNew(Screen s, PledgeDraft d, Form form) {
         return s.view(s.text("authoring.principle.new.title"), "principle.ftlh",
                 Map.of("creating", true, "pledgeTitle", d.content().title(), "cancel", s.href(Long.toString(d.id())),
-                        "commitments", List.of(), "action", s.href(d.id() + "/principles/new")),
-                form);
+                        "commitments", List.of()),
+                form.postTo(s.href(d.id() + "/principles/new")));
     }
 
     private WidgetView showEdit(Screen s, PledgeDraft d, Principle p, Form form) {

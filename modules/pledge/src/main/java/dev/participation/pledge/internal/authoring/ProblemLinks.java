@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.participation.kit.staff.Screen;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Principle;
@@ -27,7 +28,7 @@ final class ProblemLinks {
 
     static List<Map<String, String>> describe(Screen s, PledgeDraft d, Map<String, Message> problems) {
         List<Map<String, String>> list = new ArrayList<>();
-        problems.forEach((path, message) -> list.add(describe(s, d, path, Form.text(s.messages(), message))));
+        problems.forEach((path, message) -> list.add(describe(s, d, path, s.text(message))));
         return list;
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.participation.kit.staff.Screen;
 import dev.participation.api.pledge.DraftChanged;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeProblem;
@@ -62,7 +63,7 @@ final class PublishScreens {
         model.put("revision", Integer.toString(d.revision()));
         model.put("changedSinceChecked", changedSinceChecked);
         model.put("changedBy", d.updatedBy());
-        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
+        model.put("changedAt", s.dateTime(d.updatedAt()));
         model.put("problems", ProblemLinks.describe(s, d, problems));
         model.put("first", latest == null);
         model.put("nextVersion", latest == null ? 1 : latest.version() + 1);

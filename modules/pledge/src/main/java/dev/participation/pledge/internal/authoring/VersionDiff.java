@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.participation.kit.staff.Times;
+import dev.participation.kit.staff.Keys;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.Principle;

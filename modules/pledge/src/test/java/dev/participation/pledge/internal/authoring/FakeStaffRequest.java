@@ -35,10 +35,10 @@ final class FakeStaffRequest implements StaffRequest {
                 new Person("edith", "Edith Editor", Set.of("editor")));
     }
 
-    /** An editor on the evidence pages, who may approve what staff added. */
+    /** An editor on the evidence pages (so also staff, who reach them), who may approve what staff added. */
     static FakeStaffRequest evidenceEditor(String path) {
         return new FakeStaffRequest(PledgeEvidencePage.KEY, path,
-                new Person("edith", "Edith Editor", Set.of("editor")));
+                new Person("edith", "Edith Editor", Set.of("staff", "editor")));
     }
 
     static FakeStaffRequest staff(String path) {

@@ -1,9 +1,11 @@
 package dev.participation.pledge.internal.authoring;
 
+import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.participation.api.pledge.Audience;
@@ -14,7 +16,10 @@ import dev.participation.api.pledge.PledgeVersion;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
 import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.RoutedAction;
+import dev.participation.testing.StaffPosts;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -51,6 +56,23 @@ final class Fixtures {
 
     static PledgeVersion version(int number, PledgeContent content) {
         return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "Edith Editor", 0, content);
+    }
+
+    /** Posts as the portal does: to the page's registered action for the path, role checked. */
+    static StaffPosts posts(StaffPage page) {
+        List<RoutedAction> actions = new ArrayList<>();
+        for (Class<?> type : PledgeActions.class.getDeclaredClasses()) {
+            for (Constructor<?> constructor : type.getConstructors()) {
+                if (constructor.getParameterTypes()[0].isInstance(page)) {
+                    try {
+                        actions.add((RoutedAction) constructor.newInstance(page));
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+        }
+        return StaffPosts.of(page, actions);
     }
 
     static Document html(WidgetView view) {

@@ -51,11 +51,13 @@ class PledgeAuthoringPageTest {
 
     private Pledges pledges;
     private PledgeAuthoringPage page;
+    private dev.participation.testing.StaffPosts posts;
 
     @BeforeEach
     void setUp() {
         pledges = mock(Pledges.class);
         page = new PledgeAuthoringPage(pledges, Fixtures.CLOCK);
+        posts = Fixtures.posts(page);
     }
 
     private void given(PledgeContent content) {
@@ -99,7 +101,7 @@ class PledgeAuthoringPageTest {
 
     @Test
     void creatingWithABadAddressShowsTheFormAgainWithWhatWasTypedAndTheErrorLinkedToTheField() {
-        PostOutcome outcome = page.post(editor("new").with("title", "Our pledge").with("slug", "Our Pledge!")
+        PostOutcome outcome = posts.post(editor("new").with("title", "Our pledge").with("slug", "Our Pledge!")
                 .with("audience", "everyone").with("introduction", "Why we do this"));
 
         Document doc = invalid(outcome);
@@ -120,7 +122,7 @@ class PledgeAuthoringPageTest {
         when(pledges.create(eq("our-pledge-for-2025"), any(), eq("edith")))
                 .thenThrow(new PledgeProblem(Map.of("slug", Message.of("pledge.error.slugTaken"))));
 
-        Document doc = invalid(page.post(editor("new").with("title", "Our pledge for 2025")
+        Document doc = invalid(posts.post(editor("new").with("title", "Our pledge for 2025")
                 .with("audience", "everyone")));
 
         assertThat(doc.select("#slug").val()).isEqualTo("our-pledge-for-2025");
@@ -133,7 +135,7 @@ class PledgeAuthoringPageTest {
         when(pledges.create("our-pledge", typed, "edith"))
                 .thenReturn(new PledgeDraft(42, "our-pledge", typed, Fixtures.NOW, "edith", 0, false, 1));
 
-        PostOutcome.Done done = done(page.post(editor("new").with("title", "Our pledge")
+        PostOutcome.Done done = done(posts.post(editor("new").with("title", "Our pledge")
                 .with("slug", "our-pledge").with("audience", "everyone")));
 
         assertThat(done.location()).isEqualTo("/intranet/pledges/42");
@@ -144,7 +146,7 @@ class PledgeAuthoringPageTest {
     void addingAPrincipleAndThenACommitmentSavesTheWholeContentWithNewKeys() {
         given(content(principle("space", "Space")));
 
-        PostOutcome.Done added = done(page.post(drawn("7/principles/new").with("title", "Voice")
+        PostOutcome.Done added = done(posts.post(drawn("7/principles/new").with("title", "Voice")
                 .with("promise", "Everyone can say what they think")));
 
         PledgeContent saved = savedContent();
@@ -156,7 +158,7 @@ class PledgeAuthoringPageTest {
         assertThat(added.location()).isEqualTo("/intranet/pledges/7/principles/" + voice.key());
 
         given(saved);
-        done(page.post(drawn("7/principles/" + voice.key() + "/commitments/new")
+        done(posts.post(drawn("7/principles/" + voice.key() + "/commitments/new")
                 .with("text", "Training young people to chair meetings").with("easyReadText", "We teach you")));
 
         ArgumentCaptor<PledgeContent> second = ArgumentCaptor.forClass(PledgeContent.class);
@@ -176,7 +178,7 @@ class PledgeAuthoringPageTest {
         when(pledges.saveDraft(anyLong(), anyInt(), any(), anyString())).thenThrow(new PledgeProblem(
                 Map.of("principles[1].imageAlt", Message.of("pledge.error.required"))));
 
-        Document doc = invalid(page.post(drawn("7/principles/voice").with("title", "Voice")
+        Document doc = invalid(posts.post(drawn("7/principles/voice").with("title", "Voice")
                 .with("promise", "We listen").with("imageUrl", "/pictures/voice.png")
                 .with("imageAlt", "")));
 
@@ -193,7 +195,7 @@ class PledgeAuthoringPageTest {
         when(pledges.saveDraft(anyLong(), anyInt(), any(), anyString())).thenThrow(new PledgeProblem(
                 Map.of("principles[1].commitments[0].text", Message.of("pledge.error.tooLong", 1000))));
 
-        Document doc = invalid(page.post(drawn("7/principles/voice/commitments/c1").with("text", "Typed again")));
+        Document doc = invalid(posts.post(drawn("7/principles/voice/commitments/c1").with("text", "Typed again")));
 
         assertThat(doc.select("#text-error").text()).contains("Enter no more than 1,000 characters");
         assertThat(doc.select("textarea#text").text()).isEqualTo("Typed again");
@@ -203,7 +205,7 @@ class PledgeAuthoringPageTest {
     void moveUpAndDownReorderPrinciplesAndCommitments() {
         given(content(principle("a", "Space"), principle("b", "Voice"), principle("c", "Audience")));
 
-        PostOutcome.Done done = done(page.post(drawn("7", "7/principles/c/move").with("direction", "up")));
+        PostOutcome.Done done = done(posts.post(drawn("7", "7/principles/c/move").with("direction", "up")));
 
         assertThat(savedContent().principles()).extracting(Principle::key).containsExactly("a", "c", "b");
         assertThat(done.location()).isEqualTo("/intranet/pledges/7");
@@ -211,7 +213,7 @@ class PledgeAuthoringPageTest {
 
         Principle p = principle("a", "Space", commitment("x", "One"), commitment("y", "Two"), commitment("z", "Three"));
         given(content(p));
-        done(page.post(drawn("7/principles/a", "7/principles/a/commitments/x/move").with("direction", "down")));
+        done(posts.post(drawn("7/principles/a", "7/principles/a/commitments/x/move").with("direction", "down")));
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges, org.mockito.Mockito.times(2)).saveDraft(eq(ID), eq(REVISION), saved.capture(), anyString());
         assertThat(saved.getValue().principles().get(0).commitments()).extracting(Commitment::key)
@@ -226,7 +228,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest restore = drawn("7/history/1/restore");
         givenChangedByAlex(content(principle("a", "Typed since")));
 
-        Document doc = invalid(page.post(restore));
+        Document doc = invalid(posts.post(restore));
 
         verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
         assertThat(doc.select(".govuk-error-summary").text()).contains("The draft changed after you looked at it",
@@ -253,7 +255,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine: we act on it");
         givenChangedByAlex(content(principle("space", "Space"), withPromise(voice, "Theirs: we listen")));
 
-        Document doc = invalid(page.post(form));
+        Document doc = invalid(posts.post(form));
 
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
         assertThat(doc.select(".govuk-error-summary h2").text())
@@ -270,7 +272,7 @@ class PledgeAuthoringPageTest {
         // Saved again from the page that showed the conflict: now based on their version, it lands.
         FakeStaffRequest again = editor("7/principles/voice").with("basis", doc.select("input[name=basis]").val())
                 .with("title", "Voice").with("promise", doc.select("textarea#promise").text());
-        done(page.post(again));
+        done(posts.post(again));
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
         assertThat(saved.getValue().principle("voice").orElseThrow().promise()).isEqualTo("Mine: we act on it");
@@ -283,7 +285,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine");
         givenChangedByAlex(content(withPromise(space, "Theirs"), principle("voice", "Voice")));
 
-        done(page.post(form));
+        done(posts.post(form));
 
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
@@ -298,7 +300,7 @@ class PledgeAuthoringPageTest {
                 principle("voice", "Voice")), Fixtures.NOW, "alex", 2, true, REVISION + 1);
         when(pledges.saveDraft(eq(ID), eq(REVISION), any(), anyString())).thenThrow(new DraftChanged(winner));
 
-        done(page.post(drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine")));
+        done(posts.post(drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine")));
 
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
@@ -311,7 +313,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine");
         givenChangedByAlex(content(principle("space", "Space")));
 
-        Document doc = invalid(page.post(form));
+        Document doc = invalid(posts.post(form));
 
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
         assertThat(doc.select(".govuk-error-summary").text()).contains("alex removed it");
@@ -327,7 +329,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest move = drawn("7", "7/principles/c/move").with("direction", "up");
         givenChangedByAlex(content(principle("c", "Audience"), principle("a", "Space"), principle("b", "Voice")));
 
-        PostOutcome.Done done = done(page.post(move));
+        PostOutcome.Done done = done(posts.post(move));
 
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
         assertThat(noticeText(done)).startsWith("Someone else changed this while you were looking");
@@ -341,7 +343,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest publish = drawn("7/publish");
         givenChangedByAlex(content(principle("a", "Space", commitment("x", "Changed after the check"))));
 
-        Document doc = invalid(page.post(publish));
+        Document doc = invalid(posts.post(publish));
 
         verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
         assertThat(doc.select(".govuk-error-summary h2").text()).isEqualTo("The draft changed after you checked it");
@@ -376,7 +378,7 @@ class PledgeAuthoringPageTest {
                 .isEqualTo("Yes, remove this principle");
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
 
-        done(page.post(drawn("7/principles/b/remove")));
+        done(posts.post(drawn("7/principles/b/remove")));
 
         assertThat(savedContent().principles()).extracting(Principle::key).containsExactly("a");
     }
@@ -398,7 +400,7 @@ class PledgeAuthoringPageTest {
 
         when(pledges.publish(ID, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 0,
                 draft));
-        PostOutcome.Done done = done(page.post(drawn("7/publish")));
+        PostOutcome.Done done = done(posts.post(drawn("7/publish")));
 
         verify(pledges).publish(ID, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 3 is published");
@@ -415,7 +417,7 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select(".govuk-error-summary a[href=/intranet/pledges/7/principles/new]").text())
                 .contains("Add at least one principle before publishing");
         assertThat(doc.select("form[method=post]")).isEmpty();
-        assertThat(invalid(page.post(drawn("7/publish"))).text()).contains("Add at least one principle");
+        assertThat(invalid(posts.post(drawn("7/publish"))).text()).contains("Add at least one principle");
         verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
     }
 
@@ -455,7 +457,7 @@ class PledgeAuthoringPageTest {
 
         when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
                 content(principle("a", "Then"))));
-        PostOutcome.Done done = done(page.post(drawn("7/history/1/restore")));
+        PostOutcome.Done done = done(posts.post(drawn("7/history/1/restore")));
 
         verify(pledges).restore(ID, 1, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 1 is restored and published as version 3");
@@ -465,7 +467,7 @@ class PledgeAuthoringPageTest {
     void aSignatoryDateMustBeRealAndTheSummaryLinksToTheDayBox() {
         given(content());
 
-        Document doc = invalid(page.post(drawn("7/signatories/new").with("name", "Youth Council")
+        Document doc = invalid(posts.post(drawn("7/signatories/new").with("name", "Youth Council")
                 .with("signedOn-day", "31").with("signedOn-month", "2").with("signedOn-year", "2024")));
 
         assertThat(doc.select(".govuk-error-summary a[href=#signedOn-day]").text())
@@ -475,7 +477,7 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("#name").val()).isEqualTo("Youth Council");
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
 
-        done(page.post(drawn("7/signatories/new").with("name", "Youth Council").with("role", "Young people")
+        done(posts.post(drawn("7/signatories/new").with("name", "Youth Council").with("role", "Young people")
                 .with("signedOn-day", "29").with("signedOn-month", "2").with("signedOn-year", "2024")));
         assertThat(savedContent().signatories()).hasSize(2).last()
                 .satisfies(s -> assertThat(s.signedOn()).isEqualTo(java.time.LocalDate.of(2024, 2, 29)));

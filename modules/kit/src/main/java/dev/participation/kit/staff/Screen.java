@@ -1,0 +1,138 @@
+package dev.participation.kit.staff;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.participation.api.widget.Message;
+import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.StaffRequest;
+import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.template.Templates;
+
+/**
+ * One request to a staff page, with what every screen needs: the request's words, the bundle's
+ * templates, links inside the page, the person acting and the time zone to show times in.
+ */
+public final class Screen {
+
+    /**
+     * The zone every time on a staff page is shown in. English and Welsh councils work in UK
+     * local time; when the request carries its own zone ({@code HostRequest.timeZone()}), this
+     * is the one place to read it from.
+     */
+    private static final ZoneId COUNCIL_ZONE = ZoneId.of("Europe/London");
+
+    private final StaffRequest request;
+    private final Messages messages;
+    private final Templates templates;
+    private final Clock clock;
+
+    Screen(StaffRequest request, Messages messages, Templates templates, Clock clock) {
+        this.request = request;
+        this.messages = messages;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public StaffRequest request() {
+        return request;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The time zone this person reads times in. */
+    public ZoneId zone() {
+        return COUNCIL_ZONE;
+    }
+
+    /** An instant as a date and time in {@link #zone()}, in the request's language. */
+    public String dateTime(java.time.Instant instant) {
+        return Times.dateTime(instant, zone(), messages);
+    }
+
+    /** Today's date where this person is: what "not in the future" is measured against. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(zone()));
+    }
+
+    public String text(String key, Object... arguments) {
+        return messages.get(key, arguments);
+    }
+
+    /** A message (perhaps with message arguments of its own) in this request's words. */
+    public String text(Message message) {
+        return Form.text(messages, message);
+    }
+
+    /** The path below the page, split at slashes, without empty segments. */
+    public List<String> segments() {
+        return Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String parameter(String name) {
+        return request.parameter(name).orElse("");
+    }
+
+    /** A link to somewhere inside this staff page: {@code href("12/details")}. */
+    public String href(String path) {
+        return request.links().page() + path;
+    }
+
+    /**
+     * Who the audit log and the history name for a change: the account, never the display name,
+     * which its owner can change and so could use to hide who did what.
+     */
+    public String actor() {
+        return request.signedIn().id();
+    }
+
+    /**
+     * A screen with nothing typed.
+     *
+     * @param view the screen's view model: a public record whose accessors the template reads
+     */
+    public WidgetView view(String title, String template, Object view) {
+        return view(title, template, view, Form.empty());
+    }
+
+    /** A screen with a form, as drawn or as typed with its errors. */
+    public WidgetView view(String title, String template, Object view, Form form) {
+        Map<String, Object> shared = new LinkedHashMap<>();
+        String ns = request.namespace();
+        shared.put("ns", ns);
+        shared.put("csrf", request.csrf());
+        shared.put("page", request.links().page());
+        shared.put("form", form.values());
+        shared.put("errors", form.fieldErrors(messages));
+        shared.put("errorSummary", form.summary(ns, messages));
+        shared.put("conflict", form.conflict());
+        // A form shown again elsewhere (a removed item's words, offered as a new one) posts there.
+        shared.put("action", form.action().orElse(request.links().action()));
+        return WidgetView.titled(title, templates.render(template, view, shared, messages));
+    }
+
+    /** The kit's "are you sure?" page before something is removed. */
+    public WidgetView confirmRemove(String title, ConfirmRemove confirm) {
+        return view(title, "kit/confirm-remove.ftlh", confirm);
+    }
+
+    public PostOutcome invalid(WidgetView view) {
+        return PostOutcome.invalid(view);
+    }
+
+    /** Back to {@code path} with a notice the host translates with this page's words. */
+    public PostOutcome done(String path, String noticeKey, Object... arguments) {
+        return PostOutcome.done(href(path), Message.of(noticeKey, arguments));
+    }
+}
