@@ -208,6 +208,22 @@ class WidgetPortletTest {
     }
 
     @Test
+    void aPostThePersonMayNotMakeChangesNothing() throws Exception {
+        widget.outcome = PostOutcome.forbidden();
+        Portal.Render form = portal.render();
+        portlet.render(form.request(), form.response());
+        Map<String, Object> before = Map.copyOf(portal.session);
+
+        Portal.Action post = portal.post(PortletMode.VIEW, Map.of("name", "Alex"));
+        portlet.processAction(post.request(), post.response());
+
+        assertThat(widget.posts).hasSize(1);
+        verify(post.response(), never()).sendRedirect(anyString());
+        verify(post.renderParameters(), never()).clearPrivate();
+        assertThat(portal.session).isEqualTo(before);
+    }
+
+    @Test
     void aPostTheWidgetDoesNotAcceptChangesNothing() throws Exception {
         Portal.Render form = portal.render();
         portlet.render(form.request(), form.response());
