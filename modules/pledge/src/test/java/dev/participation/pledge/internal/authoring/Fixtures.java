@@ -19,6 +19,8 @@ import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.RoutedAction;
+import dev.participation.testing.FakeStaffRequest;
+import dev.participation.testing.People;
 import dev.participation.testing.StaffPosts;
 
 import org.jsoup.Jsoup;
@@ -56,6 +58,20 @@ final class Fixtures {
 
     static PledgeVersion version(int number, PledgeContent content) {
         return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "Edith Editor", 0, content);
+    }
+
+    /** An editor on the authoring pages. */
+    static FakeStaffRequest editor(String path) {
+        return FakeStaffRequest.to(PledgeAuthoringPage.KEY, path, People.EDITOR);
+    }
+
+    /** An editor on the evidence pages (so also staff, who reach them), who may approve what staff added. */
+    static FakeStaffRequest evidenceEditor(String path) {
+        return FakeStaffRequest.to(PledgeEvidencePage.KEY, path, People.STAFF_EDITOR);
+    }
+
+    static FakeStaffRequest staff(String path) {
+        return FakeStaffRequest.to(PledgeEvidencePage.KEY, path, People.STAFF);
     }
 
     /** Posts as the portal does: to the page's registered action for the path, role checked. */

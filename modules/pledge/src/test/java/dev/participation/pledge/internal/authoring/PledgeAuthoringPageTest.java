@@ -6,11 +6,11 @@ import static dev.participation.pledge.internal.authoring.Fixtures.commitment;
 import static dev.participation.pledge.internal.authoring.Fixtures.content;
 import static dev.participation.pledge.internal.authoring.Fixtures.done;
 import static dev.participation.pledge.internal.authoring.Fixtures.draft;
+import static dev.participation.pledge.internal.authoring.Fixtures.editor;
 import static dev.participation.pledge.internal.authoring.Fixtures.html;
 import static dev.participation.pledge.internal.authoring.Fixtures.invalid;
 import static dev.participation.pledge.internal.authoring.Fixtures.principle;
 import static dev.participation.pledge.internal.authoring.Fixtures.version;
-import static dev.participation.pledge.internal.authoring.FakeStaffRequest.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -41,6 +41,8 @@ import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
+
+import dev.participation.testing.FakeStaffRequest;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
