@@ -3,11 +3,15 @@ package dev.participation.kit.staff;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.participation.api.widget.Message;
+import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
@@ -31,12 +35,16 @@ public final class Screen {
     private final Messages messages;
     private final Templates templates;
     private final Clock clock;
+    private final Function<String, Optional<Person>> accounts;
+    private final Map<String, String> names = new HashMap<>();
 
-    Screen(StaffRequest request, Messages messages, Templates templates, Clock clock) {
+    Screen(StaffRequest request, Messages messages, Templates templates, Clock clock,
+            Function<String, Optional<Person>> accounts) {
         this.request = request;
         this.messages = messages;
         this.templates = templates;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     public StaffRequest request() {
@@ -95,6 +103,17 @@ public final class Screen {
      */
     public String actor() {
         return request.signedIn().id();
+    }
+
+    /**
+     * How a screen names the account that did something: its display name today with the id
+     * ("Edith Evans (edith)"), or the id alone for an account that is gone. Looked up once per
+     * screen however often the account appears.
+     */
+    public String who(String accountId) {
+        return names.computeIfAbsent(accountId, id -> accounts.apply(id).map(Person::displayName)
+                .filter(name -> !name.isBlank() && !name.equals(id))
+                .map(name -> text("staff.actorNamed", name, id)).orElse(id));
     }
 
     /**

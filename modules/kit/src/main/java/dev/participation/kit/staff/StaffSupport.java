@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
+import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
@@ -29,6 +30,7 @@ public final class StaffSupport {
     private final Templates templates;
     private final Clock clock;
     private final Function<Screen, Endpoint> router;
+    private final Function<String, Optional<Person>> accounts;
 
     /**
      * @param anchor    a class of the bundle (its class loader finds the templates and words)
@@ -36,13 +38,16 @@ public final class StaffSupport {
      * @param bundles   base names of its {@code Language.properties}, most specific first
      * @param clock     the portal's clock, so "today" follows the service layer's time
      * @param router    the endpoint for a screen's path; throws {@link NotFound} when it names nothing
+     * @param accounts  finds the person an account id names, so screens show who did what by the
+     *                  name they have today (records keep the id: see {@link Screen#actor()})
      */
     public StaffSupport(Class<?> anchor, String templates, String[] bundles, Clock clock,
-            Function<Screen, Endpoint> router) {
+            Function<Screen, Endpoint> router, Function<String, Optional<Person>> accounts) {
         this.words = new LanguageBundles(anchor, bundles);
         this.templates = Templates.of(anchor, templates);
         this.clock = clock;
         this.router = router;
+        this.accounts = accounts;
     }
 
     public ResourceBundle bundle(Locale locale) {
@@ -50,7 +55,8 @@ public final class StaffSupport {
     }
 
     public Screen screen(StaffRequest request) {
-        return new Screen(request, Messages.of(request.locale(), bundle(request.locale())), templates, clock);
+        return new Screen(request, Messages.of(request.locale(), bundle(request.locale())), templates, clock,
+                accounts);
     }
 
     public WidgetView render(StaffRequest request) {

@@ -138,7 +138,7 @@ final class DraftSaver {
         }
         Map<String, Object> conflict = new LinkedHashMap<>();
         conflict.put("removed", theirs.isEmpty());
-        conflict.put("changedBy", current.updatedBy());
+        conflict.put("changedBy", s.who(current.updatedBy()));
         conflict.put("changedAt", s.dateTime(current.updatedAt()));
         conflict.put("rows", rows);
         // Opening the form afresh shows their version and forgets what was typed.

@@ -74,7 +74,7 @@ final class EvidenceScreens {
             row.put("site", EvidenceLinks.site(e.link()));
             row.put("waiting", !e.approved());
             row.put("approveAction", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/approve"));
-            row.put("addedBy", e.addedBy());
+            row.put("addedBy", s.who(e.addedBy()));
             row.put("addedAt", s.dateTime(e.addedAt()));
             row.put("removeHref", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/remove"));
             rows.add(row);

@@ -36,7 +36,7 @@ final class HistoryScreens {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("version", v.version());
             row.put("publishedAt", s.dateTime(v.publishedAt()));
-            row.put("publishedBy", v.publishedBy());
+            row.put("publishedBy", s.who(v.publishedBy()));
             row.put("note", v.restoredFrom() > 0 ? s.text("authoring.history.restoredFrom", v.restoredFrom()) : "");
             row.put("restoreHref", i == 0 ? "" : s.href(base + "/" + v.version() + "/restore"));
             row.put("compareHref", i == versions.size() - 1 ? ""
@@ -97,7 +97,7 @@ final class HistoryScreens {
         model.put("cancel", s.href(d.id() + "/history"));
         model.put("revision", Integer.toString(d.revision()));
         model.put("changedSinceChecked", changedSinceChecked);
-        model.put("changedBy", d.updatedBy());
+        model.put("changedBy", s.who(d.updatedBy()));
         model.put("changedAt", s.dateTime(d.updatedAt()));
         return s.view(s.text("authoring.restore.title", v.version()), "restore.ftlh", model);
     }

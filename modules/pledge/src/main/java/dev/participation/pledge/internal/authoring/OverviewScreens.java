@@ -42,7 +42,7 @@ final class OverviewScreens {
         model.put("introduction", c.introduction());
         model.put("easyReadIntroduction", c.easyReadIntroduction());
         model.put("status", PledgeListScreens.status(s, d));
-        model.put("changedBy", d.updatedBy());
+        model.put("changedBy", s.who(d.updatedBy()));
         model.put("changedAt", s.dateTime(d.updatedAt()));
         model.put("detailsHref", s.href(base + "details"));
         model.put("newPrincipleHref", s.href(base + "principles/new"));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
@@ -35,11 +36,11 @@ public final class PledgeAuthoringPage implements StaffPage {
     private final StaffSupport support;
 
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
-    // service layer (and tests can fix it).
+    // service layer (and tests can fix it); its accounts, to name who changed what.
     @Activate
-    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock) {
+    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
         this.support = new StaffSupport(PledgeAuthoringPage.class, TEMPLATES, BUNDLES, clock,
-                new AuthoringRouter(pledges, new PledgeRenderer())::route);
+                new AuthoringRouter(pledges, new PledgeRenderer())::route, accounts::find);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
@@ -31,12 +32,12 @@ public final class PledgeEvidencePage implements StaffPage {
     private final StaffSupport support;
 
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
-    // service layer (and tests can fix it).
+    // service layer (and tests can fix it); its accounts, to name who changed what.
     @Activate
-    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock) {
+    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
         this.support = new StaffSupport(PledgeEvidencePage.class, PledgeAuthoringPage.TEMPLATES,
                 PledgeAuthoringPage.BUNDLES, clock,
-                new EvidenceRouter(pledges)::route);
+                new EvidenceRouter(pledges)::route, accounts::find);
     }
 
     @Override

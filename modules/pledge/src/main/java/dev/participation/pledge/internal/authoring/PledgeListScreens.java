@@ -32,7 +32,7 @@ final class PledgeListScreens {
             row.put("href", s.href(Long.toString(d.id())));
             row.put("slug", d.slug());
             row.put("status", status(s, d));
-            row.put("changedBy", d.updatedBy());
+            row.put("changedBy", s.who(d.updatedBy()));
             row.put("changedAt", s.dateTime(d.updatedAt()));
             rows.add(row);
         }

@@ -62,7 +62,7 @@ final class PublishScreens {
         model.put("pledgeTitle", d.content().title());
         model.put("revision", Integer.toString(d.revision()));
         model.put("changedSinceChecked", changedSinceChecked);
-        model.put("changedBy", d.updatedBy());
+        model.put("changedBy", s.who(d.updatedBy()));
         model.put("changedAt", s.dateTime(d.updatedAt()));
         model.put("problems", ProblemLinks.describe(s, d, problems));
         model.put("first", latest == null);

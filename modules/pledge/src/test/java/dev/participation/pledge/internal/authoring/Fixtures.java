@@ -1,5 +1,9 @@
 package dev.participation.pledge.internal.authoring;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
@@ -15,6 +21,7 @@ import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeVersion;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
+import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
@@ -57,7 +64,17 @@ final class Fixtures {
     }
 
     static PledgeVersion version(int number, PledgeContent content) {
-        return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "Edith Editor", 0, content);
+        return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "edith", 0, content);
+    }
+
+    /** The portal's accounts: Edith and Sam are known by name; anyone else's account is gone. */
+    static Accounts accounts() {
+        Accounts accounts = mock(Accounts.class);
+        when(accounts.find(anyString())).thenReturn(Optional.empty());
+        for (Person p : List.of(People.EDITOR, People.STAFF)) {
+            when(accounts.find(p.id())).thenReturn(Optional.of(p));
+        }
+        return accounts;
     }
 
     /** An editor on the authoring pages. */

@@ -58,7 +58,7 @@ class PledgeAuthoringPageTest {
     @BeforeEach
     void setUp() {
         pledges = mock(Pledges.class);
-        page = new PledgeAuthoringPage(pledges, Fixtures.CLOCK);
+        page = new PledgeAuthoringPage(pledges, Fixtures.CLOCK, Fixtures.accounts());
         posts = Fixtures.posts(page);
     }
 
@@ -80,24 +80,25 @@ class PledgeAuthoringPageTest {
         assertThat(page.requiredRole()).isEqualTo(Roles.EDITOR);
         assertThat(staffOnly.hasRole(page.requiredRole())).isFalse();
         assertThat(editor.hasRole(page.requiredRole())).isTrue();
-        assertThat(new PledgeEvidencePage(pledges, Fixtures.CLOCK).requiredRole()).isEqualTo(Roles.STAFF);
+        assertThat(new PledgeEvidencePage(pledges, Fixtures.CLOCK, Fixtures.accounts()).requiredRole()).isEqualTo(Roles.STAFF);
         assertThat(page.key()).isEqualTo("pledges");
         assertThat(page.messages(java.util.Locale.UK).getString(page.titleKey())).isEqualTo("Pledges and charters");
     }
 
     @Test
-    void theListShowsEachPledgesStatusAndWhoChangedItLast() {
+    void theListShowsEachPledgesStatusAndWhoChangedItLastByTheirNameToday() {
         when(pledges.drafts()).thenReturn(List.of(
-                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "Edith Editor", 0, false, 1),
-                new PledgeDraft(2, "care-charter", content(), Fixtures.NOW, "Alex Admin", 3, true, 9)));
+                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "edith", 0, false, 1),
+                new PledgeDraft(2, "care-charter", content(), Fixtures.NOW, "alex.gone", 3, true, 9)));
 
         Document doc = html(page.render(editor("")));
 
         assertThat(doc.select("tbody tr")).hasSize(2);
         assertThat(doc.select("tbody tr").get(0).text()).contains("our-pledge", "Draft only, not published",
-                "Edith Editor", "1 June 2025");
+                "Edith Editor (edith)", "1 June 2025");
+        // An account that no longer exists is still named, by the id the record keeps.
         assertThat(doc.select("tbody tr").get(1).text()).contains("Version 3 published, with unpublished changes",
-                "Alex Admin");
+                "alex.gone");
         assertThat(doc.select("a[href=/intranet/pledges/new]").text()).isEqualTo("Create a pledge");
     }
 
@@ -400,7 +401,7 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Publish version 3");
         verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
 
-        when(pledges.publish(ID, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 0,
+        when(pledges.publish(ID, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "edith", 0,
                 draft));
         PostOutcome.Done done = done(posts.post(drawn("7/publish")));
 
@@ -457,7 +458,7 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Restore and publish version 1");
         verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
 
-        when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
+        when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "edith", 1,
                 content(principle("a", "Then"))));
         PostOutcome.Done done = done(posts.post(drawn("7/history/1/restore")));
 

@@ -45,7 +45,7 @@ class PledgeEvidencePageTest {
     @BeforeEach
     void setUp() {
         pledges = mock(Pledges.class);
-        page = new PledgeEvidencePage(pledges, Fixtures.CLOCK);
+        page = new PledgeEvidencePage(pledges, Fixtures.CLOCK, Fixtures.accounts());
         posts = Fixtures.posts(page);
         when(pledges.draft(ID)).thenReturn(Optional.of(draft(content(
                 principle("a", "Space", commitment("c1", "Meet where young people choose")),
