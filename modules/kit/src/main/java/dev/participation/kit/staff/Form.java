@@ -19,7 +19,7 @@ public final class Form {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Message> errors = new LinkedHashMap<>();
     private final Map<String, String> anchors = new LinkedHashMap<>();
-    private Map<String, Object> conflict = Map.of();
+    private Conflict conflict;
     private String action;
 
     private Form(List<String> fields) {
@@ -91,14 +91,14 @@ public final class Form {
     }
 
     /** Marks the form as refused because someone else changed what it edits meanwhile. */
-    public Form conflict(Map<String, Object> conflict) {
-        this.conflict = Map.copyOf(conflict);
+    public Form conflict(Conflict conflict) {
+        this.conflict = conflict;
         return this;
     }
 
     /** What the conflict banner shows, or empty when there was no conflict. */
-    public Map<String, Object> conflict() {
-        return conflict;
+    public Optional<Conflict> conflict() {
+        return Optional.ofNullable(conflict);
     }
 
     public boolean valid() {

@@ -135,7 +135,8 @@ public final class Screen {
         shared.put("form", form.values());
         shared.put("errors", form.fieldErrors(messages));
         shared.put("errorSummary", form.summary(ns, messages));
-        shared.put("conflict", form.conflict());
+        // Absent unless the form was refused: templates test it with ?? or ?has_content.
+        shared.put("conflict", form.conflict().orElse(null));
         // A form shown again elsewhere (a removed item's words, offered as a new one) posts there.
         shared.put("action", form.action().orElse(request.links().action()));
         return WidgetView.titled(title, templates.render(template, view, shared, messages));

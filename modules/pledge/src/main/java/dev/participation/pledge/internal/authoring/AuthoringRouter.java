@@ -3,14 +3,14 @@ package dev.participation.pledge.internal.authoring;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.participation.kit.staff.Screen;
-import dev.participation.kit.staff.Endpoint;
-import dev.participation.kit.staff.NotFound;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Endpoint;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.Screen;
 import dev.participation.pledge.internal.view.PledgeRenderer;
 
 /**

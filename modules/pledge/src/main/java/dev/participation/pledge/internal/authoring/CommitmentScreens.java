@@ -1,20 +1,18 @@
 package dev.participation.pledge.internal.authoring;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import dev.participation.kit.staff.Screen;
-import dev.participation.kit.staff.Form;
-import dev.participation.kit.staff.Moves;
-import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.ConfirmRemove;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Moves;
+import dev.participation.kit.staff.Screen;
 
 /** Adding, changing, moving and removing one commitment of a principle. */
 final class CommitmentScreens {

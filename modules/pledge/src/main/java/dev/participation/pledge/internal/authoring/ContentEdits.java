@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import dev.participation.kit.staff.Moves;
-import dev.participation.kit.staff.Keys;
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
+import dev.participation.kit.staff.Keys;
+import dev.participation.kit.staff.Moves;
 
 /**
  * Builds the whole new content of a draft from the current one and one change, so every save

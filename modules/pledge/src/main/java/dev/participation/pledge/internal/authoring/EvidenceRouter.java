@@ -2,14 +2,14 @@ package dev.participation.pledge.internal.authoring;
 
 import java.util.List;
 
-import dev.participation.kit.staff.Screen;
-import dev.participation.kit.staff.Endpoint;
-import dev.participation.kit.staff.NotFound;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
+import dev.participation.kit.staff.Endpoint;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.Screen;
 
 /**
  * Paths below {@code /intranet/pledge-evidence/}: {@code ""} (choose a pledge), {@code {id}} (its

@@ -1,21 +1,19 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import dev.participation.kit.staff.Screen;
-import dev.participation.kit.staff.Form;
-import dev.participation.kit.staff.DateInput;
-import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeRules;
 import dev.participation.api.pledge.Signatory;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.ConfirmRemove;
+import dev.participation.kit.staff.DateInput;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Screen;
 
 /** Adding, changing and removing the people and groups who signed a pledge. */
 final class SignatoryScreens {
