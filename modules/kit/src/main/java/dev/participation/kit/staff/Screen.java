@@ -121,12 +121,12 @@ public final class Screen {
      *
      * @param view the screen's view model: a public record whose accessors the template reads
      */
-    public WidgetView view(String title, String template, Object view) {
+    public WidgetView view(String title, String template, Record view) {
         return view(title, template, view, Form.empty());
     }
 
     /** A screen with a form, as drawn or as typed with its errors. */
-    public WidgetView view(String title, String template, Object view, Form form) {
+    public WidgetView view(String title, String template, Record view, Form form) {
         Map<String, Object> shared = new LinkedHashMap<>();
         String ns = request.namespace();
         shared.put("ns", ns);
