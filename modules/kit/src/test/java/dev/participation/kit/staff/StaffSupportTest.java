@@ -60,41 +60,7 @@ class StaffSupportTest {
         return s.done("people", "saved");
     }
 
-    private final StaffPage page = new StaffPage() {
-        @Override
-        public String key() {
-            return "people";
-        }
-
-        @Override
-        public String titleKey() {
-            return "test.widget";
-        }
-
-        @Override
-        public String requiredRole() {
-            return Roles.STAFF;
-        }
-
-        @Override
-        public java.util.ResourceBundle messages(Locale locale) {
-            return support.bundle(locale);
-        }
-
-        @Override
-        public WidgetView render(StaffRequest request) {
-            return support.render(request);
-        }
-
-        @Override
-        public Optional<String> action(StaffRequest request) {
-            return support.action(request);
-        }
-
-        @Override
-        public PostOutcome unclaimed(StaffRequest request) {
-            return support.unclaimed(request);
-        }
+    private final StaffPage page = new RoutedStaffPage("people", "test.widget", Roles.STAFF, support) {
     };
 
     /** Only editors may record a date of birth here. */

@@ -34,6 +34,8 @@ import dev.participation.kit.form.PreferenceForm;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WidgetPortletTest {
 
@@ -207,24 +209,10 @@ class WidgetPortletTest {
         verify(forged.response(), never()).sendRedirect(anyString());
     }
 
-    @Test
-    void aPostThePersonMayNotMakeChangesNothing() throws Exception {
-        widget.outcome = PostOutcome.forbidden();
-        Portal.Render form = portal.render();
-        portlet.render(form.request(), form.response());
-        Map<String, Object> before = Map.copyOf(portal.session);
-
-        Portal.Action post = portal.post(PortletMode.VIEW, Map.of("name", "Alex"));
-        portlet.processAction(post.request(), post.response());
-
-        assertThat(widget.posts).hasSize(1);
-        verify(post.response(), never()).sendRedirect(anyString());
-        verify(post.renderParameters(), never()).clearPrivate();
-        assertThat(portal.session).isEqualTo(before);
-    }
-
-    @Test
-    void aPostTheWidgetDoesNotAcceptChangesNothing() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aPostTheWidgetDoesNotAcceptOrThePersonMayNotMakeChangesNothing(boolean forbidden) throws Exception {
+        widget.outcome = forbidden ? PostOutcome.forbidden() : PostOutcome.notAccepted();
         Portal.Render form = portal.render();
         portlet.render(form.request(), form.response());
         Map<String, Object> before = Map.copyOf(portal.session);

@@ -1,17 +1,12 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
 
 import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Pledges;
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.StaffPage;
-import dev.participation.api.widget.StaffRequest;
-import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.RoutedStaffPage;
 import dev.participation.kit.staff.StaffSupport;
 import dev.participation.pledge.internal.view.PledgeRenderer;
 
@@ -21,10 +16,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Web editors write, preview, publish and restore pledges and charters at
- * {@code /intranet/pledges/}. The paths are listed on {@link AuthoringRouter}.
+ * {@code /intranet/pledges/}. The paths are listed on {@link AuthoringRouter}; what its forms
+ * post is done by {@link PledgeActions}.
  */
 @Component(service = {StaffPage.class, PledgeAuthoringPage.class})
-public final class PledgeAuthoringPage implements StaffPage {
+public final class PledgeAuthoringPage extends RoutedStaffPage {
 
     public static final String KEY = "pledges";
 
@@ -33,53 +29,11 @@ public final class PledgeAuthoringPage implements StaffPage {
     static final String[] BUNDLES = {"dev/participation/pledge/authoring/Language",
         "dev/participation/pledge/shared/Language"};
 
-    private final StaffSupport support;
-
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
     // service layer (and tests can fix it); its accounts, to name who changed what.
     @Activate
     public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
-        this.support = new StaffSupport(PledgeAuthoringPage.class, TEMPLATES, BUNDLES, clock,
-                new AuthoringRouter(pledges, new PledgeRenderer())::route, accounts::find);
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String titleKey() {
-        return "authoring.page.title";
-    }
-
-    @Override
-    public String requiredRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    public ResourceBundle messages(Locale locale) {
-        return support.bundle(locale);
-    }
-
-    @Override
-    public WidgetView render(StaffRequest request) {
-        return support.render(request);
-    }
-
-    @Override
-    public Optional<String> action(StaffRequest request) {
-        return support.action(request);
-    }
-
-    @Override
-    public PostOutcome unclaimed(StaffRequest request) {
-        return support.unclaimed(request);
-    }
-
-    /** What this page's {@link PledgeActions} run through. */
-    StaffSupport support() {
-        return support;
+        super(KEY, "authoring.page.title", Roles.EDITOR, new StaffSupport(PledgeAuthoringPage.class, TEMPLATES,
+                BUNDLES, clock, new AuthoringRouter(pledges, new PledgeRenderer())::route, accounts::find));
     }
 }
