@@ -28,8 +28,17 @@ public sealed interface PostOutcome {
         }
     }
 
-    /** The widget does not accept this post (no form, unknown action, not allowed). */
+    /** The widget does not accept this post (no form, unknown action). */
     record NotAccepted() implements PostOutcome {
+    }
+
+    /**
+     * The person may not do this (a staff action needs a role they lack): the host answers with a
+     * "forbidden" page and nothing changed.
+     *
+     * @since 2.0
+     */
+    record Forbidden() implements PostOutcome {
     }
 
     static PostOutcome done(String location) {
@@ -46,5 +55,9 @@ public sealed interface PostOutcome {
 
     static PostOutcome notAccepted() {
         return new NotAccepted();
+    }
+
+    static PostOutcome forbidden() {
+        return new Forbidden();
     }
 }

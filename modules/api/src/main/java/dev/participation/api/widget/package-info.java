@@ -4,7 +4,7 @@
  * crosses this package, so one widget runs unchanged in every host.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package dev.participation.api.widget;
 
 import org.osgi.annotation.bundle.Export;

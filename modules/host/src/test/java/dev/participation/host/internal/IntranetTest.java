@@ -30,6 +30,7 @@ import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
+import dev.participation.api.widget.StaffAction;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
@@ -72,7 +73,9 @@ class IntranetTest {
     void aStaffPageRendersAndPostsThroughTheHost() {
         StaffPage page = staffPage("signups", "Sign-up lists", Roles.STAFF);
         when(page.render(any())).thenAnswer(i -> WidgetView.of("<p>Path is " + i.<StaffRequest>getArgument(0).path() + "</p>"));
-        when(page.post(any())).thenReturn(PostOutcome.done("/intranet/signups/"));
+        when(page.action(any())).thenReturn(Optional.of("close"));
+        StaffAction close = staffAction(Roles.STAFF, PostOutcome.done("/intranet/signups/"));
+        portal.staffActions.add("signups", "close", close);
         portal.staffPages.add(page, null);
         Cookie sam = portal.signedIn("sam", Roles.STAFF);
 
@@ -81,12 +84,60 @@ class IntranetTest {
 
         Http.Exchange forged = Portal.run(portal.intranet, Http.post("/intranet/signups/12", Map.of(), sam));
         assertThat(forged.status()).isEqualTo(403);
-        verify(page, never()).post(any());
+        verify(close, never()).post(any());
 
         Http.Exchange posted = Portal.run(portal.intranet,
                 Http.post("/intranet/signups/12", Map.of("_csrf", portal.token(sam)), sam));
         assertThat(posted.status()).isEqualTo(303);
         assertThat(posted.header("Location")).contains("/intranet/signups/");
+    }
+
+    @Test
+    void aPostGoesToTheActionItsPathNamesAndOnlyForThoseHoldingThatActionsRole() {
+        StaffPage page = staffPage("evidence", "Evidence", Roles.STAFF);
+        when(page.action(any())).thenAnswer(i -> Optional.of(
+                i.<StaffRequest>getArgument(0).path().endsWith("/approve") ? "approve" : "add"));
+        StaffAction add = staffAction(Roles.STAFF, PostOutcome.done("/intranet/evidence/7"));
+        StaffAction approve = staffAction(Roles.EDITOR, PostOutcome.done("/intranet/evidence/7"));
+        portal.staffActions.add("evidence", "add", add);
+        portal.staffActions.add("evidence", "approve", approve);
+        portal.staffPages.add(page, null);
+        Cookie sam = portal.signedIn("sam", Roles.STAFF);
+        Cookie edith = portal.signedIn("edith", Roles.STAFF, Roles.EDITOR);
+
+        assertThat(post("/intranet/evidence/7/new", sam).status()).isEqualTo(303);
+        verify(add).post(any());
+
+        Http.Exchange refused = post("/intranet/evidence/7/3/approve", sam);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("You cannot do this").contains("nothing was changed");
+        verify(approve, never()).post(any());
+
+        assertThat(post("/intranet/evidence/7/3/approve", edith).status()).isEqualTo(303);
+        verify(approve).post(any());
+    }
+
+    @Test
+    void aPostNoRegisteredActionTakesIsNotAccepted() {
+        StaffPage page = staffPage("evidence", "Evidence", Roles.STAFF);
+        when(page.action(any())).thenReturn(Optional.of("archive"));
+        StaffAction other = staffAction(Roles.STAFF, PostOutcome.done("/intranet/evidence/"));
+        portal.staffActions.add("pledges", "archive", other);
+        portal.staffPages.add(page, null);
+
+        assertThat(post("/intranet/evidence/7", portal.signedIn("sam", Roles.STAFF)).status()).isEqualTo(405);
+        verify(other, never()).post(any());
+    }
+
+    private Http.Exchange post(String path, Cookie cookie) {
+        return Portal.run(portal.intranet, Http.post(path, Map.of("_csrf", portal.token(cookie)), cookie));
+    }
+
+    private static StaffAction staffAction(String role, PostOutcome outcome) {
+        StaffAction action = mock(StaffAction.class);
+        when(action.requiredRole()).thenReturn(role);
+        when(action.post(any())).thenReturn(outcome);
+        return action;
     }
 
     @Test

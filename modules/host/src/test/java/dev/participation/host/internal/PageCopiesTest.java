@@ -15,6 +15,7 @@ import java.util.Set;
 
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
+import dev.participation.api.widget.StaffAction;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetRequest;
@@ -172,7 +173,11 @@ class PageCopiesTest {
         StaffPage authoring = mock(StaffPage.class);
         when(authoring.key()).thenReturn("pledges");
         when(authoring.requiredRole()).thenReturn(Roles.EDITOR);
-        when(authoring.post(any())).thenReturn(PostOutcome.done("/intranet/pledges/"));
+        when(authoring.action(any())).thenReturn(Optional.of("publish"));
+        StaffAction publish = mock(StaffAction.class);
+        when(publish.requiredRole()).thenReturn(Roles.EDITOR);
+        when(publish.post(any())).thenReturn(PostOutcome.done("/intranet/pledges/"));
+        portal.staffActions.add("pledges", "publish", publish);
         portal.staffPages.add(authoring, pledgeBundle);
         Cookie editor = portal.editor();
         Http.Exchange published = Portal.run(portal.intranet,

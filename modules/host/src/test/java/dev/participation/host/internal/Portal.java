@@ -25,6 +25,7 @@ import dev.participation.host.internal.intranet.AccountsPage;
 import dev.participation.host.internal.intranet.AuditPage;
 import dev.participation.host.internal.intranet.IntranetServlet;
 import dev.participation.host.internal.intranet.PasswordPage;
+import dev.participation.host.internal.intranet.StaffActionRegistry;
 import dev.participation.host.internal.intranet.StaffPageRegistry;
 import dev.participation.host.internal.intranet.StaffPages;
 import dev.participation.host.internal.signin.SignInServlet;
@@ -69,6 +70,7 @@ public final class Portal {
     public final Notices notices;
     public final WidgetRegistry widgets = new WidgetRegistry();
     public final StaffPageRegistry staffPages = new StaffPageRegistry();
+    public final StaffActionRegistry staffActions = new StaffActionRegistry();
     public final GovukAssets assets = new GovukAssets();
     public final Layout layout;
     public final Callers callers;
@@ -126,7 +128,7 @@ public final class Portal {
         signIn = SignInTestAccess.servlet(accounts, sessions, callers, csrf, layout, site, log,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         signOut = new SignOutServlet(sessions, accounts, callers, csrf, layout, notices, site);
-        StaffPages staff = new StaffPages(layout, csrf, notices, site, widgets, pageCopies);
+        StaffPages staff = new StaffPages(layout, csrf, notices, site, widgets, pageCopies, staffActions);
         intranet = new IntranetServlet(callers, layout, staffPages, staff, new AuditPage(audit, accounts, layout, site),
                 new AccountsPage(accounts, layout, csrf, notices, site),
                 new PasswordPage(accounts, layout, csrf, notices, site), widgets, log);

@@ -16,9 +16,12 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 
 /**
@@ -65,6 +68,8 @@ public final class Templates {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.addAutoImport("kit", "kit/govuk.ftlh");
+        // Staff-page pieces (date input, move buttons, the basis field) every widget's staff pages share.
+        cfg.addAutoImport("staff", "kit/staff.ftlh");
         return new Templates(cfg);
     }
 
@@ -76,20 +81,54 @@ public final class Templates {
      * @param messages the request's text
      */
     public String render(String name, Map<String, ?> model, Messages messages) {
-        Map<String, Object> data = new HashMap<>(model);
+        return render(name, Map.of(), model, messages);
+    }
+
+    /**
+     * Renders a template whose data is a typed view model (a public record, as a display context
+     * in Liferay): the template reads its accessors as top-level names ({@code ${title}} for
+     * {@code title()}), next to the page-wide values in {@code shared}, which win on a clash.
+     *
+     * @param view   a public record or class; its accessors are what the template shows
+     * @param shared values every template of a kind needs (the CSRF field, the form's errors)
+     * @since 1.1
+     */
+    public String render(String name, Object view, Map<String, ?> shared, Messages messages) {
+        Map<String, Object> data = new HashMap<>(shared);
         data.put("msg", (freemarker.template.TemplateMethodModelEx) arguments -> message(messages, arguments));
         data.put("paragraphs", (freemarker.template.TemplateMethodModelEx) arguments -> paragraphs(arguments));
         data.put("locale", messages.locale().toLanguageTag());
         try {
             Template template = configuration.getTemplate(name, messages.locale());
             StringWriter out = new StringWriter(4096);
-            template.process(data, out);
+            template.process(root(view, data), out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read template " + name, e);
         } catch (TemplateException e) {
             throw new IllegalStateException("Template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
         }
+    }
+
+    /** The shared values first, then the view model's accessors. */
+    private TemplateHashModel root(Object view, Map<String, Object> data) throws TemplateModelException {
+        ObjectWrapper wrapper = configuration.getObjectWrapper();
+        TemplateHashModel own = (TemplateHashModel) wrapper.wrap(data);
+        if (!(wrapper.wrap(view) instanceof TemplateHashModel model)) {
+            throw new IllegalArgumentException("A view model has named values: " + view.getClass());
+        }
+        return new TemplateHashModel() {
+            @Override
+            public TemplateModel get(String key) throws TemplateModelException {
+                TemplateModel value = own.get(key);
+                return value != null ? value : model.get(key);
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+        };
     }
 
     private static Object message(Messages messages, List<?> arguments) throws TemplateModelException {

@@ -4,7 +4,7 @@
  * template as {@code kit}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.participation.kit.template;
 
 import org.osgi.annotation.bundle.Export;

@@ -38,7 +38,6 @@ import dev.participation.api.widget.CsrfField;
 import dev.participation.api.widget.Links;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Person;
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.PreferencesValidation;
@@ -49,6 +48,7 @@ import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.form.PreferenceForm;
 import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.post.PostReply;
 import dev.participation.kit.text.PlainText;
 
 /**
@@ -204,19 +204,20 @@ final class WidgetPortlet extends GenericPortlet {
         parameters.remove(CSRF_PARAMETER);
         WidgetRequest widgetRequest = widgetRequest(request, response, person(request), parameters, links.links(),
                 Optional.empty());
-        PostOutcome outcome = widget.post(widgetRequest);
-        if (outcome instanceof PostOutcome.Done done) {
-            done.notice().ifPresent(n -> putOneShot(request, OneShot.notice(n)));
-            if (SameSite.allows(done.location(), request.getServerName(), request.getServerPort())) {
-                response.sendRedirect(done.location());
+        PostReply reply = PostReply.of(widget.post(widgetRequest),
+                location -> SameSite.allows(location, request.getServerName(), request.getServerPort()));
+        if (reply instanceof PostReply.Redirect redirect) {
+            redirect.notice().ifPresent(n -> putOneShot(request, OneShot.notice(n)));
+            if (redirect.location().isPresent()) {
+                response.sendRedirect(redirect.location().get());
             } else {
                 // Never to another site: back to the page, as a fresh view.
                 response.getRenderParameters().clearPrivate();
             }
-        } else if (outcome instanceof PostOutcome.Invalid invalid) {
-            putOneShot(request, OneShot.invalidView(invalid.view().html(), links.marker()));
+        } else if (reply instanceof PostReply.ShowAgain again) {
+            putOneShot(request, OneShot.invalidView(again.view().html(), links.marker()));
         }
-        // NotAccepted: the render state the action URL carried stays as it was.
+        // Refused: the render state the action URL carried stays as it was, and nothing changed.
     }
 
     private void saveConfiguration(ActionRequest request, ActionResponse response) throws PortletException, IOException {

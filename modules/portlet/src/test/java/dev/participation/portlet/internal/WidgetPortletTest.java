@@ -34,6 +34,8 @@ import dev.participation.kit.form.PreferenceForm;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WidgetPortletTest {
 
@@ -207,8 +209,10 @@ class WidgetPortletTest {
         verify(forged.response(), never()).sendRedirect(anyString());
     }
 
-    @Test
-    void aPostTheWidgetDoesNotAcceptChangesNothing() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aPostTheWidgetDoesNotAcceptOrThePersonMayNotMakeChangesNothing(boolean forbidden) throws Exception {
+        widget.outcome = forbidden ? PostOutcome.forbidden() : PostOutcome.notAccepted();
         Portal.Render form = portal.render();
         portlet.render(form.request(), form.response());
         Map<String, Object> before = Map.copyOf(portal.session);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.host.internal.site.AnonymousPages;
@@ -20,6 +19,8 @@ import dev.participation.host.internal.web.Paths;
 import dev.participation.host.internal.web.Site;
 import dev.participation.host.internal.widget.RegisteredWidget;
 import dev.participation.host.internal.widget.WidgetRegistry;
+import dev.participation.kit.post.PostReply;
+import dev.participation.kit.staff.StaffActions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,16 +40,19 @@ public final class StaffPages {
     private final Site site;
     private final WidgetRegistry widgets;
     private final AnonymousPages copies;
+    private final StaffActionRegistry actions;
 
     @Activate
     public StaffPages(@Reference Layout layout, @Reference Csrf csrf, @Reference Notices notices,
-            @Reference Site site, @Reference WidgetRegistry widgets, @Reference AnonymousPages copies) {
+            @Reference Site site, @Reference WidgetRegistry widgets, @Reference AnonymousPages copies,
+            @Reference StaffActionRegistry actions) {
         this.layout = layout;
         this.csrf = csrf;
         this.notices = notices;
         this.site = site;
         this.widgets = widgets;
         this.copies = copies;
+        this.actions = actions;
     }
 
     public String title(StaffPage page, Caller caller) {
@@ -73,7 +77,12 @@ public final class StaffPages {
         show(request, response, caller, page, path, view.status(), view);
     }
 
-    /** @param bundle the bundle that contributed the page */
+    /**
+     * Hands the post to the staff action the page names for it; a person without that action's
+     * role gets the "forbidden" page and nothing changes.
+     *
+     * @param bundle the bundle that contributed the page
+     */
     public void post(HttpServletRequest request, HttpServletResponse response, Caller caller, StaffPage page,
             Bundle bundle, String path) throws IOException {
         String here = "/intranet/" + page.key() + "/" + path;
@@ -81,22 +90,23 @@ public final class StaffPages {
             layout.error(request, response, caller, ErrorPage.EXPIRED, here);
             return;
         }
-        PostOutcome outcome = page.post(request(request, caller, page, path));
-        if (outcome instanceof PostOutcome.Done) {
+        PostReply reply = PostReply.of(StaffActions.dispatch(page, request(request, caller, page, path), actions::find),
+                Paths::isLocal);
+        if (reply instanceof PostReply.Redirect redirect) {
             // A staff page changes its own bundle's content (publishing a pledge, say): public
             // pages showing that bundle's widgets must show it at once.
             copies.forgetWidgetTypes(widgets.all().stream().filter(w -> Objects.equals(w.bundle(), bundle))
                     .map(RegisteredWidget::key).toList());
-        }
-        if (outcome instanceof PostOutcome.Done done) {
-            done.notice().ifPresent(n -> notices.set(response, n,
+            redirect.notice().ifPresent(n -> notices.set(response, n,
                     site.messages(caller.locale(), page.messages(caller.locale())), site.secureCookies(request)));
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", Paths.localOr(done.location(), here));
-        } else if (outcome instanceof PostOutcome.Invalid invalid) {
-            show(request, response, caller, page, path, HttpServletResponse.SC_BAD_REQUEST, invalid.view());
+            response.setHeader("Location", redirect.location().orElse(here));
+        } else if (reply instanceof PostReply.ShowAgain again) {
+            show(request, response, caller, page, path, again.status(), again.view());
         } else {
-            layout.error(request, response, caller, ErrorPage.NOT_ALLOWED, here);
+            int status = ((PostReply.Refuse) reply).status();
+            layout.error(request, response, caller,
+                    status == PostReply.FORBIDDEN ? ErrorPage.NOT_PERMITTED : ErrorPage.forStatus(status), here);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.host.internal.web.Caller;
 import dev.participation.host.internal.web.Csrf;
 import dev.participation.host.internal.web.ErrorPage;
@@ -16,6 +15,7 @@ import dev.participation.host.internal.web.Paths;
 import dev.participation.host.internal.web.Site;
 import dev.participation.host.internal.widget.RegisteredWidget;
 import dev.participation.host.internal.widget.WidgetRegistry;
+import dev.participation.kit.post.PostReply;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,20 +63,21 @@ public final class WidgetPosts {
             layout.error(request, response, caller, ErrorPage.NOT_FOUND, page.path());
             return;
         }
-        PostOutcome outcome = widget.get().widget().post(pages.request(request, response, caller, page, instance.get(), widget.get()));
-        if (outcome instanceof PostOutcome.Done done) {
+        PostReply reply = PostReply.of(widget.get().widget().post(
+                pages.request(request, response, caller, page, instance.get(), widget.get())), Paths::isLocal);
+        if (reply instanceof PostReply.Redirect redirect) {
             // The post may have changed what every widget of this type shows (a count, a list).
             copies.forgetWidgetTypes(List.of(widget.get().key()));
-            done.notice().ifPresent(n -> notices.set(response, n,
+            redirect.notice().ifPresent(n -> notices.set(response, n,
                     site.messages(caller.locale(), widget.get().widget().messages(caller.locale())),
                     site.secureCookies(request)));
-            // Only same-site locations: a widget must not be usable to send people elsewhere.
-            seeOther(response, Paths.localOr(done.location(), page.path()));
-        } else if (outcome instanceof PostOutcome.Invalid invalid) {
-            pages.show(request, response, caller, page, HttpServletResponse.SC_BAD_REQUEST,
-                    Optional.of(new Pages.Replacement(instanceId, invalid.view())));
+            seeOther(response, redirect.location().orElse(page.path()));
+        } else if (reply instanceof PostReply.ShowAgain again) {
+            pages.show(request, response, caller, page, again.status(),
+                    Optional.of(new Pages.Replacement(instanceId, again.view())));
         } else {
-            layout.error(request, response, caller, ErrorPage.NOT_ALLOWED, page.path());
+            layout.error(request, response, caller, ErrorPage.forStatus(((PostReply.Refuse) reply).status()),
+                    page.path());
         }
     }
 

@@ -4,6 +4,8 @@ package dev.participation.host.internal.web;
 public enum ErrorPage {
     NOT_FOUND(404, "error.notFound"),
     FORBIDDEN(403, "error.forbidden"),
+    /** A signed-in person posted something their roles do not allow (a staff action needing another role). */
+    NOT_PERMITTED(403, "error.notPermitted"),
     /** A form's CSRF token did not match: usually a page left open too long, or cookies blocked. */
     EXPIRED(403, "error.expired"),
     NOT_ALLOWED(405, "error.notAllowed"),

@@ -8,6 +8,9 @@ import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Endpoint;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.Screen;
 import dev.participation.pledge.internal.view.PledgeRenderer;
 
 /**
@@ -55,7 +58,7 @@ final class AuthoringRouter {
             return Endpoint.view(list::list);
         }
         if (p.size() == 1 && "new".equals(p.get(0))) {
-            return Endpoint.of(list::newForm, list::create);
+            return Endpoint.of(list::newForm, PledgeActions.CREATE, list::create);
         }
         PledgeDraft d = Drafts.find(pledges, p.get(0));
         List<String> rest = p.subList(1, p.size());
@@ -66,11 +69,12 @@ final class AuthoringRouter {
         if (rest.size() == 1) {
             switch (what) {
                 case "details":
-                    return Endpoint.of(x -> overview.details(x, d), x -> overview.saveDetails(x, d));
+                    return Endpoint.of(x -> overview.details(x, d), PledgeActions.DETAILS,
+                            x -> overview.saveDetails(x, d));
                 case "preview":
                     return Endpoint.view(x -> preview.preview(x, d));
                 case "publish":
-                    return Endpoint.of(x -> publish.confirm(x, d), x -> publish.publish(x, d));
+                    return Endpoint.of(x -> publish.confirm(x, d), PledgeActions.PUBLISH, x -> publish.publish(x, d));
                 case "history":
                     return Endpoint.view(x -> history.history(x, d));
                 default:
@@ -87,7 +91,7 @@ final class AuthoringRouter {
 
     private Endpoint principle(Screen s, PledgeDraft d, List<String> p) {
         if (p.size() == 1 && "new".equals(p.get(0))) {
-            return Endpoint.of(x -> principles.newForm(x, d), x -> principles.add(x, d));
+            return Endpoint.of(x -> principles.newForm(x, d), PledgeActions.PRINCIPLE_ADD, x -> principles.add(x, d));
         }
         String key = p.get(0);
         if (d.content().principle(key).isEmpty()) {
@@ -95,38 +99,43 @@ final class AuthoringRouter {
         }
         Principle principle = Drafts.principle(d, key);
         if (p.size() == 1) {
-            return Endpoint.of(x -> principles.edit(x, d, principle), x -> principles.save(x, d, key));
+            return Endpoint.of(x -> principles.edit(x, d, principle), PledgeActions.PRINCIPLE_SAVE,
+                    x -> principles.save(x, d, key));
         }
         if (p.size() == 2 && "move".equals(p.get(1))) {
-            return Endpoint.of(x -> overview.overview(x, d), x -> principles.move(x, d, principle));
+            return Endpoint.of(x -> overview.overview(x, d), PledgeActions.PRINCIPLE_MOVE,
+                    x -> principles.move(x, d, principle));
         }
         if (p.size() == 2 && "remove".equals(p.get(1))) {
-            return Endpoint.of(x -> principles.confirmRemove(x, d, principle), x -> principles.remove(x, d, principle));
+            return Endpoint.of(x -> principles.confirmRemove(x, d, principle), PledgeActions.PRINCIPLE_REMOVE,
+                    x -> principles.remove(x, d, principle));
         }
         if (!"commitments".equals(p.get(1))) {
             throw new NotFound(s.request().path());
         }
         List<String> c = p.subList(2, p.size());
         if (c.size() == 1 && "new".equals(c.get(0))) {
-            return Endpoint.of(x -> commitments.newForm(x, d, principle), x -> commitments.add(x, d, key));
+            return Endpoint.of(x -> commitments.newForm(x, d, principle), PledgeActions.COMMITMENT_ADD,
+                    x -> commitments.add(x, d, key));
         }
         if (c.isEmpty() || c.size() > 2) {
             throw new NotFound(s.request().path());
         }
         String commitmentKey = c.get(0);
         if (c.size() == 1 && principle.commitments().stream().noneMatch(x -> x.key().equals(commitmentKey))) {
-            return Endpoint.of(notFound(s), x -> commitments.save(x, d, key, commitmentKey));
+            return Endpoint.of(notFound(s), PledgeActions.COMMITMENT_SAVE,
+                    x -> commitments.save(x, d, key, commitmentKey));
         }
         Commitment commitment = Drafts.commitment(principle, commitmentKey);
         if (c.size() == 1) {
-            return Endpoint.of(x -> commitments.edit(x, d, principle, commitment),
+            return Endpoint.of(x -> commitments.edit(x, d, principle, commitment), PledgeActions.COMMITMENT_SAVE,
                     x -> commitments.save(x, d, key, commitmentKey));
         }
         return switch (c.get(1)) {
-            case "move" -> Endpoint.of(x -> principles.edit(x, d, principle),
+            case "move" -> Endpoint.of(x -> principles.edit(x, d, principle), PledgeActions.COMMITMENT_MOVE,
                     x -> commitments.move(x, d, principle, commitment));
             case "remove" -> Endpoint.of(x -> commitments.confirmRemove(x, d, principle, commitment),
-                    x -> commitments.remove(x, d, principle, commitment));
+                    PledgeActions.COMMITMENT_REMOVE, x -> commitments.remove(x, d, principle, commitment));
             default -> throw new NotFound(s.request().path());
         };
     }
@@ -137,11 +146,13 @@ final class AuthoringRouter {
      */
     private Endpoint removedPrinciple(Screen s, PledgeDraft d, String key, List<String> p) {
         if (p.size() == 1) {
-            return Endpoint.of(notFound(s), x -> principles.save(x, d, key));
+            return Endpoint.of(notFound(s), PledgeActions.PRINCIPLE_SAVE, x -> principles.save(x, d, key));
         }
         if (p.size() == 3 && "commitments".equals(p.get(1))) {
-            return "new".equals(p.get(2)) ? Endpoint.of(notFound(s), x -> commitments.add(x, d, key))
-                    : Endpoint.of(notFound(s), x -> commitments.save(x, d, key, p.get(2)));
+            return "new".equals(p.get(2))
+                    ? Endpoint.of(notFound(s), PledgeActions.COMMITMENT_ADD, x -> commitments.add(x, d, key))
+                    : Endpoint.of(notFound(s), PledgeActions.COMMITMENT_SAVE,
+                            x -> commitments.save(x, d, key, p.get(2)));
         }
         throw new NotFound(s.request().path());
     }
@@ -154,26 +165,30 @@ final class AuthoringRouter {
 
     private Endpoint signatory(Screen s, PledgeDraft d, List<String> p) {
         if (p.size() == 1 && "new".equals(p.get(0))) {
-            return Endpoint.of(x -> signatories.newForm(x, d), x -> signatories.save(x, d, -1));
+            return Endpoint.of(x -> signatories.newForm(x, d), PledgeActions.SIGNATORY_SAVE,
+                    x -> signatories.save(x, d, -1));
         }
         int place = Drafts.signatoryPlace(p.get(0));
         if (p.size() == 1 && place >= d.content().signatories().size()) {
             // Removed meanwhile: a change typed for it is answered, not lost.
-            return Endpoint.of(notFound(s), x -> signatories.save(x, d, place));
+            return Endpoint.of(notFound(s), PledgeActions.SIGNATORY_SAVE, x -> signatories.save(x, d, place));
         }
         int index = Drafts.signatory(d, p.get(0));
         if (p.size() == 1) {
-            return Endpoint.of(x -> signatories.edit(x, d, index), x -> signatories.save(x, d, index));
+            return Endpoint.of(x -> signatories.edit(x, d, index), PledgeActions.SIGNATORY_SAVE,
+                    x -> signatories.save(x, d, index));
         }
         if (p.size() == 2 && "remove".equals(p.get(1))) {
-            return Endpoint.of(x -> signatories.confirmRemove(x, d, index), x -> signatories.remove(x, d, index));
+            return Endpoint.of(x -> signatories.confirmRemove(x, d, index), PledgeActions.SIGNATORY_REMOVE,
+                    x -> signatories.remove(x, d, index));
         }
         throw new NotFound(s.request().path());
     }
 
     private Endpoint restore(Screen s, PledgeDraft d, List<String> p) {
         if (p.size() == 2 && "restore".equals(p.get(1))) {
-            return Endpoint.of(x -> history.confirmRestore(x, d, p.get(0)), x -> history.restore(x, d, p.get(0)));
+            return Endpoint.of(x -> history.confirmRestore(x, d, p.get(0)), PledgeActions.RESTORE,
+                    x -> history.restore(x, d, p.get(0)));
         }
         throw new NotFound(s.request().path());
     }

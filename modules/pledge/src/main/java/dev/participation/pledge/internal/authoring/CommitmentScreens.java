@@ -1,8 +1,6 @@
 package dev.participation.pledge.internal.authoring;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.participation.api.pledge.Commitment;
@@ -11,6 +9,10 @@ import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.ConfirmRemove;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Moves;
+import dev.participation.kit.staff.Screen;
 
 /** Adding, changing, moving and removing one commitment of a principle. */
 final class CommitmentScreens {
@@ -80,11 +82,11 @@ final class CommitmentScreens {
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Principle p, Commitment c) {
-        return s.view(s.text("authoring.commitment.remove.title"), "confirm-remove.ftlh",
-                Map.of("what", c.text(), "warning", s.text("authoring.commitment.remove.warning"),
-                        "button", s.text("authoring.commitment.remove.button"),
-                        "cancel", s.href(principlePath(d, p.key())),
-                        "basis", Part.commitment(p.key(), c.key()).basis(d.content())));
+        return s.confirmRemove(s.text("authoring.commitment.remove.title"),
+                new ConfirmRemove(c.text(),
+                        s.text("authoring.commitment.remove.warning"),
+                        s.text("authoring.commitment.remove.button"),
+                        s.href(principlePath(d, p.key())), Part.commitment(p.key(), c.key()).basis(d.content())));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Principle p, Commitment c) {
@@ -117,14 +119,15 @@ final class CommitmentScreens {
         String principleTitle = principle.map(Principle::title).orElse("");
         String title = editing == null ? s.text("authoring.commitment.new.title", principleTitle)
                 : s.text("authoring.commitment.edit.title", principleTitle);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("principleTitle", principleTitle);
-        model.put("promise", principle.map(Principle::promise).orElse(""));
-        model.put("cancel", s.href(principle.isPresent() ? principlePath(d, principleKey) : Long.toString(d.id())));
         if (editing == null) {
-            model.put("action", s.href(principlePath(d, principleKey) + "/commitments/new"));
+            form.postTo(s.href(principlePath(d, principleKey) + "/commitments/new"));
         }
-        return s.view(title, "commitment.ftlh", model, form);
+        return s.view(title, "commitment.ftlh", new View(principleTitle, principle.map(Principle::promise).orElse(""),
+                s.href(principle.isPresent() ? principlePath(d, principleKey) : Long.toString(d.id()))), form);
+    }
+
+    /** What the commitment form shows besides its fields; the principle may be gone. */
+    public record View(String principleTitle, String promise, String cancel) {
     }
 
     private static String principlePath(PledgeDraft d, String principleKey) {

@@ -12,6 +12,8 @@ import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
+import dev.participation.kit.staff.Keys;
+import dev.participation.kit.staff.Moves;
 
 /**
  * Builds the whole new content of a draft from the current one and one change, so every save

@@ -1,15 +1,14 @@
 package dev.participation.pledge.internal.authoring;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeRules;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Slugs;
 
 /** The pledge's own fields (title, address, audience, introductions): reading, checking, applying. */
 final class DetailsForm {
@@ -43,7 +42,7 @@ final class DetailsForm {
      */
     static String slug(Form form) {
         String typed = form.text("slug");
-        String slug = typed.isEmpty() ? Slugs.suggest(form.text("title")) : typed;
+        String slug = typed.isEmpty() ? Slugs.suggest(form.text("title"), "pledge") : typed;
         form.set("slug", slug);
         if (!PledgeRules.validSlug(slug)) {
             form.reject("slug", "pledge.error.slug");
@@ -51,14 +50,16 @@ final class DetailsForm {
         return slug;
     }
 
-    static List<Map<String, String>> audiences(Messages messages) {
-        List<Map<String, String>> options = new ArrayList<>();
-        for (Audience a : Audience.values()) {
-            Map<String, String> option = new LinkedHashMap<>();
-            option.put("value", a.key());
-            option.put("label", messages.get(a.labelKey()));
-            options.add(option);
-        }
-        return options;
+    static List<Option> audiences(Messages messages) {
+        return java.util.Arrays.stream(Audience.values()).map(a -> new Option(a.key(), messages.get(a.labelKey())))
+                .toList();
+    }
+
+    /** One choice of a select or radios. */
+    public record Option(String value, String label) {
+    }
+
+    /** The details form: creating a pledge, or changing one's details. */
+    public record View(boolean creating, List<Option> audiences, String cancel) {
     }
 }

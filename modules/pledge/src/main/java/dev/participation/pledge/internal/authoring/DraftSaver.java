@@ -1,9 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,6 +15,9 @@ import dev.participation.api.pledge.PledgeRules;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Conflict;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Screen;
 
 /**
  * Saves one form's change onto the draft as it is now. The form says which piece of the draft it
@@ -123,24 +124,16 @@ final class DraftSaver {
     /** The form as typed, on the piece's new basis, with the saved version beside it. */
     private static Form conflict(Screen s, PledgeDraft current, Form typed, Edit edit) {
         Optional<Form> theirs = edit.drawn().apply(current.content());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Conflict.Row> rows = new ArrayList<>();
         for (Shown shown : edit.shown()) {
-            Map<String, Object> row = new LinkedHashMap<>();
             String yours = joined(s, typed, shown);
             String saved = theirs.map(f -> joined(s, f, shown)).orElse("");
-            row.put("label", s.text(shown.labelKey()));
-            row.put("theirs", saved);
-            row.put("yours", yours);
-            row.put("differs", theirs.isPresent() && !saved.equals(yours));
-            rows.add(row);
+            rows.add(new Conflict.Row(s.text(shown.labelKey()), saved, yours,
+                    theirs.isPresent() && !saved.equals(yours)));
         }
-        Map<String, Object> conflict = new LinkedHashMap<>();
-        conflict.put("removed", theirs.isEmpty());
-        conflict.put("changedBy", current.updatedBy());
-        conflict.put("changedAt", Times.dateTime(current.updatedAt(), s.messages()));
-        conflict.put("rows", rows);
         // Opening the form afresh shows their version and forgets what was typed.
-        conflict.put("discard", s.href(s.request().path()));
+        Conflict conflict = new Conflict(theirs.isEmpty(), s.who(current.updatedBy()), s.dateTime(current.updatedAt()),
+                rows, s.href(s.request().path()));
         return typed.set(BASIS, edit.part().basis(current.content())).conflict(conflict);
     }
 

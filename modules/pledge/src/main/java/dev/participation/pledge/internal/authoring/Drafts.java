@@ -4,6 +4,7 @@ import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
+import dev.participation.kit.staff.NotFound;
 
 /** Finds what a path names, or fails with {@link NotFound}. */
 final class Drafts {

@@ -7,6 +7,9 @@ import dev.participation.api.pledge.Evidence;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
+import dev.participation.kit.staff.Endpoint;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.Screen;
 
 /**
  * Paths below {@code /intranet/pledge-evidence/}: {@code ""} (choose a pledge), {@code {id}} (its
@@ -41,15 +44,18 @@ final class EvidenceRouter {
             return Endpoint.view(x -> screens.evidence(x, d, principle, c));
         }
         if (p.size() == 3 && "new".equals(p.get(2))) {
-            return Endpoint.of(x -> screens.newForm(x, d, principle, c), x -> screens.add(x, d, principle, c));
+            return Endpoint.of(x -> screens.newForm(x, d, principle, c), PledgeActions.EVIDENCE_ADD,
+                    x -> screens.add(x, d, principle, c));
         }
         if (p.size() == 4 && "approve".equals(p.get(3))) {
             Evidence e = screens.find(d, c, p.get(2));
-            return Endpoint.of(x -> screens.evidence(x, d, principle, c), x -> screens.approve(x, d, c, e));
+            return Endpoint.of(x -> screens.evidence(x, d, principle, c), PledgeActions.EVIDENCE_APPROVE,
+                    x -> screens.approve(x, d, c, e));
         }
         if (p.size() == 4 && "remove".equals(p.get(3))) {
             Evidence e = screens.find(d, c, p.get(2));
-            return Endpoint.of(x -> screens.confirmRemove(x, d, c, e), x -> screens.remove(x, d, c, e));
+            return Endpoint.of(x -> screens.confirmRemove(x, d, c, e), PledgeActions.EVIDENCE_REMOVE,
+                    x -> screens.remove(x, d, c, e));
         }
         throw new NotFound(s.request().path());
     }

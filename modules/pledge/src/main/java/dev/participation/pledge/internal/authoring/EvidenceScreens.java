@@ -2,9 +2,7 @@ package dev.participation.pledge.internal.authoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -18,6 +16,12 @@ import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.ConfirmRemove;
+import dev.participation.kit.staff.DateInput;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Times;
 import dev.participation.pledge.internal.view.EvidenceLinks;
 
 /** Staff show that commitments are kept: per commitment, its evidence, adding and removing some. */
@@ -32,52 +36,37 @@ final class EvidenceScreens {
     }
 
     WidgetView pledgeList(Screen s) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PledgeDraft d : pledges.drafts()) {
-            rows.add(Map.of("title", d.content().title(), "href", s.href(Long.toString(d.id())),
-                    "status", PledgeListScreens.status(s, d)));
-        }
-        return s.view(s.text("evidence.page.title"), "evidence-pledges.ftlh", Map.of("pledges", rows));
+        List<PledgeRow> rows = pledges.drafts().stream().map(d -> new PledgeRow(d.content().title(),
+                s.href(Long.toString(d.id())), PledgeListScreens.status(s, d))).toList();
+        return s.view(s.text("evidence.page.title"), "evidence-pledges.ftlh", new PledgeChoice(rows));
     }
 
     WidgetView commitments(Screen s, PledgeDraft d) {
-        List<Map<String, Object>> groups = new ArrayList<>();
+        List<PrincipleGroup> groups = new ArrayList<>();
         for (Principle p : d.content().principles()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<CommitmentRow> rows = new ArrayList<>();
             for (int j = 0; j < p.commitments().size(); j++) {
                 Commitment c = p.commitments().get(j);
                 List<Evidence> evidence = pledges.evidence(d.id(), c.key());
-                rows.add(Map.of("number", j + 1, "text", c.text(), "count", evidence.size(),
-                        "waiting", evidence.stream().filter(e -> !e.approved()).count(),
-                        "href", s.href(d.id() + "/" + c.key())));
+                rows.add(new CommitmentRow(j + 1, c.text(), evidence.size(),
+                        evidence.stream().filter(e -> !e.approved()).count(), s.href(d.id() + "/" + c.key())));
             }
-            groups.add(Map.of("title", p.title(), "commitments", rows));
+            groups.add(new PrincipleGroup(p.title(), rows));
         }
         return s.view(s.text("evidence.commitments.title", d.content().title()), "evidence-commitments.ftlh",
-                Map.of("principles", groups, "back", s.href("")));
+                new Commitments(groups, s.href("")));
     }
 
     WidgetView evidence(Screen s, PledgeDraft d, Principle p, Commitment c) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Evidence e : pledges.evidence(d.id(), c.key())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("date", Times.date(e.date(), s.messages()));
-            row.put("isoDate", e.date().toString());
-            row.put("description", e.description());
-            row.put("link", EvidenceLinks.followable(e.link()));
-            row.put("site", EvidenceLinks.site(e.link()));
-            row.put("waiting", !e.approved());
-            row.put("approveAction", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/approve"));
-            row.put("addedBy", e.addedBy());
-            row.put("addedAt", Times.dateTime(e.addedAt(), s.messages()));
-            row.put("removeHref", s.href(d.id() + "/" + c.key() + "/" + e.id() + "/remove"));
-            rows.add(row);
-        }
+        String at = d.id() + "/" + c.key() + "/";
+        List<EvidenceRow> rows = pledges.evidence(d.id(), c.key()).stream().map(e -> new EvidenceRow(
+                Times.date(e.date(), s.messages()), e.date().toString(), e.description(),
+                EvidenceLinks.followable(e.link()), EvidenceLinks.site(e.link()), !e.approved(),
+                s.href(at + e.id() + "/approve"), s.who(e.addedBy()), s.dateTime(e.addedAt()),
+                s.href(at + e.id() + "/remove"))).toList();
         return s.view(s.text("evidence.commitment.title"), "evidence-list.ftlh",
-                Map.of("pledgeTitle", d.content().title(), "principleTitle", p.title(), "commitment", c.text(),
-                        "evidence", rows, "addHref", s.href(d.id() + "/" + c.key() + "/new"),
-                        "canApprove", isEditor(s),
-                        "back", s.href(Long.toString(d.id()))));
+                new EvidenceList(d.content().title(), p.title(), c.text(), rows, s.href(at + "new"), isEditor(s),
+                        s.href(Long.toString(d.id()))));
     }
 
     WidgetView newForm(Screen s, PledgeDraft d, Principle p, Commitment c) {
@@ -86,7 +75,7 @@ final class EvidenceScreens {
 
     PostOutcome add(Screen s, PledgeDraft d, Principle p, Commitment c) {
         Form form = Form.read(s.request(), FIELDS);
-        Optional<LocalDate> date = DateInput.read(form, "date", LocalDate.now(s.clock().withZone(Times.ZONE)));
+        Optional<LocalDate> date = DateInput.read(form, "date", s.today());
         String description = form.text("description");
         if (description.isEmpty()) {
             form.reject("description", "pledge.error.description");
@@ -112,9 +101,6 @@ final class EvidenceScreens {
     }
 
     PostOutcome approve(Screen s, PledgeDraft d, Commitment c, Evidence e) {
-        if (!isEditor(s)) {
-            return s.done(d.id() + "/" + c.key(), "evidence.notice.editorsOnly");
-        }
         try {
             pledges.approveEvidence(d.id(), e.id(), s.actor());
         } catch (NoSuchElementException removed) {
@@ -128,9 +114,11 @@ final class EvidenceScreens {
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Commitment c, Evidence e) {
-        return s.view(s.text("evidence.remove.title"), "confirm-remove.ftlh",
-                Map.of("what", e.description(), "warning", s.text("evidence.remove.warning"),
-                        "button", s.text("evidence.remove.button"), "cancel", s.href(d.id() + "/" + c.key())));
+        return s.confirmRemove(s.text("evidence.remove.title"),
+                new ConfirmRemove(e.description(),
+                        s.text("evidence.remove.warning"),
+                        s.text("evidence.remove.button"),
+                        s.href(d.id() + "/" + c.key()), ""));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Commitment c, Evidence e) {
@@ -145,7 +133,35 @@ final class EvidenceScreens {
 
     private WidgetView show(Screen s, PledgeDraft d, Principle p, Commitment c, Form form) {
         return s.view(s.text("evidence.add.title"), "evidence-add.ftlh",
-                Map.of("principleTitle", p.title(), "commitment", c.text(), "cancel", s.href(d.id() + "/" + c.key())),
-                form);
+                new AddForm(p.title(), c.text(), s.href(d.id() + "/" + c.key())), form);
+    }
+
+    /** Choose a pledge to record evidence for. */
+    public record PledgeChoice(List<PledgeRow> pledges) {
+    }
+
+    public record PledgeRow(String title, String href, String status) {
+    }
+
+    /** A pledge's commitments, by principle, with how much evidence each has and how much waits. */
+    public record Commitments(List<PrincipleGroup> principles, String back) {
+    }
+
+    public record PrincipleGroup(String title, List<CommitmentRow> commitments) {
+    }
+
+    public record CommitmentRow(int number, String text, int count, long waiting, String href) {
+    }
+
+    /** A commitment's evidence; only editors are offered to approve what waits. */
+    public record EvidenceList(String pledgeTitle, String principleTitle, String commitment, List<EvidenceRow> evidence,
+            String addHref, boolean canApprove, String back) {
+    }
+
+    public record EvidenceRow(String date, String isoDate, String description, String link, String site,
+            boolean waiting, String approveAction, String addedBy, String addedAt, String removeHref) {
+    }
+
+    public record AddForm(String principleTitle, String commitment, String cancel) {
     }
 }

@@ -1,9 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -13,6 +11,9 @@ import dev.participation.api.pledge.PledgeVersion;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.Screen;
 
 /** A pledge's published versions, comparing any two, and restoring an earlier one. */
 final class HistoryScreens {
@@ -26,46 +27,56 @@ final class HistoryScreens {
     WidgetView history(Screen s, PledgeDraft d) {
         List<PledgeVersion> versions = pledges.history(d.id());
         String base = d.id() + "/history";
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<Map<String, String>> options = new ArrayList<>();
+        List<VersionRow> rows = new ArrayList<>();
+        List<DetailsForm.Option> options = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             PledgeVersion v = versions.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("version", v.version());
-            row.put("publishedAt", Times.dateTime(v.publishedAt(), s.messages()));
-            row.put("publishedBy", v.publishedBy());
-            row.put("note", v.restoredFrom() > 0 ? s.text("authoring.history.restoredFrom", v.restoredFrom()) : "");
-            row.put("restoreHref", i == 0 ? "" : s.href(base + "/" + v.version() + "/restore"));
-            row.put("compareHref", i == versions.size() - 1 ? ""
-                    : s.href(base) + "?from=" + versions.get(i + 1).version() + "&to=" + v.version());
-            rows.add(row);
-            options.add(Map.of("value", Integer.toString(v.version()),
-                    "label", s.text("authoring.history.versionLabel", v.version())));
+            rows.add(new VersionRow(v.version(), s.dateTime(v.publishedAt()), s.who(v.publishedBy()),
+                    v.restoredFrom() > 0 ? s.text("authoring.history.restoredFrom", v.restoredFrom()) : "",
+                    i == 0 ? "" : s.href(base + "/" + v.version() + "/restore"),
+                    i == versions.size() - 1 ? ""
+                            : s.href(base) + "?from=" + versions.get(i + 1).version() + "&to=" + v.version()));
+            options.add(new DetailsForm.Option(Integer.toString(v.version()),
+                    s.text("authoring.history.versionLabel", v.version())));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("versions", rows);
-        model.put("options", options);
-        model.put("back", s.href(Long.toString(d.id())));
         Form form = Form.read(s.request(), "from", "to");
         boolean asked = !form.raw("from").isEmpty() || !form.raw("to").isEmpty();
         if (versions.size() > 1 && !asked) {
             form.set("from", Integer.toString(versions.get(1).version()));
             form.set("to", Integer.toString(versions.get(0).version()));
         }
+        Comparison comparison = new Comparison(false, 0, 0, List.of());
         if (asked) {
             Optional<PledgeVersion> from = find(versions, form, "from");
             Optional<PledgeVersion> to = find(versions, form, "to");
             if (from.isPresent() && to.isPresent()) {
-                List<VersionDiff.Section> sections = VersionDiff.compare(from.get().content(), to.get().content(),
-                        s.messages());
-                model.put("comparing", true);
-                model.put("fromVersion", from.get().version());
-                model.put("toVersion", to.get().version());
-                model.put("sections", VersionDiff.model(sections, s.messages()));
+                comparison = new Comparison(true, from.get().version(), to.get().version(), VersionDiff.model(
+                        VersionDiff.compare(from.get().content(), to.get().content(), s.messages()), s.messages()));
             }
         }
-        model.putIfAbsent("comparing", false);
+        View model = new View(rows, options, s.href(Long.toString(d.id())), comparison.comparing(),
+                comparison.fromVersion(), comparison.toVersion(), comparison.sections());
         return s.view(s.text("authoring.history.title", d.content().title()), "history.ftlh", model, form);
+    }
+
+    /** Every published version, newest first, and the two being compared if any. */
+    public record View(List<VersionRow> versions, List<DetailsForm.Option> options, String back, boolean comparing,
+            int fromVersion, int toVersion, List<VersionDiff.SectionView> sections) {
+    }
+
+    private record Comparison(boolean comparing, int fromVersion, int toVersion,
+            List<VersionDiff.SectionView> sections) {
+    }
+
+    /** A published version: who published it, and links to restore it or compare it with the one before. */
+    public record VersionRow(int version, String publishedAt, String publishedBy, String note, String restoreHref,
+            String compareHref) {
+    }
+
+    /** What restoring a version would replace, and who changed the draft last. */
+    public record Restore(int version, int nextVersion, boolean unpublishedChanges,
+            List<VersionDiff.SectionView> sections, String cancel, String revision, boolean changedSinceChecked,
+            String changedBy, String changedAt) {
     }
 
     private static Optional<PledgeVersion> find(List<PledgeVersion> versions, Form form, String field) {
@@ -85,17 +96,10 @@ final class HistoryScreens {
     private WidgetView showRestore(Screen s, PledgeDraft d, String number, boolean changedSinceChecked) {
         List<PledgeVersion> versions = pledges.history(d.id());
         PledgeVersion v = version(versions, number);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("version", v.version());
-        model.put("nextVersion", versions.get(0).version() + 1);
-        model.put("unpublishedChanges", d.unpublishedChanges());
-        model.put("sections", VersionDiff.model(VersionDiff.compare(d.content(), v.content(), s.messages()),
-                s.messages()));
-        model.put("cancel", s.href(d.id() + "/history"));
-        model.put("revision", Integer.toString(d.revision()));
-        model.put("changedSinceChecked", changedSinceChecked);
-        model.put("changedBy", d.updatedBy());
-        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
+        Restore model = new Restore(v.version(), versions.get(0).version() + 1, d.unpublishedChanges(),
+                VersionDiff.model(VersionDiff.compare(d.content(), v.content(), s.messages()), s.messages()),
+                s.href(d.id() + "/history"), Integer.toString(d.revision()), changedSinceChecked,
+                s.who(d.updatedBy()), s.dateTime(d.updatedAt()));
         return s.view(s.text("authoring.restore.title", v.version()), "restore.ftlh", model);
     }
 

@@ -1,9 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.participation.api.pledge.PledgeContent;
@@ -12,6 +10,9 @@ import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Times;
 
 /** A draft's overview, and changing its title, audience and introductions. */
 final class OverviewScreens {
@@ -32,54 +33,41 @@ final class OverviewScreens {
     WidgetView overview(Screen s, PledgeDraft d) {
         String base = d.id() + "/";
         PledgeContent c = d.content();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("title", c.title());
-        model.put("slug", d.slug());
-        model.put("audience", c.audience() == null ? "" : s.text(c.audience().labelKey()));
-        model.put("introduction", c.introduction());
-        model.put("easyReadIntroduction", c.easyReadIntroduction());
-        model.put("status", PledgeListScreens.status(s, d));
-        model.put("changedBy", d.updatedBy());
-        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
-        model.put("detailsHref", s.href(base + "details"));
-        model.put("newPrincipleHref", s.href(base + "principles/new"));
-        model.put("newSignatoryHref", s.href(base + "signatories/new"));
-        model.put("previewHref", s.href(base + "preview"));
-        model.put("publishHref", s.href(base + "publish"));
-        model.put("historyHref", s.href(base + "history"));
-        List<Map<String, Object>> principles = new ArrayList<>();
+        List<PrincipleRow> principles = new ArrayList<>();
         for (int i = 0; i < c.principles().size(); i++) {
             Principle p = c.principles().get(i);
             String at = base + "principles/" + p.key();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("number", i + 1);
-            row.put("key", p.key());
-            row.put("title", p.title());
-            row.put("promise", p.promise());
-            row.put("commitments", p.commitments().size());
-            row.put("href", s.href(at));
-            row.put("removeHref", s.href(at + "/remove"));
-            row.put("moveAction", s.href(at + "/move"));
-            row.put("first", i == 0);
-            row.put("last", i == c.principles().size() - 1);
-            principles.add(row);
+            principles.add(new PrincipleRow(i + 1, p.key(), p.title(), p.promise(), p.commitments().size(),
+                    s.href(at), s.href(at + "/remove"), s.href(at + "/move"), i == 0, i == c.principles().size() - 1));
         }
-        model.put("principles", principles);
-        model.put("orderBasis", Part.principleOrder().basis(c));
-        List<Map<String, Object>> signatories = new ArrayList<>();
+        List<SignatoryRow> signatories = new ArrayList<>();
         for (int i = 0; i < c.signatories().size(); i++) {
             Signatory sig = c.signatories().get(i);
             String at = base + "signatories/" + (i + 1);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", sig.name());
-            row.put("role", sig.role());
-            row.put("signedOn", Times.date(sig.signedOn(), s.messages()));
-            row.put("href", s.href(at));
-            row.put("removeHref", s.href(at + "/remove"));
-            signatories.add(row);
+            signatories.add(new SignatoryRow(sig.name(), sig.role(), Times.date(sig.signedOn(), s.messages()),
+                    s.href(at), s.href(at + "/remove")));
         }
-        model.put("signatories", signatories);
+        View model = new View(c.title(), d.slug(), c.audience() == null ? "" : s.text(c.audience().labelKey()),
+                c.introduction(), c.easyReadIntroduction(), PledgeListScreens.status(s, d), s.who(d.updatedBy()),
+                s.dateTime(d.updatedAt()), s.href(base + "details"), s.href(base + "principles/new"),
+                s.href(base + "signatories/new"), s.href(base + "preview"), s.href(base + "publish"),
+                s.href(base + "history"), principles, Part.principleOrder().basis(c), signatories);
         return s.view(c.title(), "overview.ftlh", model);
+    }
+
+    /** A draft at a glance, with a way to every form. */
+    public record View(String title, String slug, String audience, String introduction, String easyReadIntroduction,
+            String status, String changedBy, String changedAt, String detailsHref, String newPrincipleHref,
+            String newSignatoryHref, String previewHref, String publishHref, String historyHref,
+            List<PrincipleRow> principles, String orderBasis, List<SignatoryRow> signatories) {
+    }
+
+    /** A principle in the overview, with its place in the order. */
+    public record PrincipleRow(int number, String key, String title, String promise, int commitments, String href,
+            String removeHref, String moveAction, boolean first, boolean last) {
+    }
+
+    public record SignatoryRow(String name, String role, String signedOn, String href, String removeHref) {
     }
 
     WidgetView details(Screen s, PledgeDraft d) {
@@ -98,8 +86,6 @@ final class OverviewScreens {
     private WidgetView showDetails(Screen s, PledgeDraft d, Form form) {
         form.set("slug", d.slug());
         return s.view(s.text("authoring.details.title"), "details.ftlh",
-                Map.of("creating", false, "audiences", DetailsForm.audiences(s.messages()),
-                        "cancel", s.href(Long.toString(d.id()))),
-                form);
+                new DetailsForm.View(false, DetailsForm.audiences(s.messages()), s.href(Long.toString(d.id()))), form);
     }
 }

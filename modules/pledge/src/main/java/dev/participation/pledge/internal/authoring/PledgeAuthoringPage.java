@@ -1,15 +1,13 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Pledges;
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.StaffPage;
-import dev.participation.api.widget.StaffRequest;
-import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.RoutedStaffPage;
+import dev.participation.kit.staff.StaffSupport;
 import dev.participation.pledge.internal.view.PledgeRenderer;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,51 +16,24 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Web editors write, preview, publish and restore pledges and charters at
- * {@code /intranet/pledges/}. The paths are listed on {@link AuthoringRouter}.
+ * {@code /intranet/pledges/}. The paths are listed on {@link AuthoringRouter}; what its forms
+ * post is done by {@link PledgeActions}.
  */
-@Component(service = StaffPage.class)
-public final class PledgeAuthoringPage implements StaffPage {
+@Component(service = {StaffPage.class, PledgeAuthoringPage.class})
+public final class PledgeAuthoringPage extends RoutedStaffPage {
 
     public static final String KEY = "pledges";
 
-    private final AuthoringSupport support;
-    private final AuthoringRouter router;
+    /** The pledge bundle's staff templates, and its words: the staff pages' own, then the widget's shared. */
+    static final String TEMPLATES = "/dev/participation/pledge/templates/authoring";
+    static final String[] BUNDLES = {"dev/participation/pledge/authoring/Language",
+        "dev/participation/pledge/shared/Language"};
 
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
-    // service layer (and tests can fix it).
+    // service layer (and tests can fix it); its accounts, to name who changed what.
     @Activate
-    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock) {
-        this.support = new AuthoringSupport(clock);
-        this.router = new AuthoringRouter(pledges, new PledgeRenderer());
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String titleKey() {
-        return "authoring.page.title";
-    }
-
-    @Override
-    public String requiredRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    public ResourceBundle messages(Locale locale) {
-        return support.bundle(locale);
-    }
-
-    @Override
-    public WidgetView render(StaffRequest request) {
-        return support.render(request, router::route);
-    }
-
-    @Override
-    public PostOutcome post(StaffRequest request) {
-        return support.post(request, router::route);
+    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
+        super(KEY, "authoring.page.title", Roles.EDITOR, new StaffSupport(PledgeAuthoringPage.class, TEMPLATES,
+                BUNDLES, clock, new AuthoringRouter(pledges, new PledgeRenderer())::route, accounts::find));
     }
 }

@@ -1,15 +1,13 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Pledges;
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.StaffPage;
-import dev.participation.api.widget.StaffRequest;
-import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.RoutedStaffPage;
+import dev.participation.kit.staff.StaffSupport;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,52 +16,19 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Participation staff record evidence that the council keeps its commitments, at
  * {@code /intranet/pledge-evidence/}; the public pledge shows an editor's at once and anyone
- * else's once an editor has approved it there. Paths are on
- * {@link EvidenceRouter}.
+ * else's once an editor has approved it there. Paths are on {@link EvidenceRouter}; what its forms
+ * post is done by {@link PledgeActions}.
  */
-@Component(service = StaffPage.class)
-public final class PledgeEvidencePage implements StaffPage {
+@Component(service = {StaffPage.class, PledgeEvidencePage.class})
+public final class PledgeEvidencePage extends RoutedStaffPage {
 
     public static final String KEY = "pledge-evidence";
 
-    private final AuthoringSupport support;
-    private final EvidenceRouter router;
-
-    // The portal's clock service, so dates such as "not in the future" follow the same time as the
-    // service layer (and tests can fix it).
+    // The same clock and accounts as the authoring page, for the same reasons.
     @Activate
-    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock) {
-        this.support = new AuthoringSupport(clock);
-        this.router = new EvidenceRouter(pledges);
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String titleKey() {
-        return "evidence.page.title";
-    }
-
-    @Override
-    public String requiredRole() {
-        return Roles.STAFF;
-    }
-
-    @Override
-    public ResourceBundle messages(Locale locale) {
-        return support.bundle(locale);
-    }
-
-    @Override
-    public WidgetView render(StaffRequest request) {
-        return support.render(request, router::route);
-    }
-
-    @Override
-    public PostOutcome post(StaffRequest request) {
-        return support.post(request, router::route);
+    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
+        super(KEY, "evidence.page.title", Roles.STAFF, new StaffSupport(PledgeEvidencePage.class,
+                PledgeAuthoringPage.TEMPLATES, PledgeAuthoringPage.BUNDLES, clock,
+                new EvidenceRouter(pledges)::route, accounts::find));
     }
 }

@@ -1,9 +1,6 @@
 package dev.participation.pledge.internal.authoring;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
@@ -12,6 +9,8 @@ import dev.participation.api.pledge.PledgeRules;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Screen;
 
 /** The list of every pledge, and creating a new one. */
 final class PledgeListScreens {
@@ -23,19 +22,17 @@ final class PledgeListScreens {
     }
 
     WidgetView list(Screen s) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PledgeDraft d : pledges.drafts()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", d.content().title());
-            row.put("href", s.href(Long.toString(d.id())));
-            row.put("slug", d.slug());
-            row.put("status", status(s, d));
-            row.put("changedBy", d.updatedBy());
-            row.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
-            rows.add(row);
-        }
-        return s.view(s.text("authoring.list.title"), "list.ftlh",
-                Map.of("pledges", rows, "newHref", s.href("new")));
+        List<Row> rows = pledges.drafts().stream().map(d -> new Row(d.content().title(), s.href(Long.toString(d.id())),
+                d.slug(), status(s, d), s.who(d.updatedBy()), s.dateTime(d.updatedAt()))).toList();
+        return s.view(s.text("authoring.list.title"), "list.ftlh", new View(rows, s.href("new")));
+    }
+
+    /** Every pledge, and where to create one. */
+    public record View(List<Row> pledges, String newHref) {
+    }
+
+    /** A pledge in the list: its status, and who changed it last and when. */
+    public record Row(String title, String href, String slug, String status, String changedBy, String changedAt) {
     }
 
     static String status(Screen s, PledgeDraft d) {
@@ -69,7 +66,6 @@ final class PledgeListScreens {
 
     private WidgetView showNew(Screen s, Form form) {
         return s.view(s.text("authoring.new.title"), "details.ftlh",
-                Map.of("creating", true, "audiences", DetailsForm.audiences(s.messages()), "cancel", s.href("")),
-                form);
+                new DetailsForm.View(true, DetailsForm.audiences(s.messages()), s.href("")), form);
     }
 }

@@ -2,7 +2,6 @@ package dev.participation.pledge.internal.authoring;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +13,10 @@ import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Pledges;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Screen;
 import dev.participation.pledge.internal.view.PledgeRenderer;
-import dev.participation.pledge.internal.view.PledgeViewOptions;
 import dev.participation.pledge.internal.view.PledgeViewOptions.Layout;
+import dev.participation.pledge.internal.view.PledgeViewOptions;
 
 /**
  * The draft as the public would see it, in each layout and in easy read, drawn by the public
@@ -57,26 +57,20 @@ final class PreviewScreen {
                 cardLinks);
         String body = renderer.render(c, evidence(d), options, s.messages());
 
-        List<Map<String, Object>> layouts = new ArrayList<>();
+        List<Choice> layouts = new ArrayList<>();
         layouts.add(choice(s.text("authoring.preview.layout.full"), link(s, d, "full", "", easyRead),
                 layout == Layout.FULL));
         layouts.add(choice(s.text("authoring.preview.layout.cards"), link(s, d, "cards", "", easyRead),
                 layout == Layout.CARDS));
-        List<Map<String, Object>> principles = new ArrayList<>();
+        List<Choice> principles = new ArrayList<>();
         for (Principle p : c.principles()) {
             principles.add(choice(p.title(), link(s, d, "principle", p.key(), easyRead),
                     layout == Layout.ONE_PRINCIPLE && p.key().equals(principleKey)));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("layouts", layouts);
-        model.put("principles", principles);
-        model.put("easyRead", easyRead);
-        model.put("hasEasyRead", c.hasEasyRead());
-        model.put("easyReadHref", link(s, d, layoutParameter, principleKey, !easyRead));
-        model.put("stylesheet", s.request().links().asset(PledgeRenderer.STYLESHEET));
-        model.put("body", body);
-        model.put("back", s.href(Long.toString(d.id())));
-        model.put("publishHref", s.href(d.id() + "/publish"));
+        View model = new View(layouts, principles, easyRead, c.hasEasyRead(),
+                link(s, d, layoutParameter, principleKey, !easyRead),
+                s.request().links().asset(PledgeRenderer.STYLESHEET), body, s.href(Long.toString(d.id())),
+                s.href(d.id() + "/publish"));
         return s.view(s.text("authoring.preview.title", c.title()), "preview.ftlh", model);
     }
 
@@ -105,7 +99,16 @@ final class PreviewScreen {
         return href.toString();
     }
 
-    private static Map<String, Object> choice(String label, String href, boolean current) {
-        return Map.of("label", label, "href", href, "current", current);
+    private static Choice choice(String label, String href, boolean current) {
+        return new Choice(label, href, current);
+    }
+
+    /** A layout or principle to preview, and whether it is the one shown. */
+    public record Choice(String label, String href, boolean current) {
+    }
+
+    /** The draft drawn as the public would see it, with the ways to see it otherwise. */
+    public record View(List<Choice> layouts, List<Choice> principles, boolean easyRead, boolean hasEasyRead,
+            String easyReadHref, String stylesheet, String body, String back, String publishHref) {
     }
 }

@@ -1,9 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.participation.api.pledge.Commitment;
@@ -12,6 +10,10 @@ import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.ConfirmRemove;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Moves;
+import dev.participation.kit.staff.Screen;
 
 /** Adding, changing, moving and removing a principle; a principle's page lists its commitments. */
 final class PrincipleScreens {
@@ -74,12 +76,10 @@ final class PrincipleScreens {
     }
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, Principle p) {
-        return s.view(s.text("authoring.principle.remove.title", p.title()), "confirm-remove.ftlh",
-                Map.of("what", p.title(), "warning",
-                        s.text("authoring.principle.remove.warning", p.commitments().size()),
-                        "button", s.text("authoring.principle.remove.button"),
-                        "cancel", s.href(Long.toString(d.id())),
-                        "basis", Part.wholePrinciple(p.key()).basis(d.content())));
+        return s.confirmRemove(s.text("authoring.principle.remove.title", p.title()),
+                new ConfirmRemove(p.title(), s.text("authoring.principle.remove.warning", p.commitments().size()),
+                        s.text("authoring.principle.remove.button"), s.href(Long.toString(d.id())),
+                        Part.wholePrinciple(p.key()).basis(d.content())));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, Principle p) {
@@ -99,32 +99,32 @@ final class PrincipleScreens {
 
     private WidgetView showNew(Screen s, PledgeDraft d, Form form) {
         return s.view(s.text("authoring.principle.new.title"), "principle.ftlh",
-                Map.of("creating", true, "pledgeTitle", d.content().title(), "cancel", s.href(Long.toString(d.id())),
-                        "commitments", List.of(), "action", s.href(d.id() + "/principles/new")),
-                form);
+                new View(true, d.content().title(), s.href(Long.toString(d.id())), List.of(), ""),
+                form.postTo(s.href(d.id() + "/principles/new")));
     }
 
     private WidgetView showEdit(Screen s, PledgeDraft d, Principle p, Form form) {
         String base = d.id() + "/principles/" + p.key();
-        List<Map<String, Object>> commitments = new ArrayList<>();
+        List<CommitmentRow> commitments = new ArrayList<>();
         for (int i = 0; i < p.commitments().size(); i++) {
             Commitment c = p.commitments().get(i);
             String at = base + "/commitments/" + c.key();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("number", i + 1);
-            row.put("text", c.text());
-            row.put("easyRead", !c.easyReadText().isBlank());
-            row.put("href", s.href(at));
-            row.put("removeHref", s.href(at + "/remove"));
-            row.put("moveAction", s.href(at + "/move"));
-            row.put("basis", Part.commitmentOrder(p.key()).basis(d.content()));
-            row.put("first", i == 0);
-            row.put("last", i == p.commitments().size() - 1);
-            commitments.add(row);
+            commitments.add(new CommitmentRow(i + 1, c.text(), !c.easyReadText().isBlank(), s.href(at),
+                    s.href(at + "/remove"), s.href(at + "/move"), Part.commitmentOrder(p.key()).basis(d.content()),
+                    i == 0, i == p.commitments().size() - 1));
         }
         return s.view(s.text("authoring.principle.edit.title", p.title()), "principle.ftlh",
-                Map.of("creating", false, "pledgeTitle", d.content().title(), "cancel", s.href(Long.toString(d.id())),
-                        "commitments", commitments, "newCommitmentHref", s.href(base + "/commitments/new")),
+                new View(false, d.content().title(), s.href(Long.toString(d.id())), commitments,
+                        s.href(base + "/commitments/new")),
                 form);
+    }
+
+    /** The principle form; when changing one, its commitments in order. */
+    public record View(boolean creating, String pledgeTitle, String cancel, List<CommitmentRow> commitments,
+            String newCommitmentHref) {
+    }
+
+    public record CommitmentRow(int number, String text, boolean easyRead, String href, String removeHref,
+            String moveAction, String basis, boolean first, boolean last) {
     }
 }

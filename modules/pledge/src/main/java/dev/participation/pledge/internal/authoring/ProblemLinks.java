@@ -1,7 +1,6 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +10,7 @@ import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.Message;
+import dev.participation.kit.staff.Screen;
 
 /**
  * Turns the service's content paths ({@code principles[0].commitments[1].text}) into a sentence
@@ -25,13 +25,17 @@ final class ProblemLinks {
     private ProblemLinks() {
     }
 
-    static List<Map<String, String>> describe(Screen s, PledgeDraft d, Map<String, Message> problems) {
-        List<Map<String, String>> list = new ArrayList<>();
-        problems.forEach((path, message) -> list.add(describe(s, d, path, Form.text(s.messages(), message))));
+    /** A problem in words, and the form where it is fixed. */
+    public record Problem(String text, String href) {
+    }
+
+    static List<Problem> describe(Screen s, PledgeDraft d, Map<String, Message> problems) {
+        List<Problem> list = new ArrayList<>();
+        problems.forEach((path, message) -> list.add(describe(s, d, path, s.text(message))));
         return list;
     }
 
-    private static Map<String, String> describe(Screen s, PledgeDraft d, String path, String problem) {
+    private static Problem describe(Screen s, PledgeDraft d, String path, String problem) {
         PledgeContent c = d.content();
         String base = d.id() + "/";
         String where;
@@ -60,10 +64,7 @@ final class ProblemLinks {
             where = field(s, path);
             href = s.href(base + "details") + "#" + path;
         }
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("text", s.text("authoring.problem.line", where, problem));
-        row.put("href", href);
-        return row;
+        return new Problem(s.text("authoring.problem.line", where, problem), href);
     }
 
     private static Principle principle(PledgeContent c, String index) {

@@ -1,6 +1,5 @@
 package dev.participation.pledge.internal.authoring;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import dev.participation.api.pledge.Principle;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.Screen;
 
 /** "Check before you publish": what changed since the last version, what stops publication, then publish. */
 final class PublishScreens {
@@ -57,33 +57,30 @@ final class PublishScreens {
     private WidgetView show(Screen s, PledgeDraft d, Map<String, Message> problems, boolean changedSinceChecked) {
         List<PledgeVersion> history = pledges.history(d.id());
         PledgeVersion latest = history.isEmpty() ? null : history.get(0);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("pledgeTitle", d.content().title());
-        model.put("revision", Integer.toString(d.revision()));
-        model.put("changedSinceChecked", changedSinceChecked);
-        model.put("changedBy", d.updatedBy());
-        model.put("changedAt", Times.dateTime(d.updatedAt(), s.messages()));
-        model.put("problems", ProblemLinks.describe(s, d, problems));
-        model.put("first", latest == null);
-        model.put("nextVersion", latest == null ? 1 : latest.version() + 1);
-        model.put("principleCount", d.content().principles().size());
-        model.put("commitmentCount", d.content().principles().stream().mapToInt(p -> p.commitments().size()).sum());
-        model.put("principleTitles", d.content().principles().stream().map(Principle::title).toList());
-        int changes = 0;
-        if (latest != null) {
-            List<VersionDiff.Section> sections = VersionDiff.compare(latest.content(), d.content(), s.messages());
-            changes = VersionDiff.count(sections);
-            model.put("latestVersion", latest.version());
-            model.put("sections", VersionDiff.model(sections, s.messages()));
-            model.put("added", VersionDiff.count(sections, VersionDiff.Kind.ADDED));
-            model.put("removed", VersionDiff.count(sections, VersionDiff.Kind.REMOVED));
-            model.put("changed", VersionDiff.count(sections, VersionDiff.Kind.CHANGED));
-            model.put("moved", VersionDiff.count(sections, VersionDiff.Kind.MOVED));
-        }
-        model.put("changes", changes);
-        model.put("canPublish", problems.isEmpty() && (latest == null || changes > 0));
-        model.put("previewHref", s.href(d.id() + "/preview"));
-        model.put("cancel", s.href(Long.toString(d.id())));
+        List<VersionDiff.Section> sections = latest == null ? List.of()
+                : VersionDiff.compare(latest.content(), d.content(), s.messages());
+        int changes = VersionDiff.count(sections);
+        View model = new View(d.content().title(), Integer.toString(d.revision()), changedSinceChecked,
+                s.who(d.updatedBy()), s.dateTime(d.updatedAt()), ProblemLinks.describe(s, d, problems), latest == null,
+                latest == null ? 1 : latest.version() + 1, d.content().principles().size(),
+                d.content().principles().stream().mapToInt(p -> p.commitments().size()).sum(),
+                d.content().principles().stream().map(Principle::title).toList(),
+                latest == null ? 0 : latest.version(), VersionDiff.model(sections, s.messages()),
+                VersionDiff.count(sections, VersionDiff.Kind.ADDED), VersionDiff.count(sections, VersionDiff.Kind.REMOVED),
+                VersionDiff.count(sections, VersionDiff.Kind.CHANGED), VersionDiff.count(sections, VersionDiff.Kind.MOVED),
+                changes, problems.isEmpty() && (latest == null || changes > 0), s.href(d.id() + "/preview"),
+                s.href(Long.toString(d.id())));
         return s.view(s.text("authoring.publish.title", d.content().title()), "publish.ftlh", model);
+    }
+
+    /**
+     * "Check before you publish": what stops publication, or what this version changes since the
+     * latest (nothing to compare when it is the first).
+     */
+    public record View(String pledgeTitle, String revision, boolean changedSinceChecked, String changedBy,
+            String changedAt, List<ProblemLinks.Problem> problems, boolean first, int nextVersion, int principleCount,
+            int commitmentCount, List<String> principleTitles, int latestVersion,
+            List<VersionDiff.SectionView> sections, long added, long removed, long changed, long moved, int changes,
+            boolean canPublish, String previewHref, String cancel) {
     }
 }

@@ -1,9 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.participation.api.pledge.PledgeContent;
@@ -12,6 +10,10 @@ import dev.participation.api.pledge.PledgeRules;
 import dev.participation.api.pledge.Signatory;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.ConfirmRemove;
+import dev.participation.kit.staff.DateInput;
+import dev.participation.kit.staff.Form;
+import dev.participation.kit.staff.Screen;
 
 /** Adding, changing and removing the people and groups who signed a pledge. */
 final class SignatoryScreens {
@@ -43,7 +45,7 @@ final class SignatoryScreens {
      */
     PostOutcome save(Screen s, PledgeDraft d, int index) {
         Form form = Form.read(s.request(), FIELDS);
-        LocalDate today = LocalDate.now(s.clock().withZone(Times.ZONE));
+        LocalDate today = s.today();
         Optional<LocalDate> date = DateInput.read(form, "signedOn", today);
         Signatory signatory = new Signatory(form.text("name"), form.text("role"), date.orElse(today));
         if (date.isEmpty()) {
@@ -71,10 +73,10 @@ final class SignatoryScreens {
 
     WidgetView confirmRemove(Screen s, PledgeDraft d, int index) {
         Signatory sig = d.content().signatories().get(index);
-        return s.view(s.text("authoring.signatory.remove.title", sig.name()), "confirm-remove.ftlh",
-                Map.of("what", sig.name(), "warning", s.text("authoring.signatory.remove.warning"),
-                        "button", s.text("authoring.signatory.remove.button"),
-                        "cancel", s.href(Long.toString(d.id())), "basis", part(index).basis(d.content())));
+        return s.confirmRemove(s.text("authoring.signatory.remove.title", sig.name()),
+                new ConfirmRemove(sig.name(), s.text("authoring.signatory.remove.warning"),
+                        s.text("authoring.signatory.remove.button"), s.href(Long.toString(d.id())),
+                        part(index).basis(d.content())));
     }
 
     PostOutcome remove(Screen s, PledgeDraft d, int index) {
@@ -101,12 +103,13 @@ final class SignatoryScreens {
 
     private WidgetView show(Screen s, PledgeDraft d, int index, Form form) {
         String title = index < 0 ? s.text("authoring.signatory.new.title") : s.text("authoring.signatory.edit.title");
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("pledgeTitle", d.content().title());
-        model.put("cancel", s.href(Long.toString(d.id())));
         if (index < 0) {
-            model.put("action", s.href(d.id() + "/signatories/new"));
+            form.postTo(s.href(d.id() + "/signatories/new"));
         }
-        return s.view(title, "signatory.ftlh", model, form);
+        return s.view(title, "signatory.ftlh", new View(d.content().title(), s.href(Long.toString(d.id()))), form);
+    }
+
+    /** What the signatory form shows besides its fields. */
+    public record View(String pledgeTitle, String cancel) {
     }
 }

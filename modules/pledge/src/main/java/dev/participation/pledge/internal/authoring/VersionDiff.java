@@ -14,6 +14,8 @@ import dev.participation.api.pledge.PledgeContent;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
 import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.staff.Keys;
+import dev.participation.kit.staff.Times;
 
 /**
  * What changed between two versions of a pledge, in words: per principle and per commitment,
@@ -51,21 +53,20 @@ final class VersionDiff {
     }
 
     /** The sections as a template reads them, with each kind of change named in words. */
-    static List<Map<String, Object>> model(List<Section> sections, Messages messages) {
-        List<Map<String, Object>> model = new ArrayList<>();
-        for (Section section : sections) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (Change c : section.changes()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                row.put("item", c.item());
-                row.put("kind", messages.get("authoring.diff.kind." + c.kind().name().toLowerCase(java.util.Locale.ROOT)));
-                row.put("before", c.before());
-                row.put("after", c.after());
-                rows.add(row);
-            }
-            model.add(Map.of("heading", section.heading(), "changes", rows));
-        }
-        return model;
+    static List<SectionView> model(List<Section> sections, Messages messages) {
+        return sections.stream().map(section -> new SectionView(section.heading(), section.changes().stream()
+                .map(c -> new ChangeView(c.item(),
+                        messages.get("authoring.diff.kind." + c.kind().name().toLowerCase(java.util.Locale.ROOT)),
+                        c.before(), c.after()))
+                .toList())).toList();
+    }
+
+    /** One table of the "what changed" macro. */
+    public record SectionView(String heading, List<ChangeView> changes) {
+    }
+
+    /** One change, its kind in words. */
+    public record ChangeView(String item, String kind, String before, String after) {
     }
 
     private List<Section> sections(PledgeContent from, PledgeContent to) {

@@ -1,11 +1,19 @@
 package dev.participation.pledge.internal.authoring;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.pledge.Audience;
 import dev.participation.api.pledge.Commitment;
 import dev.participation.api.pledge.PledgeContent;
@@ -13,8 +21,14 @@ import dev.participation.api.pledge.PledgeDraft;
 import dev.participation.api.pledge.PledgeVersion;
 import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.Signatory;
+import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.staff.RoutedAction;
+import dev.participation.testing.FakeStaffRequest;
+import dev.participation.testing.People;
+import dev.participation.testing.StaffPosts;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,7 +64,48 @@ final class Fixtures {
     }
 
     static PledgeVersion version(int number, PledgeContent content) {
-        return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "Edith Editor", 0, content);
+        return new PledgeVersion(number, NOW.minusSeconds(86400L * (10 - number)), "edith", 0, content);
+    }
+
+    /** The portal's accounts: Edith and Sam are known by name; anyone else's account is gone. */
+    static Accounts accounts() {
+        Accounts accounts = mock(Accounts.class);
+        when(accounts.find(anyString())).thenReturn(Optional.empty());
+        for (Person p : List.of(People.EDITOR, People.STAFF)) {
+            when(accounts.find(p.id())).thenReturn(Optional.of(p));
+        }
+        return accounts;
+    }
+
+    /** An editor on the authoring pages. */
+    static FakeStaffRequest editor(String path) {
+        return FakeStaffRequest.to(PledgeAuthoringPage.KEY, path, People.EDITOR);
+    }
+
+    /** An editor on the evidence pages (so also staff, who reach them), who may approve what staff added. */
+    static FakeStaffRequest evidenceEditor(String path) {
+        return FakeStaffRequest.to(PledgeEvidencePage.KEY, path, People.STAFF_EDITOR);
+    }
+
+    static FakeStaffRequest staff(String path) {
+        return FakeStaffRequest.to(PledgeEvidencePage.KEY, path, People.STAFF);
+    }
+
+    /** Posts as the portal does: to the page's registered action for the path, role checked. */
+    static StaffPosts posts(StaffPage page) {
+        List<RoutedAction> actions = new ArrayList<>();
+        for (Class<?> type : PledgeActions.class.getDeclaredClasses()) {
+            for (Constructor<?> constructor : type.getConstructors()) {
+                if (constructor.getParameterTypes()[0].isInstance(page)) {
+                    try {
+                        actions.add((RoutedAction) constructor.newInstance(page));
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+        }
+        return StaffPosts.of(page, actions);
     }
 
     static Document html(WidgetView view) {

@@ -6,11 +6,11 @@ import static dev.participation.pledge.internal.authoring.Fixtures.commitment;
 import static dev.participation.pledge.internal.authoring.Fixtures.content;
 import static dev.participation.pledge.internal.authoring.Fixtures.done;
 import static dev.participation.pledge.internal.authoring.Fixtures.draft;
+import static dev.participation.pledge.internal.authoring.Fixtures.editor;
 import static dev.participation.pledge.internal.authoring.Fixtures.html;
 import static dev.participation.pledge.internal.authoring.Fixtures.invalid;
 import static dev.participation.pledge.internal.authoring.Fixtures.principle;
 import static dev.participation.pledge.internal.authoring.Fixtures.version;
-import static dev.participation.pledge.internal.authoring.FakeStaffRequest.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -42,6 +42,8 @@ import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.Roles;
 
+import dev.participation.testing.FakeStaffRequest;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +53,13 @@ class PledgeAuthoringPageTest {
 
     private Pledges pledges;
     private PledgeAuthoringPage page;
+    private dev.participation.testing.StaffPosts posts;
 
     @BeforeEach
     void setUp() {
         pledges = mock(Pledges.class);
-        page = new PledgeAuthoringPage(pledges, Fixtures.CLOCK);
+        page = new PledgeAuthoringPage(pledges, Fixtures.CLOCK, Fixtures.accounts());
+        posts = Fixtures.posts(page);
     }
 
     private void given(PledgeContent content) {
@@ -76,30 +80,31 @@ class PledgeAuthoringPageTest {
         assertThat(page.requiredRole()).isEqualTo(Roles.EDITOR);
         assertThat(staffOnly.hasRole(page.requiredRole())).isFalse();
         assertThat(editor.hasRole(page.requiredRole())).isTrue();
-        assertThat(new PledgeEvidencePage(pledges, Fixtures.CLOCK).requiredRole()).isEqualTo(Roles.STAFF);
+        assertThat(new PledgeEvidencePage(pledges, Fixtures.CLOCK, Fixtures.accounts()).requiredRole()).isEqualTo(Roles.STAFF);
         assertThat(page.key()).isEqualTo("pledges");
         assertThat(page.messages(java.util.Locale.UK).getString(page.titleKey())).isEqualTo("Pledges and charters");
     }
 
     @Test
-    void theListShowsEachPledgesStatusAndWhoChangedItLast() {
+    void theListShowsEachPledgesStatusAndWhoChangedItLastByTheirNameToday() {
         when(pledges.drafts()).thenReturn(List.of(
-                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "Edith Editor", 0, false, 1),
-                new PledgeDraft(2, "care-charter", content(), Fixtures.NOW, "Alex Admin", 3, true, 9)));
+                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "edith", 0, false, 1),
+                new PledgeDraft(2, "care-charter", content(), Fixtures.NOW, "alex.gone", 3, true, 9)));
 
         Document doc = html(page.render(editor("")));
 
         assertThat(doc.select("tbody tr")).hasSize(2);
         assertThat(doc.select("tbody tr").get(0).text()).contains("our-pledge", "Draft only, not published",
-                "Edith Editor", "1 June 2025");
+                "Edith Editor (edith)", "1 June 2025");
+        // An account that no longer exists is still named, by the id the record keeps.
         assertThat(doc.select("tbody tr").get(1).text()).contains("Version 3 published, with unpublished changes",
-                "Alex Admin");
+                "alex.gone");
         assertThat(doc.select("a[href=/intranet/pledges/new]").text()).isEqualTo("Create a pledge");
     }
 
     @Test
     void creatingWithABadAddressShowsTheFormAgainWithWhatWasTypedAndTheErrorLinkedToTheField() {
-        PostOutcome outcome = page.post(editor("new").with("title", "Our pledge").with("slug", "Our Pledge!")
+        PostOutcome outcome = posts.post(editor("new").with("title", "Our pledge").with("slug", "Our Pledge!")
                 .with("audience", "everyone").with("introduction", "Why we do this"));
 
         Document doc = invalid(outcome);
@@ -120,7 +125,7 @@ class PledgeAuthoringPageTest {
         when(pledges.create(eq("our-pledge-for-2025"), any(), eq("edith")))
                 .thenThrow(new PledgeProblem(Map.of("slug", Message.of("pledge.error.slugTaken"))));
 
-        Document doc = invalid(page.post(editor("new").with("title", "Our pledge for 2025")
+        Document doc = invalid(posts.post(editor("new").with("title", "Our pledge for 2025")
                 .with("audience", "everyone")));
 
         assertThat(doc.select("#slug").val()).isEqualTo("our-pledge-for-2025");
@@ -133,7 +138,7 @@ class PledgeAuthoringPageTest {
         when(pledges.create("our-pledge", typed, "edith"))
                 .thenReturn(new PledgeDraft(42, "our-pledge", typed, Fixtures.NOW, "edith", 0, false, 1));
 
-        PostOutcome.Done done = done(page.post(editor("new").with("title", "Our pledge")
+        PostOutcome.Done done = done(posts.post(editor("new").with("title", "Our pledge")
                 .with("slug", "our-pledge").with("audience", "everyone")));
 
         assertThat(done.location()).isEqualTo("/intranet/pledges/42");
@@ -144,7 +149,7 @@ class PledgeAuthoringPageTest {
     void addingAPrincipleAndThenACommitmentSavesTheWholeContentWithNewKeys() {
         given(content(principle("space", "Space")));
 
-        PostOutcome.Done added = done(page.post(drawn("7/principles/new").with("title", "Voice")
+        PostOutcome.Done added = done(posts.post(drawn("7/principles/new").with("title", "Voice")
                 .with("promise", "Everyone can say what they think")));
 
         PledgeContent saved = savedContent();
@@ -156,7 +161,7 @@ class PledgeAuthoringPageTest {
         assertThat(added.location()).isEqualTo("/intranet/pledges/7/principles/" + voice.key());
 
         given(saved);
-        done(page.post(drawn("7/principles/" + voice.key() + "/commitments/new")
+        done(posts.post(drawn("7/principles/" + voice.key() + "/commitments/new")
                 .with("text", "Training young people to chair meetings").with("easyReadText", "We teach you")));
 
         ArgumentCaptor<PledgeContent> second = ArgumentCaptor.forClass(PledgeContent.class);
@@ -176,7 +181,7 @@ class PledgeAuthoringPageTest {
         when(pledges.saveDraft(anyLong(), anyInt(), any(), anyString())).thenThrow(new PledgeProblem(
                 Map.of("principles[1].imageAlt", Message.of("pledge.error.required"))));
 
-        Document doc = invalid(page.post(drawn("7/principles/voice").with("title", "Voice")
+        Document doc = invalid(posts.post(drawn("7/principles/voice").with("title", "Voice")
                 .with("promise", "We listen").with("imageUrl", "/pictures/voice.png")
                 .with("imageAlt", "")));
 
@@ -193,7 +198,7 @@ class PledgeAuthoringPageTest {
         when(pledges.saveDraft(anyLong(), anyInt(), any(), anyString())).thenThrow(new PledgeProblem(
                 Map.of("principles[1].commitments[0].text", Message.of("pledge.error.tooLong", 1000))));
 
-        Document doc = invalid(page.post(drawn("7/principles/voice/commitments/c1").with("text", "Typed again")));
+        Document doc = invalid(posts.post(drawn("7/principles/voice/commitments/c1").with("text", "Typed again")));
 
         assertThat(doc.select("#text-error").text()).contains("Enter no more than 1,000 characters");
         assertThat(doc.select("textarea#text").text()).isEqualTo("Typed again");
@@ -203,7 +208,7 @@ class PledgeAuthoringPageTest {
     void moveUpAndDownReorderPrinciplesAndCommitments() {
         given(content(principle("a", "Space"), principle("b", "Voice"), principle("c", "Audience")));
 
-        PostOutcome.Done done = done(page.post(drawn("7", "7/principles/c/move").with("direction", "up")));
+        PostOutcome.Done done = done(posts.post(drawn("7", "7/principles/c/move").with("direction", "up")));
 
         assertThat(savedContent().principles()).extracting(Principle::key).containsExactly("a", "c", "b");
         assertThat(done.location()).isEqualTo("/intranet/pledges/7");
@@ -211,7 +216,7 @@ class PledgeAuthoringPageTest {
 
         Principle p = principle("a", "Space", commitment("x", "One"), commitment("y", "Two"), commitment("z", "Three"));
         given(content(p));
-        done(page.post(drawn("7/principles/a", "7/principles/a/commitments/x/move").with("direction", "down")));
+        done(posts.post(drawn("7/principles/a", "7/principles/a/commitments/x/move").with("direction", "down")));
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges, org.mockito.Mockito.times(2)).saveDraft(eq(ID), eq(REVISION), saved.capture(), anyString());
         assertThat(saved.getValue().principles().get(0).commitments()).extracting(Commitment::key)
@@ -226,7 +231,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest restore = drawn("7/history/1/restore");
         givenChangedByAlex(content(principle("a", "Typed since")));
 
-        Document doc = invalid(page.post(restore));
+        Document doc = invalid(posts.post(restore));
 
         verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
         assertThat(doc.select(".govuk-error-summary").text()).contains("The draft changed after you looked at it",
@@ -253,7 +258,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine: we act on it");
         givenChangedByAlex(content(principle("space", "Space"), withPromise(voice, "Theirs: we listen")));
 
-        Document doc = invalid(page.post(form));
+        Document doc = invalid(posts.post(form));
 
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
         assertThat(doc.select(".govuk-error-summary h2").text())
@@ -270,7 +275,7 @@ class PledgeAuthoringPageTest {
         // Saved again from the page that showed the conflict: now based on their version, it lands.
         FakeStaffRequest again = editor("7/principles/voice").with("basis", doc.select("input[name=basis]").val())
                 .with("title", "Voice").with("promise", doc.select("textarea#promise").text());
-        done(page.post(again));
+        done(posts.post(again));
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
         assertThat(saved.getValue().principle("voice").orElseThrow().promise()).isEqualTo("Mine: we act on it");
@@ -283,7 +288,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine");
         givenChangedByAlex(content(withPromise(space, "Theirs"), principle("voice", "Voice")));
 
-        done(page.post(form));
+        done(posts.post(form));
 
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
@@ -298,7 +303,7 @@ class PledgeAuthoringPageTest {
                 principle("voice", "Voice")), Fixtures.NOW, "alex", 2, true, REVISION + 1);
         when(pledges.saveDraft(eq(ID), eq(REVISION), any(), anyString())).thenThrow(new DraftChanged(winner));
 
-        done(page.post(drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine")));
+        done(posts.post(drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine")));
 
         ArgumentCaptor<PledgeContent> saved = ArgumentCaptor.forClass(PledgeContent.class);
         verify(pledges).saveDraft(eq(ID), eq(REVISION + 1), saved.capture(), eq("edith"));
@@ -311,7 +316,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest form = drawn("7/principles/voice").with("title", "Voice").with("promise", "Mine");
         givenChangedByAlex(content(principle("space", "Space")));
 
-        Document doc = invalid(page.post(form));
+        Document doc = invalid(posts.post(form));
 
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
         assertThat(doc.select(".govuk-error-summary").text()).contains("alex removed it");
@@ -327,7 +332,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest move = drawn("7", "7/principles/c/move").with("direction", "up");
         givenChangedByAlex(content(principle("c", "Audience"), principle("a", "Space"), principle("b", "Voice")));
 
-        PostOutcome.Done done = done(page.post(move));
+        PostOutcome.Done done = done(posts.post(move));
 
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
         assertThat(noticeText(done)).startsWith("Someone else changed this while you were looking");
@@ -341,7 +346,7 @@ class PledgeAuthoringPageTest {
         FakeStaffRequest publish = drawn("7/publish");
         givenChangedByAlex(content(principle("a", "Space", commitment("x", "Changed after the check"))));
 
-        Document doc = invalid(page.post(publish));
+        Document doc = invalid(posts.post(publish));
 
         verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
         assertThat(doc.select(".govuk-error-summary h2").text()).isEqualTo("The draft changed after you checked it");
@@ -376,7 +381,7 @@ class PledgeAuthoringPageTest {
                 .isEqualTo("Yes, remove this principle");
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
 
-        done(page.post(drawn("7/principles/b/remove")));
+        done(posts.post(drawn("7/principles/b/remove")));
 
         assertThat(savedContent().principles()).extracting(Principle::key).containsExactly("a");
     }
@@ -396,9 +401,9 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Publish version 3");
         verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
 
-        when(pledges.publish(ID, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 0,
+        when(pledges.publish(ID, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "edith", 0,
                 draft));
-        PostOutcome.Done done = done(page.post(drawn("7/publish")));
+        PostOutcome.Done done = done(posts.post(drawn("7/publish")));
 
         verify(pledges).publish(ID, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 3 is published");
@@ -415,7 +420,7 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select(".govuk-error-summary a[href=/intranet/pledges/7/principles/new]").text())
                 .contains("Add at least one principle before publishing");
         assertThat(doc.select("form[method=post]")).isEmpty();
-        assertThat(invalid(page.post(drawn("7/publish"))).text()).contains("Add at least one principle");
+        assertThat(invalid(posts.post(drawn("7/publish"))).text()).contains("Add at least one principle");
         verify(pledges, never()).publish(anyLong(), anyInt(), anyString());
     }
 
@@ -453,9 +458,9 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("form[method=post] button").text()).isEqualTo("Restore and publish version 1");
         verify(pledges, never()).restore(anyLong(), anyInt(), anyInt(), anyString());
 
-        when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "Edith Editor", 1,
+        when(pledges.restore(ID, 1, REVISION, "edith")).thenReturn(new PledgeVersion(3, Instant.now(), "edith", 1,
                 content(principle("a", "Then"))));
-        PostOutcome.Done done = done(page.post(drawn("7/history/1/restore")));
+        PostOutcome.Done done = done(posts.post(drawn("7/history/1/restore")));
 
         verify(pledges).restore(ID, 1, REVISION, "edith");
         assertThat(noticeText(done)).isEqualTo("Version 1 is restored and published as version 3");
@@ -465,7 +470,7 @@ class PledgeAuthoringPageTest {
     void aSignatoryDateMustBeRealAndTheSummaryLinksToTheDayBox() {
         given(content());
 
-        Document doc = invalid(page.post(drawn("7/signatories/new").with("name", "Youth Council")
+        Document doc = invalid(posts.post(drawn("7/signatories/new").with("name", "Youth Council")
                 .with("signedOn-day", "31").with("signedOn-month", "2").with("signedOn-year", "2024")));
 
         assertThat(doc.select(".govuk-error-summary a[href=#signedOn-day]").text())
@@ -475,7 +480,7 @@ class PledgeAuthoringPageTest {
         assertThat(doc.select("#name").val()).isEqualTo("Youth Council");
         verify(pledges, never()).saveDraft(anyLong(), anyInt(), any(), anyString());
 
-        done(page.post(drawn("7/signatories/new").with("name", "Youth Council").with("role", "Young people")
+        done(posts.post(drawn("7/signatories/new").with("name", "Youth Council").with("role", "Young people")
                 .with("signedOn-day", "29").with("signedOn-month", "2").with("signedOn-year", "2024")));
         assertThat(savedContent().signatories()).hasSize(2).last()
                 .satisfies(s -> assertThat(s.signedOn()).isEqualTo(java.time.LocalDate.of(2024, 2, 29)));

@@ -24,6 +24,7 @@ import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.PreferenceType;
 import dev.participation.api.widget.WidgetType;
+import dev.participation.testing.FakeWidgetRequest;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -56,7 +57,7 @@ class PledgeWidgetTest {
         return p;
     }
 
-    private Document render(FakeRequest request) {
+    private Document render(FakeWidgetRequest request) {
         return Jsoup.parseBodyFragment(widget.render(request).html());
     }
 
@@ -98,7 +99,7 @@ class PledgeWidgetTest {
     void showsTheChosenPublishedPledge() {
         when(pledges.published("our-promise")).thenReturn(Optional.of(published("our-promise", "Our promise")));
 
-        Document doc = render(new FakeRequest(prefs("our-promise", "full")));
+        Document doc = render(FakeWidgetRequest.on("pledge").preferences(prefs("our-promise", "full")));
 
         assertThat(doc.select("h2").text()).isEqualTo("Our promise");
         assertThat(doc.select("h3").eachText()).containsExactly("Space", "Voice");
@@ -111,7 +112,7 @@ class PledgeWidgetTest {
         when(pledges.published()).thenReturn(List.of(published("first", "First promise"),
                 published("second", "Second promise")));
 
-        Document doc = render(new FakeRequest(prefs("", "full")));
+        Document doc = render(FakeWidgetRequest.on("pledge").preferences(prefs("", "full")));
 
         assertThat(doc.select("h2").text()).isEqualTo("First promise");
     }
@@ -120,7 +121,7 @@ class PledgeWidgetTest {
     void nothingPublishedGivesAFriendlyMessage() {
         when(pledges.published()).thenReturn(List.of());
 
-        Document doc = render(new FakeRequest(prefs("", "full")));
+        Document doc = render(FakeWidgetRequest.on("pledge").preferences(prefs("", "full")));
 
         assertThat(doc.select("h2").text()).isEqualTo("Nothing to show yet");
         assertThat(doc.text()).contains("has not published this yet");
@@ -130,7 +131,7 @@ class PledgeWidgetTest {
     void anUnpublishedOrUnknownPledgeGivesAFriendlyMessage() {
         when(pledges.published("not-yet")).thenReturn(Optional.empty());
 
-        Document doc = render(new FakeRequest(prefs("not-yet", "cards")));
+        Document doc = render(FakeWidgetRequest.on("pledge").preferences(prefs("not-yet", "cards")));
 
         assertThat(doc.text()).contains("Nothing to show yet", "Please come back soon");
         assertThat(doc.select("ol, ul")).isEmpty();
@@ -140,13 +141,13 @@ class PledgeWidgetTest {
     void easyReadSwitchWorksByLinkAndKeepsTheChoiceInEveryLink() {
         when(pledges.published("our-promise")).thenReturn(Optional.of(published("our-promise", "Our promise")));
 
-        Document standard = render(new FakeRequest(prefs("our-promise", "cards")));
+        Document standard = render(FakeWidgetRequest.on("pledge").preferences(prefs("our-promise", "cards")));
         assertThat(standard.select("nav a").attr("href")).isEqualTo("/pledge?read=easy");
         assertThat(standard.select(".pw-pledge-card a").eachAttr("href"))
                 .containsExactly("/pledge?part=space", "/pledge?part=voice");
         assertThat(standard.text()).contains("A safe place to talk.");
 
-        Document easy = render(new FakeRequest(prefs("our-promise", "cards")).with("read", "easy"));
+        Document easy = render(FakeWidgetRequest.on("pledge").preferences(prefs("our-promise", "cards")).with("read", "easy"));
         assertThat(easy.text()).contains("You are reading the easy read version", "A safe place.")
                 .doesNotContain("A safe place to talk.");
         assertThat(easy.select("nav a").attr("href")).isEqualTo("/pledge?read=standard");
@@ -158,7 +159,7 @@ class PledgeWidgetTest {
     void aCardOpensItsPartWithAWayBack() {
         when(pledges.published("our-promise")).thenReturn(Optional.of(published("our-promise", "Our promise")));
 
-        Document doc = render(new FakeRequest(prefs("our-promise", "cards")).with("part", "voice")
+        Document doc = render(FakeWidgetRequest.on("pledge").preferences(prefs("our-promise", "cards")).with("part", "voice")
                 .with("read", "easy"));
 
         assertThat(doc.select("h2").eachText()).containsExactly("Voice");
@@ -173,7 +174,7 @@ class PledgeWidgetTest {
         Map<String, String> p = prefs("our-promise", "full");
         p.put(PledgeWidget.EASY_READ, "false");
 
-        Document doc = render(new FakeRequest(p).with("read", "easy"));
+        Document doc = render(FakeWidgetRequest.on("pledge").preferences(p).with("read", "easy"));
 
         assertThat(doc.select("nav")).isEmpty();
         assertThat(doc.text()).contains("A safe place to talk.").doesNotContain("easy read version");
@@ -186,10 +187,10 @@ class PledgeWidgetTest {
         p.put(PledgeWidget.PRINCIPLE, " voice ");
         p.put(PledgeWidget.LEVEL, "3");
 
-        assertThat(render(new FakeRequest(p)).select("h3").eachText()).containsExactly("Voice");
+        assertThat(render(FakeWidgetRequest.on("pledge").preferences(p)).select("h3").eachText()).containsExactly("Voice");
         p.put(PledgeWidget.PRINCIPLE, "VOICE");
-        assertThat(render(new FakeRequest(p)).select("h3").eachText()).containsExactly("Voice");
+        assertThat(render(FakeWidgetRequest.on("pledge").preferences(p)).select("h3").eachText()).containsExactly("Voice");
         p.put(PledgeWidget.PRINCIPLE, "no such part");
-        assertThat(render(new FakeRequest(p)).select("h3").eachText()).containsExactly("Space");
+        assertThat(render(FakeWidgetRequest.on("pledge").preferences(p)).select("h3").eachText()).containsExactly("Space");
     }
 }

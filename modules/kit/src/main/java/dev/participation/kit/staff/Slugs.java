@@ -1,17 +1,21 @@
-package dev.participation.pledge.internal.authoring;
+package dev.participation.kit.staff;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Makes a pledge's address from its title when the editor leaves the address empty. */
-final class Slugs {
+/** Makes an address (a slug) from a title when the editor leaves the address empty. */
+public final class Slugs {
 
-    static final int MAX = 60;
+    public static final int MAX = 60;
 
     private Slugs() {
     }
 
-    static String suggest(String title) {
+    /**
+     * @param title    the title to make an address from
+     * @param fallback the address when the title gives too little (all punctuation, say)
+     */
+    public static String suggest(String title, String fallback) {
         String plain = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String slug = plain.toLowerCase(Locale.ROOT).replace("&", " and ").replace("'", "")
                 .replace("\u2019", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
@@ -20,6 +24,6 @@ final class Slugs {
             int dash = slug.lastIndexOf('-');
             slug = dash >= 2 ? slug.substring(0, dash) : slug;
         }
-        return slug.length() < 2 ? "pledge" : slug;
+        return slug.length() < 2 ? fallback : slug;
     }
 }

@@ -1,8 +1,9 @@
-package dev.participation.pledge.internal.authoring;
+package dev.participation.kit.staff;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.participation.api.widget.HostRequest;
 import dev.participation.api.widget.Message;
@@ -12,24 +13,25 @@ import dev.participation.kit.i18n.Messages;
  * What a form holds: the values exactly as typed (so nothing is lost when it is shown again) and
  * an error per field, in the order the fields appear.
  */
-final class Form {
+public final class Form {
 
     private final List<String> fields;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Message> errors = new LinkedHashMap<>();
     private final Map<String, String> anchors = new LinkedHashMap<>();
-    private Map<String, Object> conflict = Map.of();
+    private Conflict conflict;
+    private String action;
 
     private Form(List<String> fields) {
         this.fields = List.copyOf(fields);
     }
 
-    static Form empty() {
+    public static Form empty() {
         return new Form(List.of());
     }
 
     /** A form with these fields, empty. */
-    static Form of(String... fields) {
+    public static Form of(String... fields) {
         Form form = new Form(List.of(fields));
         for (String f : fields) {
             form.values.put(f, "");
@@ -38,7 +40,7 @@ final class Form {
     }
 
     /** A form with these fields as the request carries them. */
-    static Form read(HostRequest request, String... fields) {
+    public static Form read(HostRequest request, String... fields) {
         Form form = of(fields);
         for (String f : fields) {
             form.values.put(f, request.parameter(f).orElse(""));
@@ -46,66 +48,77 @@ final class Form {
         return form;
     }
 
-    Form set(String field, String value) {
+    public Form set(String field, String value) {
         values.put(field, value == null ? "" : value);
         return this;
     }
 
     /** Where the error summary's link for a field lands, when that is not the field's own id. */
-    Form anchor(String field, String id) {
+    public Form anchor(String field, String id) {
         anchors.put(field, id);
         return this;
     }
 
+    /** Posts this form somewhere other than the address it is shown at. */
+    public Form postTo(String href) {
+        this.action = href;
+        return this;
+    }
+
+    /** Where the form posts, when not to the address it is shown at. */
+    public Optional<String> action() {
+        return Optional.ofNullable(action);
+    }
+
     /** The value as typed. */
-    String raw(String field) {
+    public String raw(String field) {
         return values.getOrDefault(field, "");
     }
 
     /** The value without surrounding blanks, as it is saved. */
-    String text(String field) {
+    public String text(String field) {
         return raw(field).strip();
     }
 
     /** Records an error for a field unless it already has one (the first problem is the one to fix). */
-    Form reject(String field, Message message) {
+    public Form reject(String field, Message message) {
         errors.putIfAbsent(field, message);
         return this;
     }
 
-    Form reject(String field, String key, Object... arguments) {
+    public Form reject(String field, String key, Object... arguments) {
         return reject(field, Message.of(key, arguments));
     }
 
-    /** Marks the form as refused because someone else changed what it edits (see {@link DraftSaver}). */
-    Form conflict(Map<String, Object> conflict) {
-        this.conflict = Map.copyOf(conflict);
+    /** Marks the form as refused because someone else changed what it edits meanwhile. */
+    public Form conflict(Conflict conflict) {
+        this.conflict = conflict;
         return this;
     }
 
     /** What the conflict banner shows, or empty when there was no conflict. */
-    Map<String, Object> conflict() {
-        return conflict;
+    public Optional<Conflict> conflict() {
+        return Optional.ofNullable(conflict);
     }
 
-    boolean valid() {
+    public boolean valid() {
         return errors.isEmpty();
     }
 
-    Map<String, String> values() {
+    public Map<String, String> values() {
         return values;
     }
 
-    Map<String, Message> errors() {
+    public Map<String, Message> errors() {
         return errors;
     }
 
     /**
      * Takes a service's field errors: those under {@code prefix} that name one of this form's
-     * fields land beside it; any others (a problem elsewhere in the pledge) are listed in the
+     * fields land beside it; any others (a problem elsewhere in what is edited) are listed in the
      * summary, linked to the form's first field.
      */
-    Form absorb(Map<String, Message> problems, String prefix) {
+    public Form absorb(Map<String, Message> problems, String prefix) {
         problems.forEach((path, message) -> {
             String local = path.startsWith(prefix) ? path.substring(prefix.length()) : null;
             if (local != null && (fields.contains(local) || anchors.containsKey(local))) {
@@ -113,7 +126,7 @@ final class Form {
             } else {
                 String first = fields.isEmpty() ? "" : fields.get(0);
                 errors.putIfAbsent("elsewhere:" + path,
-                        Message.of("authoring.error.elsewhere", path, new MessageRef(message)));
+                        Message.of("staff.error.elsewhere", path, new MessageRef(message)));
                 anchors.putIfAbsent("elsewhere:" + path, first);
             }
         });
@@ -121,28 +134,28 @@ final class Form {
     }
 
     /** Each field's error text, for the message beside it. */
-    Map<String, String> fieldErrors(Messages messages) {
+    public Map<String, String> fieldErrors(Messages messages) {
         Map<String, String> texts = new LinkedHashMap<>();
         errors.forEach((field, message) -> texts.put(field, text(messages, message)));
         return texts;
     }
 
     /** Error summary entries: the id each link lands on, and the text. */
-    Map<String, String> summary(String namespace, Messages messages) {
+    public Map<String, String> summary(String namespace, Messages messages) {
         Map<String, String> summary = new LinkedHashMap<>();
         errors.forEach((field, message) -> summary.put(namespace + anchors.getOrDefault(field, field),
                 text(messages, message)));
         return summary;
     }
 
-    static String text(Messages messages, Message message) {
+    public static String text(Messages messages, Message message) {
         Object[] arguments = message.arguments().stream()
                 .map(a -> a instanceof MessageRef ref ? messages.get(ref.message()) : a).toArray();
         return messages.get(message.key(), arguments);
     }
 
     /** A message used as another message's argument, translated when shown. */
-    record MessageRef(Message message) {
+    public record MessageRef(Message message) {
         @Override
         public String toString() {
             return message.key();

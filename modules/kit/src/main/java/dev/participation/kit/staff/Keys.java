@@ -1,4 +1,4 @@
-package dev.participation.pledge.internal.authoring;
+package dev.participation.kit.staff;
 
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -7,7 +7,7 @@ import java.util.Collection;
  * Keys for new principles and commitments: short, random and safe in a URL. They never change
  * afterwards, so evidence stays attached to a commitment through every version.
  */
-final class Keys {
+public final class Keys {
 
     // No vowels-that-look-like-digits confusion: no l, o, 0 or 1.
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
@@ -18,7 +18,7 @@ final class Keys {
     }
 
     /** A key none of {@code taken} uses. */
-    static String fresh(Collection<String> taken) {
+    public static String fresh(Collection<String> taken) {
         while (true) {
             char[] key = new char[LENGTH];
             for (int i = 0; i < LENGTH; i++) {
