@@ -42,7 +42,7 @@ class WidgetPortletTest {
     private Path assetFolder;
     private final RoleMapping roles = new RoleMapping(Set.of("Participation Staff"),
             Set.of("Participation Editor", "Site Administrator"), Set.of("Administrator"));
-    private final WidgetPortlet portlet = new WidgetPortlet(widget, () -> roles, path -> {
+    private final WidgetPortlet portlet = new WidgetPortlet(widget, widget.type(), () -> roles, path -> {
         assetLookups.add(path);
         try {
             Path file = assetFolder.resolve(path);
@@ -177,7 +177,7 @@ class WidgetPortletTest {
                         + "<p>Enter your age</p></form>"));
             }
         };
-        WidgetPortlet invalidPortlet = new WidgetPortlet(invalidating, () -> roles, path -> null, new PreferenceForm());
+        WidgetPortlet invalidPortlet = new WidgetPortlet(invalidating, invalidating.type(), () -> roles, path -> null, new PreferenceForm());
 
         Portal.Action post = portal.post(PortletMode.VIEW, Map.of("name", "Alex"));
         invalidPortlet.processAction(post.request(), post.response());

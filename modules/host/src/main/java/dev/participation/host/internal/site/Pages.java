@@ -124,9 +124,10 @@ public final class Pages {
     public WidgetView preferenceForm(Caller caller, PageRef page, WidgetInstance instance, RegisteredWidget widget,
             Preferences values, Map<String, Message> errors, PreferenceForm.Versioning versioning) {
         Messages messages = site.messages(caller.locale(), widget.widget().messages(caller.locale()));
-        String html = preferenceForm.render(widget.type(), messages, values, errors, Namespaces.of(instance.id()),
-                page.postBase() + "/configure/" + Paths.encode(instance.id()), csrf.field(caller),
-                page.path() + "#" + Namespaces.sectionId(instance.id()), 2, versioning);
+        // The one place the widget lists data for its choices: only when this form is drawn.
+        String html = preferenceForm.render(widget.type(), widget.widget()::choices, messages, values, errors,
+                Namespaces.of(instance.id()), page.postBase() + "/configure/" + Paths.encode(instance.id()),
+                csrf.field(caller), page.path() + "#" + Namespaces.sectionId(instance.id()), 2, versioning);
         return WidgetView.of(html);
     }
 

@@ -48,9 +48,12 @@ public final class WidgetRegistry {
         widgets.remove(widget);
     }
 
-    /** Registers a widget directly; the DS bind method and tests use it. */
+    /**
+     * Registers a widget directly; the DS bind method and tests use it. Its type is read here,
+     * once, since the SPI promises it never changes.
+     */
     public void add(Widget widget, Bundle bundle, boolean ownPage, int ranking) {
-        widgets.put(widget, new RegisteredWidget(widget, bundle, ownPage, ranking));
+        widgets.put(widget, new RegisteredWidget(widget, widget.type(), bundle, ownPage, ranking));
     }
 
     public Optional<RegisteredWidget> find(String key) {
