@@ -6,9 +6,10 @@
  * <p>2.0: {@link dev.participation.api.widget.Widget#type()} is the type's constant identity and
  * settings declaration, read once per service registration; options that come from data are
  * listed by {@link dev.participation.api.widget.Widget#choices} only for the settings form, and a
- * widget checks its own settings in {@link dev.participation.api.widget.Widget#validate}. Major,
+ * widget checks its own settings in {@link dev.participation.api.widget.Widget#validate}; a
+ * {@link dev.participation.api.widget.HostRequest} carries the time zone to show times in. Major,
  * because {@code PreferenceDefinition} gained a record component (its canonical constructor
- * changed).
+ * changed) and {@code HostRequest}, which every host implements, gained a method.
  */
 @Export
 @Version("2.0.0")

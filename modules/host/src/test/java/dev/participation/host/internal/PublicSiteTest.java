@@ -17,6 +17,7 @@ import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.host.internal.web.Site;
 
 import jakarta.servlet.http.Cookie;
 
@@ -283,6 +284,26 @@ class PublicSiteTest {
 
         assertThat(x.body()).contains("<title>Events - Have your say</title>").contains("<h1 class=\"govuk-heading-xl\">Events</h1>")
                 .contains("<p>Events for 12</p>").contains("href=\"/events\"");
+    }
+
+    @Test
+    void aWidgetIsToldThePortalsTimeZone() {
+        Widget events = widget("events");
+        when(events.render(any())).thenAnswer(i -> WidgetView.of("<p>Times in "
+                + i.<WidgetRequest>getArgument(0).timeZone().getId() + "</p>"));
+        portal.widgets.add(events, null, true, 0);
+        portal.instances.place("events", "events", Map.of(), "test");
+
+        assertThat(portal.page("/events").body()).contains("<p>Times in " + Portal.ZONE.getId() + "</p>");
+    }
+
+    @Test
+    void thePortalsTimeZoneIsTheParticipationClocks() {
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+
+        Site site = new Site(Portal.config(Map.of()), java.time.Clock.fixed(Portal.NOW, tokyo));
+
+        assertThat(site.zone()).isEqualTo(tokyo);
     }
 
     @Test

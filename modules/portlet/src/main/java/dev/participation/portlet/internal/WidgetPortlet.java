@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URL;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,6 +78,7 @@ final class WidgetPortlet extends GenericPortlet {
     private final Widget widget;
     private final WidgetType type;
     private final Supplier<RoleMapping> roles;
+    private final ZoneId portalZone;
     private final Function<String, URL> assets;
     private final PreferenceForm form;
 
@@ -86,13 +88,15 @@ final class WidgetPortlet extends GenericPortlet {
      *               constant, so no request asks again)
      * @param roles  the current role mapping (read on every request, so configuration changes apply
      *               without re-registering the portlet)
+     * @param portalZone the participation clock's zone, for people whose own the portal does not say
      * @param assets finds a file below the widget bundle's {@code /assets/} folder, or {@code null}
      * @param form   the kit's preferences form
      */
-    WidgetPortlet(Widget widget, WidgetType type, Supplier<RoleMapping> roles, Function<String, URL> assets,
-            PreferenceForm form) {
+    WidgetPortlet(Widget widget, WidgetType type, Supplier<RoleMapping> roles, ZoneId portalZone,
+            Function<String, URL> assets, PreferenceForm form) {
         this.widget = Objects.requireNonNull(widget);
         this.type = Objects.requireNonNull(type);
+        this.portalZone = Objects.requireNonNull(portalZone);
         this.roles = Objects.requireNonNull(roles);
         this.assets = Objects.requireNonNull(assets);
         this.form = Objects.requireNonNull(form);
@@ -276,8 +280,9 @@ final class WidgetPortlet extends GenericPortlet {
     private WidgetRequest widgetRequest(PortletRequest request, PortletResponse response, Optional<Person> person,
             Map<String, List<String>> parameters, Links links, Optional<Message> notice) {
         Preferences preferences = type.resolve(stored(request.getPreferences()));
-        return new PortletWidgetRequest(request.getWindowID(), preferences, person, request.getLocale(), parameters,
-                response.getNamespace(), csrf(request, response), links, notice);
+        return new PortletWidgetRequest(request.getWindowID(), preferences, person, request.getLocale(),
+                UserTimeZone.of(request).orElse(portalZone), parameters, response.getNamespace(),
+                csrf(request, response), links, notice);
     }
 
     private Messages messages(Locale locale) {

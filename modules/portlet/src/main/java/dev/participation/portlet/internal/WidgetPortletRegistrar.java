@@ -1,6 +1,8 @@
 package dev.participation.portlet.internal;
 
 import java.net.URL;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ import dev.participation.kit.i18n.Messages;
 public final class WidgetPortletRegistrar {
 
     private final PreferenceForm form = new PreferenceForm();
+    private final ZoneId portalZone;
 
     // Guards everything below. DS may bind and unbind widgets on several threads at once; the
     // lock keeps the registry and the registered portlets in step.
@@ -58,6 +61,15 @@ public final class WidgetPortletRegistrar {
 
     /** A registered portlet and the widget service it was made for. */
     private record Registered(ServiceReference<Widget> widget, ServiceRegistration<Portlet> registration) {
+    }
+
+    /**
+     * @param clock the participation clock: its zone ({@code dev.participation.clock}) is the one
+     *              place the council's time zone is set, for people whose own the portal does not say
+     */
+    @Activate
+    public WidgetPortletRegistrar(@Reference Clock clock) {
+        this.portalZone = clock.getZone();
     }
 
     @Activate
@@ -147,8 +159,8 @@ public final class WidgetPortletRegistrar {
         for (String name : missing) {
             ServiceReference<Widget> reference = wanted.get(name);
             Bound widget = widgets.get(reference);
-            WidgetPortlet portlet = new WidgetPortlet(widget.widget(), widget.type(), () -> roles, assets(reference),
-                    form);
+            WidgetPortlet portlet = new WidgetPortlet(widget.widget(), widget.type(), () -> roles, portalZone,
+                    assets(reference), form);
             registered.put(name, new Registered(reference,
                     context.registerService(Portlet.class, portlet, properties(widget))));
         }

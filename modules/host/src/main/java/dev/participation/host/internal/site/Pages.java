@@ -90,7 +90,7 @@ public final class Pages {
         String namespace = Namespaces.of(instance.id());
         Map<String, List<String>> parameters = RememberedChoices.apply(http, response, site.secureCookies(http),
                 widget.key(), widget.widget().rememberedParameters(), Namespaces.strip(http.getParameterMap(), namespace));
-        return new InstanceRequest(caller.person(), caller.locale(), parameters,
+        return new InstanceRequest(caller.person(), caller.locale(), site.zone(), parameters,
                 namespace, csrf.field(caller), new InstanceLinks(page, instance.id(), widget.key()), Optional.empty(),
                 instance.id(), widget.type().resolve(instance.preferences()));
     }

@@ -1,5 +1,6 @@
 package dev.participation.pledge.internal.authoring;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,11 @@ final class FakeStaffRequest implements StaffRequest {
     @Override
     public Locale locale() {
         return Locale.UK;
+    }
+
+    @Override
+    public ZoneId timeZone() {
+        return ZoneId.of("Europe/London");
     }
 
     @Override

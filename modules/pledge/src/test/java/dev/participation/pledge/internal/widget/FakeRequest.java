@@ -2,6 +2,7 @@ package dev.participation.pledge.internal.widget;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,11 @@ final class FakeRequest implements WidgetRequest {
     @Override
     public Locale locale() {
         return Locale.UK;
+    }
+
+    @Override
+    public ZoneId timeZone() {
+        return ZoneId.of("Europe/London");
     }
 
     @Override
