@@ -68,7 +68,7 @@ public final class WidgetPortletRegistrar {
      *              place the council's time zone is set, for people whose own the portal does not say
      */
     @Activate
-    public WidgetPortletRegistrar(@Reference Clock clock) {
+    public WidgetPortletRegistrar(@Reference(name = "clock") Clock clock) {
         this.portalZone = clock.getZone();
     }
 

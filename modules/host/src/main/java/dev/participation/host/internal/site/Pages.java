@@ -191,9 +191,12 @@ public final class Pages {
         model.put("editor", editor);
         model.put("sections", sections);
         model.put("addAction", page.postBase() + "/add");
+        // Only editors see the "add a widget" list.
         List<Map<String, String>> types = new ArrayList<>();
-        for (RegisteredWidget w : widgets.all()) {
-            types.add(Map.of("value", w.key(), "label", w.name(caller.locale())));
+        if (editor) {
+            for (RegisteredWidget w : widgets.all()) {
+                types.add(Map.of("value", w.key(), "label", w.name(caller.locale())));
+            }
         }
         model.put("types", types);
         String title = viewTitle != null && !viewTitle.isBlank() ? viewTitle : pageTitle;
