@@ -131,4 +131,27 @@ class KitTest {
         assertThat(first).contains("name=\"w1__version\" value=\"8\"").doesNotContain("Someone else")
                 .doesNotContain("-saved\"");
     }
+
+    @Test
+    void aChoiceFromDataOffersWhatTheWidgetListsWhenTheFormIsDrawn() {
+        WidgetType type = new WidgetType("test", "test.widget", "test.widget", "Participation", List.of(
+                PreferenceDefinition.choiceFromData("pledge", "test.title", null, false, 40),
+                PreferenceDefinition.choice("layout", "test.layout", null, "full", true,
+                        List.of(Choice.keyed("full", "test.layout.full"), Choice.keyed("cards", "test.layout.cards")))));
+        List<String> asked = new java.util.ArrayList<>();
+        List<Choice> published = List.of(Choice.named("ours", "Our promise"), Choice.named("carers", "Carers' charter"));
+        java.util.function.Function<PreferenceDefinition, List<Choice>> options = p -> {
+            asked.add(p.key());
+            return p.choicesFromData() ? published : p.choices();
+        };
+
+        String html = new PreferenceForm().render(type, options, messages, type.resolve(Map.of("pledge", "carers")),
+                Map.of(), "w1_", "/post", new CsrfField("_csrf", "tok"), "/back", 2, null);
+
+        assertThat(asked).containsExactly("pledge", "layout");
+        assertThat(html).contains("name=\"w1_pledge\" type=\"radio\" value=\"carers\" checked")
+                .contains("Carers&#39; charter").contains("value=\"ours\"")
+                .contains("name=\"w1_layout\" type=\"radio\" value=\"full\" checked")
+                .doesNotContain("w1__version");
+    }
 }

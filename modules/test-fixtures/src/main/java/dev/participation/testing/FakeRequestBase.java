@@ -1,5 +1,6 @@
 package dev.participation.testing;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ abstract class FakeRequestBase<T extends FakeRequestBase<T>> implements HostRequ
     private final Map<String, List<String>> parameters = new LinkedHashMap<>();
     private Optional<Person> person = Optional.empty();
     private Locale locale = Locale.UK;
+    private ZoneId timeZone = ZoneId.of("Europe/London");
     private String namespace = "";
     private Optional<Message> notice = Optional.empty();
 
@@ -35,6 +37,12 @@ abstract class FakeRequestBase<T extends FakeRequestBase<T>> implements HostRequ
 
     public T in(Locale language) {
         this.locale = language;
+        return self();
+    }
+
+    /** The time zone the host says the person is in; Europe/London by default. */
+    public T at(ZoneId zone) {
+        this.timeZone = zone;
         return self();
     }
 
@@ -58,6 +66,11 @@ abstract class FakeRequestBase<T extends FakeRequestBase<T>> implements HostRequ
     @Override
     public Locale locale() {
         return locale;
+    }
+
+    @Override
+    public ZoneId timeZone() {
+        return timeZone;
     }
 
     @Override

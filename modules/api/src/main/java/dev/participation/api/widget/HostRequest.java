@@ -1,5 +1,6 @@
 package dev.participation.api.widget;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,14 @@ public interface HostRequest {
     Optional<Person> person();
 
     Locale locale();
+
+    /**
+     * The time zone to show dates and times in: the person's own where the host knows it (a
+     * portal user's setting), else the portal's configured zone.
+     *
+     * @since 2.0
+     */
+    ZoneId timeZone();
 
     /** This request's parameters meant for the widget, already stripped of any host namespace. */
     Map<String, List<String>> parameters();

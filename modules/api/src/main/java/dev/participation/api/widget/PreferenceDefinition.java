@@ -21,13 +21,21 @@ import java.util.regex.Pattern;
  * @param type         how the value is entered
  * @param defaultValue the value a new instance starts with; always valid
  * @param required     whether an empty value is refused
- * @param choices      the options, for {@link PreferenceType#CHOICE} only
+ * @param choices      the options, for {@link PreferenceType#CHOICE} only; empty when they come
+ *                     from data
+ * @param choicesFromData whether the options of this {@link PreferenceType#CHOICE} come from data
+ *                     (published content, say) that a widget lists through
+ *                     {@link Widget#choices(PreferenceDefinition)} only when the settings form is
+ *                     drawn. The declared check then accepts any value up to {@code maxLength}
+ *                     characters; the widget's own {@link Widget#validate(Preferences)} says whether
+ *                     it still names something, and its view copes when it no longer does
  * @param min          smallest value, for {@link PreferenceType#INTEGER} only
  * @param max          largest value, for {@link PreferenceType#INTEGER} only
  * @param maxLength    longest text accepted, for the text types
  */
 public record PreferenceDefinition(String key, String labelKey, String hintKey, PreferenceType type,
-        String defaultValue, boolean required, List<Choice> choices, int min, int max, int maxLength) {
+        String defaultValue, boolean required, List<Choice> choices, boolean choicesFromData, int min, int max,
+        int maxLength) {
 
     private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
@@ -41,7 +49,10 @@ public record PreferenceDefinition(String key, String labelKey, String hintKey, 
         Objects.requireNonNull(type, "type");
         choices = List.copyOf(choices);
         defaultValue = defaultValue == null ? "" : defaultValue;
-        if (type == PreferenceType.CHOICE && choices.isEmpty() && required) {
+        if (choicesFromData && (type != PreferenceType.CHOICE || !choices.isEmpty())) {
+            throw new IllegalArgumentException("only a choice without declared options takes them from data: " + key);
+        }
+        if (type == PreferenceType.CHOICE && choices.isEmpty() && required && !choicesFromData) {
             throw new IllegalArgumentException("a required choice needs at least one option: " + key);
         }
         if (min > max) {
@@ -50,7 +61,7 @@ public record PreferenceDefinition(String key, String labelKey, String hintKey, 
         // A default that fails its own rules would leave new instances unrenderable. An empty
         // default of a required field is the one exception: it makes the editor choose.
         if (!(defaultValue.isEmpty() && required)) {
-            Optional<Message> problem = checkValue(type, defaultValue, required, choices, min, max, maxLength);
+            Optional<Message> problem = checkValue(type, defaultValue, required, choices, choicesFromData, min, max, maxLength);
             if (problem.isPresent()) {
                 throw new IllegalArgumentException("default value of " + key + " is invalid: " + problem.get().key());
             }
@@ -60,30 +71,47 @@ public record PreferenceDefinition(String key, String labelKey, String hintKey, 
     public static PreferenceDefinition text(String key, String labelKey, String hintKey, String defaultValue,
             boolean required, int maxLength) {
         return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.TEXT, defaultValue, required,
-                List.of(), 0, 0, maxLength);
+                List.of(), false, 0, 0, maxLength);
     }
 
     public static PreferenceDefinition multilineText(String key, String labelKey, String hintKey,
             String defaultValue, boolean required, int maxLength) {
         return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.MULTILINE_TEXT, defaultValue,
-                required, List.of(), 0, 0, maxLength);
+                required, List.of(), false, 0, 0, maxLength);
     }
 
     public static PreferenceDefinition integer(String key, String labelKey, String hintKey, int defaultValue,
             int min, int max) {
         return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.INTEGER,
-                Integer.toString(defaultValue), true, List.of(), min, max, 0);
+                Integer.toString(defaultValue), true, List.of(), false, min, max, 0);
     }
 
     public static PreferenceDefinition bool(String key, String labelKey, String hintKey, boolean defaultValue) {
         return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.BOOLEAN,
-                Boolean.toString(defaultValue), true, List.of(), 0, 0, 0);
+                Boolean.toString(defaultValue), true, List.of(), false, 0, 0, 0);
     }
 
     public static PreferenceDefinition choice(String key, String labelKey, String hintKey, String defaultValue,
             boolean required, List<Choice> choices) {
         return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.CHOICE, defaultValue, required,
-                choices, 0, 0, 0);
+                choices, false, 0, 0, 0);
+    }
+
+    /**
+     * A choice whose options come from data, such as "which pledge": hosts ask
+     * {@link Widget#choices(PreferenceDefinition)} for them only when they draw the settings form,
+     * so rendering a placed widget never lists the data.
+     *
+     * @param maxLength longest value accepted (a slug or an id), at least 1
+     * @since 2.0
+     */
+    public static PreferenceDefinition choiceFromData(String key, String labelKey, String hintKey, boolean required,
+            int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("a choice from data needs a maximum length: " + key);
+        }
+        return new PreferenceDefinition(key, labelKey, hintKey, PreferenceType.CHOICE, "", required, List.of(), true,
+                0, 0, maxLength);
     }
 
     /** Trims text and maps a missing checkbox to {@code false}, as browsers omit unticked boxes. */
@@ -100,15 +128,25 @@ public record PreferenceDefinition(String key, String labelKey, String hintKey, 
 
     /** What is wrong with an already normalised value, if anything. */
     public Optional<Message> check(String value) {
-        return checkValue(type, value, required, choices, min, max, maxLength);
+        return checkValue(type, value, required, choices, choicesFromData, min, max, maxLength);
     }
 
     private static Optional<Message> checkValue(PreferenceType type, String value, boolean required,
-            List<Choice> choices, int min, int max, int maxLength) {
+            List<Choice> choices, boolean choicesFromData, int min, int max, int maxLength) {
         if (value == null || value.isEmpty()) {
             return required ? Optional.of(Message.of("preference.error.required")) : Optional.empty();
         }
         switch (type) {
+            case CHOICE -> {
+                if (choicesFromData) {
+                    // Whether it still names something is data, and data is the widget's to check.
+                    if (value.codePointCount(0, value.length()) > maxLength) {
+                        return Optional.of(Message.of("preference.error.choice"));
+                    }
+                } else if (choices.stream().noneMatch(c -> c.value().equals(value))) {
+                    return Optional.of(Message.of("preference.error.choice"));
+                }
+            }
             case TEXT, MULTILINE_TEXT -> {
                 if (maxLength > 0 && value.codePointCount(0, value.length()) > maxLength) {
                     return Optional.of(Message.of("preference.error.tooLong", maxLength));
@@ -126,11 +164,6 @@ public record PreferenceDefinition(String key, String labelKey, String hintKey, 
             case BOOLEAN -> {
                 if (!value.equals("true") && !value.equals("false")) {
                     return Optional.of(Message.of("preference.error.boolean"));
-                }
-            }
-            case CHOICE -> {
-                if (choices.stream().noneMatch(c -> c.value().equals(value))) {
-                    return Optional.of(Message.of("preference.error.choice"));
                 }
             }
             default -> throw new IllegalStateException(type.name());

@@ -1,6 +1,8 @@
 package dev.participation.api.widget;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The outcome of checking an editor's submitted preferences.
@@ -16,5 +18,21 @@ public record PreferencesValidation(Preferences values, Map<String, Message> err
 
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    /**
+     * This outcome with a widget's own checks added ({@code widget::validate}). They run only on
+     * values that passed the declared checks, so a widget never sees a malformed value.
+     *
+     * @since 2.0
+     */
+    public PreferencesValidation and(Function<Preferences, Map<String, Message>> widgetChecks) {
+        if (!valid()) {
+            return this;
+        }
+        Map<String, Message> found = new LinkedHashMap<>(widgetChecks.apply(values));
+        // Only declared settings can be wrong; anything else a widget reports has no field to sit beside.
+        found.keySet().retainAll(values.asMap().keySet());
+        return found.isEmpty() ? this : new PreferencesValidation(values, found);
     }
 }

@@ -1,6 +1,8 @@
 package dev.participation.api.widget;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -14,8 +16,42 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Widget {
 
-    /** The widget type's declaration: key, names and the preferences an editor can set. */
+    /**
+     * The widget type's identity (key, name and description keys, category) and the declaration
+     * of the settings an editor can change. It is constant for the life of the service and must
+     * never touch the database: hosts read it once when the service registers and keep it. Options
+     * that come from data are declared with {@link PreferenceDefinition#choiceFromData} and listed
+     * by {@link #choices(PreferenceDefinition)}.
+     *
+     * @since 2.0 constant; before, it could change between calls
+     */
     WidgetType type();
+
+    /**
+     * The options to offer for a {@link PreferenceType#CHOICE} preference of {@link #type()}, in
+     * order. Hosts ask only while drawing (or describing) the settings form, never to render or to
+     * resolve stored settings, so a widget may read data here. The default offers the declared
+     * options; a widget overrides it for its preferences declared with
+     * {@link PreferenceDefinition#choiceFromData}.
+     *
+     * @since 2.0
+     */
+    default List<Choice> choices(PreferenceDefinition preference) {
+        return preference.choices();
+    }
+
+    /**
+     * The widget's own checks of settings an editor is saving, beyond the declared types, for
+     * example that a chosen pledge is still published. Hosts call it only when the values passed
+     * {@link WidgetType#validate}, never when rendering. The default finds nothing wrong.
+     *
+     * @param settings the settings about to be saved, normalised
+     * @return per preference key, what is wrong; empty when the settings may be saved
+     * @since 2.0
+     */
+    default Map<String, Message> validate(Preferences settings) {
+        return Map.of();
+    }
 
     /**
      * Text for people in the given locale; every label and hint key in {@link #type()} resolves

@@ -37,7 +37,4 @@ public @interface HostConfiguration {
     @AttributeDefinition(name = "Languages",
             description = "Language tags the site is written in, the default first; pages are served in the best match")
     String[] languages() default {"en-GB"};
-
-    @AttributeDefinition(name = "Time zone", description = "How times are shown to staff (audit log)")
-    String timeZone() default "Europe/London";
 }

@@ -57,6 +57,8 @@ import org.osgi.service.log.Logger;
 public final class Portal {
 
     public static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    /** The participation clock's zone, which the portal shows times in. */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/London");
 
     public final SharedSecrets secrets = mock(SharedSecrets.class);
     public final SignInSessions sessions = mock(SignInSessions.class);
@@ -115,7 +117,7 @@ public final class Portal {
             return key;
         });
         when(sessions.resume(anyString())).thenReturn(Optional.empty());
-        site = new Site(config);
+        site = new Site(config, Clock.fixed(NOW, ZONE));
         csrf = new Csrf(secrets);
         notices = new Notices(secrets);
         widgets.add(new IntroductionWidget(site), null, false, 0);
@@ -210,11 +212,6 @@ public final class Portal {
             @Override
             public String[] languages() {
                 return new String[] {"en-GB"};
-            }
-
-            @Override
-            public String timeZone() {
-                return "Europe/London";
             }
         };
     }

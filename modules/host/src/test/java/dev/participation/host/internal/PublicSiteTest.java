@@ -3,6 +3,8 @@ package dev.participation.host.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
@@ -11,12 +13,16 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.PreferenceDefinition;
+import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.host.internal.web.Site;
 
 import jakarta.servlet.http.Cookie;
 
@@ -117,6 +123,51 @@ class PublicSiteTest {
                 .contains("Kept &lt;b&gt;words&lt;/b&gt;</textarea>");
         assertThat(portal.instances.find(introId).orElseThrow().preferences())
                 .containsEntry("heading", "Your say matters");
+    }
+
+    /** A widget whose "which group" setting lists groups from data and which refuses a group that is gone. */
+    private static Widget groupsWidget() {
+        Widget w = mock(Widget.class);
+        when(w.type()).thenReturn(new WidgetType("groups", "groups.name", "groups.description", "Test", List.of(
+                PreferenceDefinition.choiceFromData("group", "groups.group", null, false, 40))));
+        when(w.messages(any(Locale.class))).thenReturn(new java.util.ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[][] {{"groups.name", "Groups"}, {"groups.group", "Which group"},
+                        {"groups.gone", "That group has closed"}};
+            }
+        });
+        when(w.choices(any())).thenReturn(List.of(Choice.named("chess", "Chess club"),
+                Choice.named("choir", "Youth choir")));
+        when(w.validate(any())).thenAnswer(i -> "gone".equals(i.<Preferences>getArgument(0).get("group"))
+                ? Map.of("group", Message.of("groups.gone")) : Map.of());
+        when(w.render(any())).thenAnswer(i -> WidgetView.of("<p>Group " + i.<WidgetRequest>getArgument(0)
+                .preferences().get("group") + "</p>"));
+        return w;
+    }
+
+    @Test
+    void choicesFromDataAreListedOnlyForTheSettingsFormAndTheWidgetChecksWhatIsSaved() {
+        Widget groups = groupsWidget();
+        portal.widgets.add(groups, null, true, 0);
+        String id = portal.instances.place("groups", "groups", Map.of("group", "gone"), "test").id();
+        String ns = "w" + id + "_";
+        Cookie editor = portal.editor();
+
+        Http.Exchange visit = portal.page("/groups");
+        verify(groups, never()).choices(any());
+        Http.Exchange form = portal.page("/groups?configure=" + id, editor);
+        Http.Exchange refused = portal.post("/groups/configure/" + id, Map.of("_csrf", portal.token(editor),
+                ns + "group", "gone", ns + "_version", "1"), editor);
+        Http.Exchange saved = portal.post("/groups/configure/" + id, Map.of("_csrf", portal.token(editor),
+                ns + "group", "choir", ns + "_version", "1"), editor);
+
+        assertThat(visit.body()).contains("<p>Group gone</p>");
+        assertThat(form.body()).contains("value=\"chess\"").contains("Chess club").contains("Youth choir");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("<a href=\"#" + ns + "group\">That group has closed</a>");
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(portal.instances.find(id).orElseThrow().preferences()).containsEntry("group", "choir");
     }
 
     @Test
@@ -283,6 +334,26 @@ class PublicSiteTest {
 
         assertThat(x.body()).contains("<title>Events - Have your say</title>").contains("<h1 class=\"govuk-heading-xl\">Events</h1>")
                 .contains("<p>Events for 12</p>").contains("href=\"/events\"");
+    }
+
+    @Test
+    void aWidgetIsToldThePortalsTimeZone() {
+        Widget events = widget("events");
+        when(events.render(any())).thenAnswer(i -> WidgetView.of("<p>Times in "
+                + i.<WidgetRequest>getArgument(0).timeZone().getId() + "</p>"));
+        portal.widgets.add(events, null, true, 0);
+        portal.instances.place("events", "events", Map.of(), "test");
+
+        assertThat(portal.page("/events").body()).contains("<p>Times in " + Portal.ZONE.getId() + "</p>");
+    }
+
+    @Test
+    void thePortalsTimeZoneIsTheParticipationClocks() {
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+
+        Site site = new Site(Portal.config(Map.of()), java.time.Clock.fixed(Portal.NOW, tokyo));
+
+        assertThat(site.zone()).isEqualTo(tokyo);
     }
 
     @Test

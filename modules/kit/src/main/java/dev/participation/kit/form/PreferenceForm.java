@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.CsrfField;
@@ -86,23 +87,41 @@ public final class PreferenceForm {
      */
     public String render(WidgetType type, Messages messages, Preferences values, Map<String, Message> errors,
             String namespace, String action, CsrfField csrf, String cancel, int headingLevel, Versioning versioning) {
+        return render(type, PreferenceDefinition::choices, messages, values, errors, namespace, action, csrf, cancel,
+                headingLevel, versioning);
+    }
+
+    /**
+     * The form for a widget whose choices may come from data: as {@link #render(WidgetType,
+     * Messages, Preferences, Map, String, String, CsrfField, String, int, Versioning)}, with each
+     * choice's options asked of {@code options} (a widget's {@code choices}) while the form is
+     * drawn, once per choice.
+     *
+     * @param options    the options of a choice preference, usually {@code widget::choices}
+     * @param versioning the version the form is drawn from, or {@code null} where settings are not versioned
+     * @since 1.2
+     */
+    public String render(WidgetType type, Function<PreferenceDefinition, List<Choice>> options, Messages messages,
+            Preferences values, Map<String, Message> errors, String namespace, String action, CsrfField csrf,
+            String cancel, int headingLevel, Versioning versioning) {
         Optional<Preferences> saved = versioning == null ? Optional.empty() : versioning.savedMeanwhile();
         List<Map<String, Object>> fields = new ArrayList<>();
         for (PreferenceDefinition p : type.preferences()) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", namespace + p.key());
-            field.put("kind", kind(p));
+            List<Choice> offered = p.type() == PreferenceType.CHOICE ? options.apply(p) : List.of();
+            field.put("kind", kind(p, offered));
             field.put("label", messages.get(p.labelKey()));
             field.put("hint", p.hintKey() == null ? "" : messages.get(p.hintKey()));
             field.put("value", values.get(p.key()));
             field.put("error", errors.containsKey(p.key()) ? messages.get(errors.get(p.key())) : "");
-            List<Map<String, String>> options = new ArrayList<>();
-            for (Choice c : p.choices()) {
-                options.add(Map.of("value", c.value(), "label", messages.label(c)));
+            List<Map<String, String>> shownOptions = new ArrayList<>();
+            for (Choice c : offered) {
+                shownOptions.add(Map.of("value", c.value(), "label", messages.label(c)));
             }
-            field.put("options", options);
+            field.put("options", shownOptions);
             field.put("saved", saved.filter(other -> !other.get(p.key()).equals(values.get(p.key())))
-                    .map(other -> shown(p, other.get(p.key()), messages)).orElse(""));
+                    .map(other -> shown(p, offered, other.get(p.key()), messages)).orElse(""));
             fields.add(field);
         }
         Map<String, String> summary = new LinkedHashMap<>();
@@ -130,14 +149,14 @@ public final class PreferenceForm {
     }
 
     /** A stored value as the editor would recognise it: a choice's label, yes or no, or "nothing". */
-    private static String shown(PreferenceDefinition p, String value, Messages messages) {
+    private static String shown(PreferenceDefinition p, List<Choice> offered, String value, Messages messages) {
         if (value == null || value.isEmpty()) {
             return messages.get("preferences.savedMeanwhile.empty");
         }
         if (p.type() == PreferenceType.BOOLEAN) {
             return messages.get("true".equals(value) ? "preferences.savedMeanwhile.yes" : "preferences.savedMeanwhile.no");
         }
-        for (Choice c : p.choices()) {
+        for (Choice c : offered) {
             if (c.value().equals(value)) {
                 return messages.label(c);
             }
@@ -145,13 +164,13 @@ public final class PreferenceForm {
         return value;
     }
 
-    private static String kind(PreferenceDefinition p) {
+    private static String kind(PreferenceDefinition p, List<Choice> offered) {
         return switch (p.type()) {
             case TEXT -> "text";
             case MULTILINE_TEXT -> "textarea";
             case INTEGER -> "number";
             case BOOLEAN -> "checkbox";
-            case CHOICE -> p.choices().size() <= MAX_RADIOS ? "radios" : "select";
+            case CHOICE -> offered.size() <= MAX_RADIOS ? "radios" : "select";
         };
     }
 }

@@ -24,13 +24,6 @@ import dev.participation.kit.template.Templates;
  */
 public final class Screen {
 
-    /**
-     * The zone every time on a staff page is shown in. English and Welsh councils work in UK
-     * local time; when the request carries its own zone ({@code HostRequest.timeZone()}), this
-     * is the one place to read it from.
-     */
-    private static final ZoneId COUNCIL_ZONE = ZoneId.of("Europe/London");
-
     private final StaffRequest request;
     private final Messages messages;
     private final Templates templates;
@@ -59,9 +52,9 @@ public final class Screen {
         return clock;
     }
 
-    /** The time zone this person reads times in. */
+    /** The time zone this person reads times in, as the host says (the portal's or the person's). */
     public ZoneId zone() {
-        return COUNCIL_ZONE;
+        return request.timeZone();
     }
 
     /** An instant as a date and time in {@link #zone()}, in the request's language. */

@@ -1,5 +1,6 @@
 package dev.participation.portlet.internal;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import dev.participation.api.widget.WidgetRequest;
 
 /** A widget request as the portlet assembled it from a portlet request; plain values only. */
 record PortletWidgetRequest(String instanceId, Preferences preferences, Optional<Person> person, Locale locale,
-        Map<String, List<String>> parameters, String namespace, CsrfField csrf, Links links,
+        ZoneId timeZone, Map<String, List<String>> parameters, String namespace, CsrfField csrf, Links links,
         Optional<Message> notice) implements WidgetRequest {
 
     PortletWidgetRequest {

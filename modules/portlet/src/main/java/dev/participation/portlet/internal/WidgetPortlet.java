@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URL;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -75,19 +76,27 @@ final class WidgetPortlet extends GenericPortlet {
     private static final String SAVED_NOTICE = "preferences.saved";
 
     private final Widget widget;
+    private final WidgetType type;
     private final Supplier<RoleMapping> roles;
+    private final ZoneId portalZone;
     private final Function<String, URL> assets;
     private final PreferenceForm form;
 
     /**
      * @param widget the widget service
+     * @param type   the widget's type, read once when the portlet is made (the SPI promises it is
+     *               constant, so no request asks again)
      * @param roles  the current role mapping (read on every request, so configuration changes apply
      *               without re-registering the portlet)
+     * @param portalZone the participation clock's zone, for people whose own the portal does not say
      * @param assets finds a file below the widget bundle's {@code /assets/} folder, or {@code null}
      * @param form   the kit's preferences form
      */
-    WidgetPortlet(Widget widget, Supplier<RoleMapping> roles, Function<String, URL> assets, PreferenceForm form) {
+    WidgetPortlet(Widget widget, WidgetType type, Supplier<RoleMapping> roles, ZoneId portalZone,
+            Function<String, URL> assets, PreferenceForm form) {
         this.widget = Objects.requireNonNull(widget);
+        this.type = Objects.requireNonNull(type);
+        this.portalZone = Objects.requireNonNull(portalZone);
         this.roles = Objects.requireNonNull(roles);
         this.assets = Objects.requireNonNull(assets);
         this.form = Objects.requireNonNull(form);
@@ -101,7 +110,7 @@ final class WidgetPortlet extends GenericPortlet {
     // resource bundle in this adapter, which does not hold the widget's text.
     @Override
     protected String getTitle(RenderRequest request) {
-        return messages(request.getLocale()).get(type().nameKey());
+        return messages(request.getLocale()).get(type.nameKey());
     }
 
     @Override
@@ -152,7 +161,7 @@ final class WidgetPortlet extends GenericPortlet {
         Messages messages = messages(request.getLocale());
         return "<p class=\"govuk-body pw-configure\"><a class=\"govuk-link\" href=\""
                 + PlainText.escape(configure.toString()) + "\">"
-                + PlainText.escape(messages.get("preferences.heading", messages.get(type().nameKey())))
+                + PlainText.escape(messages.get("preferences.heading", messages.get(type.nameKey())))
                 + "</a></p>";
     }
 
@@ -172,12 +181,13 @@ final class WidgetPortlet extends GenericPortlet {
             values = new Preferences(shot.typed());
             errors = shot.errorMessages();
         } else {
-            values = type().resolve(stored(request.getPreferences()));
+            values = type.resolve(stored(request.getPreferences()));
             errors = Map.of();
         }
         Links links = PortletLinks.forRender(response, CONFIG);
-        String html = form.render(type(), messages(request.getLocale()), values, errors, response.getNamespace(),
-                links.action(), csrf(request, response), links.page(), 2);
+        // The widget lists data for its choices here only, while the form is drawn.
+        String html = form.render(type, widget::choices, messages(request.getLocale()), values, errors,
+                response.getNamespace(), links.action(), csrf(request, response), links.page(), 2, null);
         response.setContentType("text/html");
         response.getWriter().write(html);
     }
@@ -226,13 +236,13 @@ final class WidgetPortlet extends GenericPortlet {
         }
         // Only declared keys are read, so nothing else a form carries can reach storage.
         Map<String, String> submitted = new LinkedHashMap<>();
-        for (PreferenceDefinition p : type().preferences()) {
+        for (PreferenceDefinition p : type.preferences()) {
             String value = request.getActionParameters().getValue(p.key());
             if (value != null) {
                 submitted.put(p.key(), value);
             }
         }
-        PreferencesValidation validation = type().validate(submitted);
+        PreferencesValidation validation = type.validate(submitted).and(widget::validate);
         if (!validation.valid()) {
             putOneShot(request, OneShot.invalidPreferences(validation.values().asMap(), validation.errors()));
             response.setPortletMode(CONFIG);
@@ -270,13 +280,10 @@ final class WidgetPortlet extends GenericPortlet {
 
     private WidgetRequest widgetRequest(PortletRequest request, PortletResponse response, Optional<Person> person,
             Map<String, List<String>> parameters, Links links, Optional<Message> notice) {
-        Preferences preferences = type().resolve(stored(request.getPreferences()));
-        return new PortletWidgetRequest(request.getWindowID(), preferences, person, request.getLocale(), parameters,
-                response.getNamespace(), csrf(request, response), links, notice);
-    }
-
-    private WidgetType type() {
-        return widget.type();
+        Preferences preferences = type.resolve(stored(request.getPreferences()));
+        return new PortletWidgetRequest(request.getWindowID(), preferences, person, request.getLocale(),
+                UserTimeZone.of(request).orElse(portalZone), parameters, response.getNamespace(),
+                csrf(request, response), links, notice);
     }
 
     private Messages messages(Locale locale) {
@@ -286,7 +293,7 @@ final class WidgetPortlet extends GenericPortlet {
     /** The stored values of declared preferences; {@link WidgetType#resolve} fills in the rest. */
     private Map<String, String> stored(PortletPreferences preferences) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (PreferenceDefinition p : type().preferences()) {
+        for (PreferenceDefinition p : type.preferences()) {
             String value = preferences.getValue(p.key(), null);
             if (value != null) {
                 values.put(p.key(), value);

@@ -1,6 +1,8 @@
 package dev.participation.portlet.internal;
 
 import java.net.URL;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.participation.api.widget.Widget;
+import dev.participation.api.widget.WidgetType;
 import dev.participation.kit.form.PreferenceForm;
 import dev.participation.kit.i18n.Messages;
 
@@ -38,18 +41,35 @@ import dev.participation.kit.i18n.Messages;
 public final class WidgetPortletRegistrar {
 
     private final PreferenceForm form = new PreferenceForm();
+    private final ZoneId portalZone;
 
     // Guards everything below. DS may bind and unbind widgets on several threads at once; the
     // lock keeps the registry and the registered portlets in step.
     private final Object lock = new Object();
-    private final Map<ServiceReference<Widget>, Widget> widgets = new LinkedHashMap<>();
+    private final Map<ServiceReference<Widget>, Bound> widgets = new LinkedHashMap<>();
     private final Map<String, Registered> registered = new HashMap<>();
     private BundleContext context;
     private String category;
     private volatile RoleMapping roles;
 
+    /** A widget service and its type, read once when it was bound (the SPI promises it is constant). */
+    private record Bound(Widget widget, WidgetType type) {
+        static Bound of(Widget widget) {
+            return new Bound(widget, widget.type());
+        }
+    }
+
     /** A registered portlet and the widget service it was made for. */
     private record Registered(ServiceReference<Widget> widget, ServiceRegistration<Portlet> registration) {
+    }
+
+    /**
+     * @param clock the participation clock: its zone ({@code dev.participation.clock}) is the one
+     *              place the council's time zone is set, for people whose own the portal does not say
+     */
+    @Activate
+    public WidgetPortletRegistrar(@Reference(name = "clock") Clock clock) {
+        this.portalZone = clock.getZone();
     }
 
     @Activate
@@ -84,7 +104,7 @@ public final class WidgetPortletRegistrar {
             updated = "updatedWidget", unbind = "removeWidget")
     void addWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
-            widgets.put(reference, widget);
+            widgets.put(reference, Bound.of(widget));
             reconcile();
         }
     }
@@ -92,7 +112,7 @@ public final class WidgetPortletRegistrar {
     void updatedWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
             // A changed ranking may decide which of two widgets with one key is the portlet.
-            widgets.put(reference, widget);
+            widgets.computeIfAbsent(reference, r -> Bound.of(widget));
             reconcile();
         }
     }
@@ -120,7 +140,7 @@ public final class WidgetPortletRegistrar {
             return;
         }
         Map<String, ServiceReference<Widget>> wanted = new HashMap<>();
-        for (Map.Entry<ServiceReference<Widget>, Widget> e : widgets.entrySet()) {
+        for (Map.Entry<ServiceReference<Widget>, Bound> e : widgets.entrySet()) {
             String name = PortletProperties.portletName(e.getValue().type());
             ServiceReference<Widget> best = wanted.get(name);
             if (best == null || e.getKey().compareTo(best) > 0) {
@@ -138,17 +158,17 @@ public final class WidgetPortletRegistrar {
         missing.removeAll(registered.keySet());
         for (String name : missing) {
             ServiceReference<Widget> reference = wanted.get(name);
-            Widget widget = widgets.get(reference);
-            WidgetPortlet portlet = new WidgetPortlet(widget, () -> roles, assets(reference), form);
+            Bound widget = widgets.get(reference);
+            WidgetPortlet portlet = new WidgetPortlet(widget.widget(), widget.type(), () -> roles, portalZone,
+                    assets(reference), form);
             registered.put(name, new Registered(reference,
                     context.registerService(Portlet.class, portlet, properties(widget))));
         }
     }
 
-    private java.util.Dictionary<String, Object> properties(Widget widget) {
-        return PortletProperties.of(widget.type(),
-                Messages.of(PortletProperties.DISPLAY_LOCALE, widget.messages(PortletProperties.DISPLAY_LOCALE)),
-                category);
+    private java.util.Dictionary<String, Object> properties(Bound bound) {
+        return PortletProperties.of(bound.type(), Messages.of(PortletProperties.DISPLAY_LOCALE,
+                bound.widget().messages(PortletProperties.DISPLAY_LOCALE)), category);
     }
 
     /**

@@ -54,6 +54,8 @@ final class Portal {
 
     String user;
     Map<String, String> userInfo = Map.of();
+    /** What Liferay would put under {@link UserTimeZone#THEME_DISPLAY}; null for a portal that sets nothing. */
+    Object themeDisplay;
     Set<String> portalRoles = Set.of();
     Locale locale = Locale.UK;
     boolean configAllowed = true;
@@ -136,6 +138,7 @@ final class Portal {
         lenient().when(request.getRemoteUser()).thenReturn(user);
         lenient().when(request.isUserInRole(anyString())).thenAnswer(i -> portalRoles.contains(i.<String>getArgument(0)));
         lenient().when(request.getAttribute(PortletRequest.USER_INFO)).thenReturn(user == null ? null : userInfo);
+        lenient().when(request.getAttribute(UserTimeZone.THEME_DISPLAY)).thenReturn(themeDisplay);
         lenient().when(request.getLocale()).thenReturn(locale);
         lenient().when(request.getWindowID()).thenReturn("dev_participation_pledge_INSTANCE_a1");
         lenient().when(request.getPreferences()).thenReturn(preferences);

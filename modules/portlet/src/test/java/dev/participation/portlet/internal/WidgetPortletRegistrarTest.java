@@ -31,7 +31,7 @@ class WidgetPortletRegistrarTest {
     private final List<ServiceRegistration<Portlet>> registrations = new ArrayList<>();
     private final List<Portlet> portlets = new ArrayList<>();
     private final List<Dictionary<String, Object>> properties = new ArrayList<>();
-    private final WidgetPortletRegistrar registrar = new WidgetPortletRegistrar();
+    private final WidgetPortletRegistrar registrar = new WidgetPortletRegistrar(java.time.Clock.systemUTC());
 
     @SuppressWarnings("unchecked")
     WidgetPortletRegistrarTest() {

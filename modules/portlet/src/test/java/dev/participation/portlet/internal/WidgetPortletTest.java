@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WidgetPortletTest {
 
+    private static final ZoneId PORTAL_ZONE = ZoneId.of("Europe/London");
+
     private final TestWidget widget = new TestWidget("pledge");
     private final List<String> assetLookups = new ArrayList<>();
     private Path assetFolder;
     private final RoleMapping roles = new RoleMapping(Set.of("Participation Staff"),
             Set.of("Participation Editor", "Site Administrator"), Set.of("Administrator"));
-    private final WidgetPortlet portlet = new WidgetPortlet(widget, () -> roles, path -> {
+    private final WidgetPortlet portlet = new WidgetPortlet(widget, widget.type(), () -> roles, PORTAL_ZONE, path -> {
         assetLookups.add(path);
         try {
             Path file = assetFolder.resolve(path);
@@ -93,6 +96,40 @@ class WidgetPortletTest {
         assertThat(seen.links().asset("css/pledge.css")).isEqualTo("resource?id=css/pledge.css");
         assertThat(page.html()).startsWith("<section class=\"pledge\">Our voice</section>");
         verify(page.response()).setTitle("Ein haddewid");
+    }
+
+    /** Stands in for Liferay's ThemeDisplay: all the adapter reads of it is its public getTimeZone(). */
+    public static final class ThemeDisplay {
+        private final java.util.TimeZone zone;
+
+        public ThemeDisplay(String zone) {
+            this.zone = java.util.TimeZone.getTimeZone(zone);
+        }
+
+        public java.util.TimeZone getTimeZone() {
+            return zone;
+        }
+    }
+
+    @Test
+    void theWidgetIsToldTheUsersOwnTimeZoneWhereThePortalSaysIt() throws Exception {
+        portal.user = "20123";
+        portal.themeDisplay = new ThemeDisplay("America/New_York");
+
+        Portal.Render page = portal.render(PortletMode.VIEW, Map.of());
+        portlet.render(page.request(), page.response());
+
+        assertThat(widget.renders.get(0).timeZone()).isEqualTo(ZoneId.of("America/New_York"));
+    }
+
+    @Test
+    void withoutTheUsersTimeZoneTheWidgetIsToldThePortalsZone() throws Exception {
+        portal.themeDisplay = "something else under that name";
+
+        Portal.Render page = portal.render(PortletMode.VIEW, Map.of());
+        portlet.render(page.request(), page.response());
+
+        assertThat(widget.renders.get(0).timeZone()).isEqualTo(PORTAL_ZONE);
     }
 
     @Test
@@ -179,7 +216,7 @@ class WidgetPortletTest {
                         + "<p>Enter your age</p></form>"));
             }
         };
-        WidgetPortlet invalidPortlet = new WidgetPortlet(invalidating, () -> roles, path -> null, new PreferenceForm());
+        WidgetPortlet invalidPortlet = new WidgetPortlet(invalidating, invalidating.type(), () -> roles, PORTAL_ZONE, path -> null, new PreferenceForm());
 
         Portal.Action post = portal.post(PortletMode.VIEW, Map.of("name", "Alex"));
         invalidPortlet.processAction(post.request(), post.response());

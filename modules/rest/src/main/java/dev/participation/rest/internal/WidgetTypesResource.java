@@ -106,14 +106,16 @@ public final class WidgetTypesResource {
         WidgetType type = widget.type();
         Texts texts = new Texts(messages(widget, locale));
         return new WidgetTypeJson(type.key(), texts.get(type.nameKey()), texts.get(type.descriptionKey()),
-                type.category(), type.preferences().stream().map(p -> describe(p, texts)).toList());
+                type.category(), type.preferences().stream().map(p -> describe(widget, p, texts)).toList());
     }
 
-    private static PreferenceJson describe(PreferenceDefinition p, Texts texts) {
+    // This answer describes the settings form, so it lists the options a widget takes from data,
+    // as the form does when it is drawn.
+    private static PreferenceJson describe(Widget widget, PreferenceDefinition p, Texts texts) {
         boolean integer = p.type() == PreferenceType.INTEGER;
         boolean text = p.type() == PreferenceType.TEXT || p.type() == PreferenceType.MULTILINE_TEXT;
         List<ChoiceJson> choices = p.type() == PreferenceType.CHOICE
-                ? p.choices().stream().map(c -> describe(c, texts)).toList()
+                ? widget.choices(p).stream().map(c -> describe(c, texts)).toList()
                 : null;
         return new PreferenceJson(p.key(), texts.get(p.labelKey()), p.hintKey() == null ? null : texts.get(p.hintKey()),
                 p.type(), p.defaultValue(), p.required(), choices, integer ? p.min() : null, integer ? p.max() : null,

@@ -55,7 +55,7 @@ class ApiServletTest {
         assertThat(events.get("category").asText()).isEqualTo("Participation");
         JsonNode prefs = events.get("preferences");
         assertThat(prefs).extracting(p -> p.get("key").asText())
-                .containsExactly("heading", "pageSize", "showPast", "audience", "intro");
+                .containsExactly("heading", "pageSize", "showPast", "audience", "intro", "group");
 
         JsonNode heading = prefs.get(0);
         assertThat(heading.get("label").asText()).isEqualTo("Heading");
@@ -79,6 +79,12 @@ class ApiServletTest {
         assertThat(audience.get("type").asText()).isEqualTo("CHOICE");
         assertThat(audience.get("choices")).extracting(c -> c.get("value").asText() + "=" + c.get("label").asText())
                 .containsExactly("all=Everyone", "ycab=Youth Cabinet");
+
+        JsonNode group = prefs.get(5);
+        assertThat(group.get("type").asText()).isEqualTo("CHOICE");
+        assertThat(group.get("choices")).extracting(c -> c.get("value").asText() + "=" + c.get("label").asText())
+                .as("options a widget takes from data are listed when the form is described")
+                .containsExactly("chess=Chess club");
 
         JsonNode intro = prefs.get(4);
         assertThat(intro.get("type").asText()).isEqualTo("MULTILINE_TEXT");

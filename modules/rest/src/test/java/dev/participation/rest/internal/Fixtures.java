@@ -62,7 +62,15 @@ final class Fixtures {
                     PreferenceDefinition.bool("showPast", "pref.showPast", null, false),
                     PreferenceDefinition.choice("audience", "pref.audience", "pref.audience.hint", "all", true,
                             List.of(Choice.keyed("all", "audience.all"), Choice.named("ycab", "Youth Cabinet"))),
-                    PreferenceDefinition.multilineText("intro", "pref.intro", null, "", false, 0)));
+                    PreferenceDefinition.multilineText("intro", "pref.intro", null, "", false, 0),
+                    PreferenceDefinition.choiceFromData("group", "pref.group", null, false, 40)));
+        }
+
+        /** The groups that exist now: data, listed only when a settings form is described. */
+        @Override
+        public List<Choice> choices(PreferenceDefinition preference) {
+            return preference.key().equals("group") ? List.of(Choice.named("chess", "Chess club"))
+                    : preference.choices();
         }
 
         @Override

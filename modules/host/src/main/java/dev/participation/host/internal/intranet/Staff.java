@@ -1,5 +1,6 @@
 package dev.participation.host.internal.intranet;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,6 @@ import dev.participation.api.widget.Person;
 import dev.participation.api.widget.StaffRequest;
 
 /** A request to a staff page. Notices are shown by the host's layout, so none is passed on. */
-record Staff(Optional<Person> person, Locale locale, Map<String, List<String>> parameters, String namespace,
+record Staff(Optional<Person> person, Locale locale, ZoneId timeZone, Map<String, List<String>> parameters, String namespace,
         CsrfField csrf, Links links, Optional<Message> notice, String path) implements StaffRequest {
 }

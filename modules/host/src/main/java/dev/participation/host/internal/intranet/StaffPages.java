@@ -66,7 +66,7 @@ public final class StaffPages {
                 parameters.put(k, List.of(v));
             }
         });
-        return new Staff(caller.person(), caller.locale(), parameters, "", csrf.field(caller),
+        return new Staff(caller.person(), caller.locale(), site.zone(), parameters, "", csrf.field(caller),
                 new StaffLinks(page.key(), path), Optional.empty(), path);
     }
 

@@ -100,7 +100,8 @@ public final class EditorActions {
         // from no version at all, so it cannot overwrite anything unseen.
         long drawnFrom = version(request.getParameter(namespace + PreferenceForm.VERSION_FIELD));
         PreferencesValidation result = widget.get().type().validate(
-                Namespaces.firstValues(Namespaces.strip(request.getParameterMap(), namespace)));
+                Namespaces.firstValues(Namespaces.strip(request.getParameterMap(), namespace)))
+                .and(widget.get().widget()::validate);
         if (!result.valid()) {
             pages.show(request, response, caller, page, HttpServletResponse.SC_BAD_REQUEST, Optional.of(
                     new Pages.Replacement(instanceId, pages.preferenceForm(caller, page, instance.get(), widget.get(),

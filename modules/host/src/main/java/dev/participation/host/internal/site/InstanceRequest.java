@@ -1,5 +1,6 @@
 package dev.participation.host.internal.site;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,7 @@ import dev.participation.api.widget.WidgetRequest;
  * itself at the top of the page (the GOV.UK notification banner's place), so {@code notice} is
  * always empty here and no notice is shown twice.
  */
-record InstanceRequest(Optional<Person> person, Locale locale, Map<String, List<String>> parameters,
+record InstanceRequest(Optional<Person> person, Locale locale, ZoneId timeZone, Map<String, List<String>> parameters,
         String namespace, CsrfField csrf, Links links, Optional<Message> notice, String instanceId,
         Preferences preferences) implements WidgetRequest {
 }

@@ -90,7 +90,7 @@ public final class Pages {
         String namespace = Namespaces.of(instance.id());
         Map<String, List<String>> parameters = RememberedChoices.apply(http, response, site.secureCookies(http),
                 widget.key(), widget.widget().rememberedParameters(), Namespaces.strip(http.getParameterMap(), namespace));
-        return new InstanceRequest(caller.person(), caller.locale(), parameters,
+        return new InstanceRequest(caller.person(), caller.locale(), site.zone(), parameters,
                 namespace, csrf.field(caller), new InstanceLinks(page, instance.id(), widget.key()), Optional.empty(),
                 instance.id(), widget.type().resolve(instance.preferences()));
     }
@@ -124,9 +124,10 @@ public final class Pages {
     public WidgetView preferenceForm(Caller caller, PageRef page, WidgetInstance instance, RegisteredWidget widget,
             Preferences values, Map<String, Message> errors, PreferenceForm.Versioning versioning) {
         Messages messages = site.messages(caller.locale(), widget.widget().messages(caller.locale()));
-        String html = preferenceForm.render(widget.type(), messages, values, errors, Namespaces.of(instance.id()),
-                page.postBase() + "/configure/" + Paths.encode(instance.id()), csrf.field(caller),
-                page.path() + "#" + Namespaces.sectionId(instance.id()), 2, versioning);
+        // The one place the widget lists data for its choices: only when this form is drawn.
+        String html = preferenceForm.render(widget.type(), widget.widget()::choices, messages, values, errors,
+                Namespaces.of(instance.id()), page.postBase() + "/configure/" + Paths.encode(instance.id()),
+                csrf.field(caller), page.path() + "#" + Namespaces.sectionId(instance.id()), 2, versioning);
         return WidgetView.of(html);
     }
 
@@ -190,9 +191,12 @@ public final class Pages {
         model.put("editor", editor);
         model.put("sections", sections);
         model.put("addAction", page.postBase() + "/add");
+        // Only editors see the "add a widget" list.
         List<Map<String, String>> types = new ArrayList<>();
-        for (RegisteredWidget w : widgets.all()) {
-            types.add(Map.of("value", w.key(), "label", w.name(caller.locale())));
+        if (editor) {
+            for (RegisteredWidget w : widgets.all()) {
+                types.add(Map.of("value", w.key(), "label", w.name(caller.locale())));
+            }
         }
         model.put("types", types);
         String title = viewTitle != null && !viewTitle.isBlank() ? viewTitle : pageTitle;

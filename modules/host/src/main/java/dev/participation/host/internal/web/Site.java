@@ -1,5 +1,6 @@
 package dev.participation.host.internal.web;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -36,8 +38,12 @@ public final class Site {
     private final ZoneId zone;
     private final Templates templates = Templates.of(Site.class, "/dev/participation/host/templates");
 
+    /**
+     * @param clock the participation clock, whose zone ({@code dev.participation.clock}) is the one
+     *              place the portal's time zone is set
+     */
     @Activate
-    public Site(HostConfiguration config) {
+    public Site(HostConfiguration config, @Reference Clock clock) {
         this.siteName = blankOr(config.siteName(), "Have your say");
         this.frameAncestors = blankOr(config.frameAncestors(), "'self'");
         this.alwaysSecure = "always".equalsIgnoreCase(config.secureCookies());
@@ -49,13 +55,7 @@ public final class Site {
             }
         }
         this.languages = tags.isEmpty() ? List.of(Locale.UK) : List.copyOf(tags);
-        ZoneId z;
-        try {
-            z = ZoneId.of(config.timeZone());
-        } catch (RuntimeException e) {
-            z = ZoneId.of("Europe/London");
-        }
-        this.zone = z;
+        this.zone = clock.getZone();
     }
 
     private static String blankOr(String value, String fallback) {
@@ -70,6 +70,7 @@ public final class Site {
         return frameAncestors;
     }
 
+    /** The portal's time zone, in which every page shows dates and times. */
     public ZoneId zone() {
         return zone;
     }

@@ -1,11 +1,12 @@
 package dev.participation.host.internal.widget;
 
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 
 import dev.participation.api.widget.Widget;
 
@@ -35,7 +36,11 @@ public final class WidgetRegistry {
     public static final Set<String> RESERVED = Set.of("home", "intranet", "assets", "sign-in", "sign-out",
             "widgets", "configure", "health", "api");
 
-    private final Map<Widget, RegisteredWidget> widgets = new ConcurrentHashMap<>();
+    // Guarded by itself; binding happens on SCR's threads while pages read on the server's.
+    private final Map<Widget, RegisteredWidget> widgets = new HashMap<>();
+    // What pages read on every request, rebuilt when a widget comes or goes: the best-ranked
+    // widget of each key, by key.
+    private volatile Map<String, RegisteredWidget> byKey = Map.of();
 
     @Reference(service = Widget.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -45,23 +50,39 @@ public final class WidgetRegistry {
     }
 
     void unbind(Widget widget) {
-        widgets.remove(widget);
+        synchronized (widgets) {
+            widgets.remove(widget);
+            publish();
+        }
     }
 
-    /** Registers a widget directly; the DS bind method and tests use it. */
+    /**
+     * Registers a widget directly; the DS bind method and tests use it. Its type is read here,
+     * once, since the SPI promises it never changes.
+     */
     public void add(Widget widget, Bundle bundle, boolean ownPage, int ranking) {
-        widgets.put(widget, new RegisteredWidget(widget, bundle, ownPage, ranking));
+        RegisteredWidget registered = new RegisteredWidget(widget, widget.type(), bundle, ownPage, ranking);
+        synchronized (widgets) {
+            widgets.put(widget, registered);
+            publish();
+        }
+    }
+
+    private void publish() {
+        Map<String, RegisteredWidget> best = new TreeMap<>();
+        for (RegisteredWidget w : widgets.values()) {
+            best.merge(w.key(), w, (a, b) -> b.ranking() > a.ranking() ? b : a);
+        }
+        byKey = Collections.unmodifiableMap(best);
     }
 
     public Optional<RegisteredWidget> find(String key) {
-        return widgets.values().stream().filter(w -> w.key().equals(key))
-                .max(Comparator.comparingInt(RegisteredWidget::ranking));
+        return Optional.ofNullable(byKey.get(key));
     }
 
     /** Every running type, one per key, by key. */
     public List<RegisteredWidget> all() {
-        return widgets.values().stream().map(RegisteredWidget::key).distinct().sorted()
-                .map(this::find).flatMap(Optional::stream).toList();
+        return List.copyOf(byKey.values());
     }
 
     /** The types with a public page of their own, by key. */

@@ -123,7 +123,7 @@ public final class PledgeDemoContent implements DemoContent {
         prefs.put(PledgeWidget.COMMITMENTS, "true");
         prefs.put(PledgeWidget.EASY_READ, "true");
         prefs.put(PledgeWidget.LEVEL, "2");
-        PreferencesValidation checked = PledgeWidget.typeFor(pledges.published()).validate(prefs);
+        PreferencesValidation checked = PledgeWidget.TYPE.validate(prefs);
         if (!checked.valid()) {
             throw new IllegalStateException("demo widget settings are invalid: " + checked.errors());
         }

@@ -15,6 +15,7 @@ import dev.participation.api.pledge.Principle;
 import dev.participation.api.pledge.PublishedPledge;
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.Links;
+import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.Preferences;
 import dev.participation.api.widget.Widget;
@@ -86,31 +87,53 @@ public final class PledgeWidget implements Widget {
         this.templates = Templates.of(PledgeWidget.class, TEMPLATES);
     }
 
-    /** The widget type, with the published pledges as the options of the pledge preference. */
-    public static WidgetType typeFor(List<PublishedPledge> published) {
-        List<Choice> choices = new ArrayList<>();
-        for (PublishedPledge p : published) {
-            choices.add(Choice.named(p.slug(), p.content().title()));
-        }
-        return new WidgetType(KEY, "pledge.name", "pledge.description", CATEGORY, List.of(
-                PreferenceDefinition.choice(PLEDGE, "pledge.pref.pledge", "pledge.pref.pledge.hint", "", false,
-                        choices),
-                PreferenceDefinition.choice(LAYOUT, "pledge.pref.layout", "pledge.pref.layout.hint", LAYOUT_FULL,
-                        true, List.of(Choice.keyed(LAYOUT_FULL, "pledge.layout.full"),
-                                Choice.keyed(LAYOUT_CARDS, "pledge.layout.cards"),
-                                Choice.keyed(LAYOUT_PRINCIPLE, "pledge.layout.principle"))),
-                PreferenceDefinition.text(PRINCIPLE, "pledge.pref.principle", "pledge.pref.principle.hint", "",
-                        false, 120),
-                PreferenceDefinition.bool(COMMITMENTS, "pledge.pref.commitments", "pledge.pref.commitments.hint",
-                        true),
-                PreferenceDefinition.bool(EASY_READ, "pledge.pref.easyRead", "pledge.pref.easyRead.hint", true),
-                PreferenceDefinition.integer(LEVEL, "pledge.pref.level", "pledge.pref.level.hint", 2, 2, 4)));
-    }
+    /** Longest pledge slug the "which pledge" setting accepts; slugs are far shorter. */
+    static final int SLUG_MAX = 80;
+
+    /**
+     * The widget type. Which pledges exist is data, so the "which pledge" setting lists them only
+     * when an editor opens the settings form ({@link #choices}); nothing here reads the database.
+     */
+    public static final WidgetType TYPE = new WidgetType(KEY, "pledge.name", "pledge.description", CATEGORY, List.of(
+            PreferenceDefinition.choiceFromData(PLEDGE, "pledge.pref.pledge", "pledge.pref.pledge.hint", false,
+                    SLUG_MAX),
+            PreferenceDefinition.choice(LAYOUT, "pledge.pref.layout", "pledge.pref.layout.hint", LAYOUT_FULL,
+                    true, List.of(Choice.keyed(LAYOUT_FULL, "pledge.layout.full"),
+                            Choice.keyed(LAYOUT_CARDS, "pledge.layout.cards"),
+                            Choice.keyed(LAYOUT_PRINCIPLE, "pledge.layout.principle"))),
+            PreferenceDefinition.text(PRINCIPLE, "pledge.pref.principle", "pledge.pref.principle.hint", "",
+                    false, 120),
+            PreferenceDefinition.bool(COMMITMENTS, "pledge.pref.commitments", "pledge.pref.commitments.hint",
+                    true),
+            PreferenceDefinition.bool(EASY_READ, "pledge.pref.easyRead", "pledge.pref.easyRead.hint", true),
+            PreferenceDefinition.integer(LEVEL, "pledge.pref.level", "pledge.pref.level.hint", 2, 2, 4)));
 
     @Override
     public WidgetType type() {
-        // Fresh each time, so a pledge published a moment ago is offered at once.
-        return typeFor(pledges.published());
+        return TYPE;
+    }
+
+    /** The published pledges, read fresh so one published a moment ago is offered at once. */
+    @Override
+    public List<Choice> choices(PreferenceDefinition preference) {
+        if (!PLEDGE.equals(preference.key())) {
+            return preference.choices();
+        }
+        List<Choice> choices = new ArrayList<>();
+        for (PublishedPledge p : pledges.published()) {
+            choices.add(Choice.named(p.slug(), p.content().title()));
+        }
+        return choices;
+    }
+
+    /** A pledge withdrawn or renamed while the editor had the form open cannot be chosen. */
+    @Override
+    public Map<String, Message> validate(Preferences settings) {
+        Optional<String> slug = settings.value(PLEDGE);
+        if (slug.isPresent() && pledges.published(slug.get()).isEmpty()) {
+            return Map.of(PLEDGE, Message.of("pledge.pref.pledge.unpublished"));
+        }
+        return Map.of();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ import dev.participation.api.pledge.PublishedPledge;
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.PreferenceType;
+import dev.participation.api.widget.PreferencesValidation;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.testing.FakeWidgetRequest;
 
@@ -69,30 +71,62 @@ class PledgeWidgetTest {
     }
 
     @Test
-    void typeOffersThePublishedPledgesByTitle() {
-        when(pledges.published()).thenReturn(List.of(published("our-promise", "Our promise"),
-                published("parents-charter", "Parents' charter")));
-
+    void typeIsConstantAndReadsNothing() {
         WidgetType type = widget.type();
 
+        assertThat(widget.type()).isSameAs(type);
+        verifyNoInteractions(pledges);
         assertThat(type.key()).isEqualTo("pledge");
         assertThat(type.category()).isEqualTo("Participation");
         PreferenceDefinition which = type.preference(PledgeWidget.PLEDGE).orElseThrow();
         assertThat(which.type()).isEqualTo(PreferenceType.CHOICE);
+        assertThat(which.choicesFromData()).isTrue();
         assertThat(which.required()).isFalse();
-        assertThat(which.choices()).containsExactly(Choice.named("our-promise", "Our promise"),
-                Choice.named("parents-charter", "Parents' charter"));
         assertThat(type.preference(PledgeWidget.LEVEL).orElseThrow().max()).isEqualTo(4);
         assertThat(type.defaults().get(PledgeWidget.COMMITMENTS)).isEqualTo("true");
         assertThat(type.defaults().get(PledgeWidget.EASY_READ)).isEqualTo("true");
-        assertThat(type.validate(prefs("parents-charter", "cards")).valid()).isTrue();
-        assertThat(type.validate(prefs("a-draft-only", "cards")).valid()).isFalse();
+        // Resolving stored settings for a render keeps the chosen slug without listing pledges.
+        assertThat(type.resolve(prefs("parents-charter", "cards")).get(PledgeWidget.PLEDGE))
+                .isEqualTo("parents-charter");
+        assertThat(type.validate(prefs("parents-charter", "nonsense")).valid()).isFalse();
+        verifyNoInteractions(pledges);
         // Every label and hint has words.
         var words = widget.messages(Locale.UK);
         type.preferences().forEach(p -> {
             assertThat(words.containsKey(p.labelKey())).as(p.labelKey()).isTrue();
             assertThat(words.containsKey(p.hintKey())).as(p.hintKey()).isTrue();
         });
+    }
+
+    @Test
+    void theSettingsFormOffersThePublishedPledgesByTitle() {
+        when(pledges.published()).thenReturn(List.of(published("our-promise", "Our promise"),
+                published("parents-charter", "Parents' charter")));
+
+        PreferenceDefinition which = widget.type().preference(PledgeWidget.PLEDGE).orElseThrow();
+        PreferenceDefinition layout = widget.type().preference(PledgeWidget.LAYOUT).orElseThrow();
+
+        assertThat(widget.choices(which)).containsExactly(Choice.named("our-promise", "Our promise"),
+                Choice.named("parents-charter", "Parents' charter"));
+        assertThat(widget.choices(layout)).extracting(Choice::value).containsExactly("full", "cards", "principle");
+    }
+
+    @Test
+    void savingAPledgeThatIsNoLongerPublishedIsRefusedWithAReason() {
+        when(pledges.published("parents-charter")).thenReturn(Optional.of(published("parents-charter", "Parents")));
+        when(pledges.published("withdrawn")).thenReturn(Optional.empty());
+        WidgetType type = widget.type();
+
+        PreferencesValidation refused = type.validate(prefs("withdrawn", "cards")).and(widget::validate);
+        PreferencesValidation accepted = type.validate(prefs("parents-charter", "cards")).and(widget::validate);
+        PreferencesValidation first = type.validate(prefs("", "cards")).and(widget::validate);
+
+        assertThat(refused.errors()).containsOnlyKeys(PledgeWidget.PLEDGE);
+        String words = widget.messages(Locale.UK).getString(refused.errors().get(PledgeWidget.PLEDGE).key());
+        assertThat(words).contains("no longer published");
+        assertThat(refused.values().get(PledgeWidget.PLEDGE)).isEqualTo("withdrawn");
+        assertThat(accepted.valid()).isTrue();
+        assertThat(first.valid()).isTrue();
     }
 
     @Test
