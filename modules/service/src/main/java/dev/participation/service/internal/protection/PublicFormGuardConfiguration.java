@@ -23,10 +23,11 @@ public @interface PublicFormGuardConfiguration {
 
     @AttributeDefinition(name = "Posts per address in a window", min = "0",
             description = "How many posts of one form one network address may send in a window"
-                    + " (a household or school may share one address).")
+                    + " (a household or school may share one address). 0 refuses every post.")
     int postsPerAddress() default 20;
 
     @AttributeDefinition(name = "Posts in a window overall", min = "0",
-            description = "How many posts of one form everyone together may send in a window.")
+            description = "How many posts of one form everyone together may send in a window. 0 refuses every post,"
+                    + " which closes public forms during an attack.")
     int postsOverall() default 1000;
 }
