@@ -177,6 +177,16 @@ class PublicFormGuardServiceTest {
         }
 
         @Test
+        void anOverallLimitOfNoneClosesTheFormDuringAnAttack() {
+            PublicFormGuardService guard = guard("postsOverall", 0);
+
+            assertThat(sendAfterReading(guard, VISITOR).refusal()).hasValueSatisfying(message ->
+                    assertThat(message.key()).isEqualTo("protection.refused.busy"));
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window WHERE counter = 'refused:overall-limit'"))
+                    .isEqualTo(1);
+        }
+
+        @Test
         void withoutAnAddressOnlyTheOverallLimitCounts() {
             PublicFormGuardService guard = guard("postsOverall", 3, "postsPerAddress", 1);
 
