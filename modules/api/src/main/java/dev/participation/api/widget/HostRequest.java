@@ -50,4 +50,15 @@ public interface HostRequest {
      * "Your changes were saved").
      */
     Optional<Message> notice();
+
+    /**
+     * The visitor's network address as the host sees it (behind a trusted proxy, the address the
+     * proxy vouches for), for limits such as a public form's posts per address; empty where the
+     * host cannot tell (a portlet container). Personal data: use it, never keep it.
+     *
+     * @since 1.3
+     */
+    default Optional<String> clientAddress() {
+        return Optional.empty();
+    }
 }

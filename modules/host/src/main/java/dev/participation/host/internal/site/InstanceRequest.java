@@ -20,5 +20,5 @@ import dev.participation.api.widget.WidgetRequest;
  */
 record InstanceRequest(Optional<Person> person, Locale locale, ZoneId timeZone, Map<String, List<String>> parameters,
         String namespace, CsrfField csrf, Links links, Optional<Message> notice, String instanceId,
-        Preferences preferences) implements WidgetRequest {
+        Preferences preferences, Optional<String> clientAddress) implements WidgetRequest {
 }

@@ -92,7 +92,7 @@ public final class Pages {
                 widget.key(), widget.widget().rememberedParameters(), Namespaces.strip(http.getParameterMap(), namespace));
         return new InstanceRequest(caller.person(), caller.locale(), site.zone(), parameters,
                 namespace, csrf.field(caller), new InstanceLinks(page, instance.id(), widget.key()), Optional.empty(),
-                instance.id(), widget.type().resolve(instance.preferences()));
+                instance.id(), widget.type().resolve(instance.preferences()), Optional.ofNullable(http.getRemoteAddr()));
     }
 
     /**

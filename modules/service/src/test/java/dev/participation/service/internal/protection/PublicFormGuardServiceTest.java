@@ -1,0 +1,271 @@
+package dev.participation.service.internal.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.protection.GuardFields;
+import dev.participation.api.protection.Verdict;
+import dev.participation.api.widget.Message;
+import dev.participation.service.internal.audit.AuditLogStore;
+import dev.participation.service.internal.security.SharedSecretStore;
+import dev.participation.service.internal.storage.Configs;
+import dev.participation.service.internal.storage.DatabaseTest;
+import dev.participation.service.internal.storage.TestDatabase.Kind;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PublicFormGuardServiceTest {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(Kind.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgreSQL extends Contract {
+        OnPostgreSQL() {
+            super(Kind.POSTGRESQL);
+        }
+    }
+
+    abstract static class Contract extends DatabaseTest {
+
+        static final String FORM = "feedback.comment";
+        static final String VISITOR = "192.0.2.10";
+
+        AuditLogStore audit;
+
+        Contract(Kind kind) {
+            super(kind);
+        }
+
+        @BeforeEach
+        void audit() {
+            audit = new AuditLogStore(database(), clock);
+        }
+
+        PublicFormGuardService guard(Object... config) {
+            return new PublicFormGuardService(database(), new SharedSecretStore(database(), clock), audit, clock,
+                    Configs.of(PublicFormGuardConfiguration.class, config));
+        }
+
+        /** A person who reads the form, types for a while and sends it. */
+        Verdict sendAfterReading(PublicFormGuardService guard, String address) {
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+            return guard.check(FORM, PostedForm.of(fields, address, "comment", "More benches, please"));
+        }
+
+        @Test
+        void aPersonWhoTakesTheirTimeGetsThrough() {
+            assertThat(sendAfterReading(guard(), VISITOR).passed()).isTrue();
+        }
+
+        @Test
+        void aFilledHoneypotIsRefusedKindlyAndUsesUpNoAllowance() {
+            PublicFormGuardService guard = guard("postsPerAddress", 1);
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+
+            Verdict verdict = guard.check(FORM, PostedForm.of(fields, VISITOR, "comment", "Buy now")
+                    .with(fields.honeypotName(), "http://spam.example"));
+
+            assertThat(verdict.refusal()).contains(Message.of("protection.refused.honeypot"));
+            assertThat(sendAfterReading(guard, VISITOR).passed()).isTrue();
+        }
+
+        @Test
+        void aFormSentTooQuicklyIsRefusedAndTheNextSendWithAFreshFormWorks() {
+            PublicFormGuardService guard = guard();
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(1));
+
+            Verdict verdict = guard.check(FORM, PostedForm.of(fields, VISITOR, "comment", "Hi"));
+
+            assertThat(verdict.refusal()).contains(Message.of("protection.refused.tooQuick"));
+            // The form is drawn again with fresh fields; the person reads the message and sends again.
+            assertThat(sendAfterReading(guard, VISITOR).passed()).isTrue();
+        }
+
+        @Test
+        void theMinimumFillTimeIsConfigurable() {
+            PublicFormGuardService guard = guard("minimumFillSeconds", 30);
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+
+            assertThat(guard.check(FORM, PostedForm.of(fields, VISITOR)).refusal())
+                    .contains(Message.of("protection.refused.tooQuick"));
+        }
+
+        @Test
+        void aFormLeftOpenTooLongIsRefused() {
+            PublicFormGuardService guard = guard("formOpenHours", 2);
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofHours(2).plusSeconds(1));
+
+            assertThat(guard.check(FORM, PostedForm.of(fields, VISITOR)).refusal())
+                    .contains(Message.of("protection.refused.tooOld"));
+        }
+
+        @Test
+        void aMissingOrForgedTokenIsRefused() {
+            PublicFormGuardService guard = guard();
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+            PostedForm posted = PostedForm.of(fields, VISITOR);
+
+            assertThat(guard.check(FORM, posted.with(fields.tokenName(), null)).refusal())
+                    .contains(Message.of("protection.refused.checkAgain"));
+            assertThat(guard.check(FORM, posted.with(fields.tokenName(), "1.forged")).refusal())
+                    .contains(Message.of("protection.refused.checkAgain"));
+            assertThat(guard.check("events.booking", posted).refusal())
+                    .contains(Message.of("protection.refused.checkAgain"));
+        }
+
+        @Test
+        void everyNodeChecksWhatAnotherNodeDrew() {
+            GuardFields drawnByOne = guard().fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+
+            assertThat(guard().check(FORM, PostedForm.of(drawnByOne, VISITOR)).passed()).isTrue();
+        }
+
+        @Test
+        void oneAddressOverItsLimitIsToldWhenToTryAgainWhileOthersGetThrough() {
+            PublicFormGuardService guard = guard("postsPerAddress", 3, "windowMinutes", 60);
+            clock.advance(Duration.ofMinutes(15)); // 09:15, 45 minutes before the window ends
+            for (int i = 0; i < 3; i++) {
+                assertThat(sendAfterReading(guard, VISITOR).passed()).isTrue();
+            }
+
+            Verdict fourth = sendAfterReading(guard, VISITOR);
+
+            assertThat(fourth.refusal()).contains(Message.of("protection.refused.busyHere", 44L));
+            assertThat(sendAfterReading(guard, "192.0.2.99").passed()).isTrue();
+            clock.advance(Duration.ofMinutes(45));
+            assertThat(sendAfterReading(guard, VISITOR).passed()).isTrue();
+        }
+
+        @Test
+        void theOverallLimitHoldsForEveryoneAndARefusedPostUsesUpNoAddressAllowance() {
+            PublicFormGuardService guard = guard("postsOverall", 2, "postsPerAddress", 1);
+            assertThat(sendAfterReading(guard, "192.0.2.1").passed()).isTrue();
+            assertThat(sendAfterReading(guard, "192.0.2.2").passed()).isTrue();
+
+            Verdict third = sendAfterReading(guard, "192.0.2.3");
+
+            assertThat(third.refusal()).hasValueSatisfying(message ->
+                    assertThat(message.key()).isEqualTo("protection.refused.busy"));
+            // 192.0.2.3's refused post took nothing from its own allowance.
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window WHERE counter LIKE 'address:%' AND posts > 0"))
+                    .isEqualTo(2);
+        }
+
+        @Test
+        void anOverallLimitOfNoneClosesTheFormDuringAnAttack() {
+            PublicFormGuardService guard = guard("postsOverall", 0);
+
+            assertThat(sendAfterReading(guard, VISITOR).refusal()).hasValueSatisfying(message ->
+                    assertThat(message.key()).isEqualTo("protection.refused.busy"));
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window WHERE counter = 'refused:overall-limit'"))
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void withoutAnAddressOnlyTheOverallLimitCounts() {
+            PublicFormGuardService guard = guard("postsOverall", 3, "postsPerAddress", 1);
+
+            assertThat(sendAfterReading(guard, null).passed()).isTrue();
+            assertThat(sendAfterReading(guard, null).passed()).isTrue();
+        }
+
+        @Test
+        void theAddressIsNeverStored() {
+            sendAfterReading(guard(), VISITOR);
+
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window WHERE counter LIKE 'address:%'")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window WHERE counter LIKE ?", "%192.0.2%"))
+                    .isZero();
+        }
+
+        @Test
+        void parallelPostsOverALimitAdmitExactlyTheLimit() throws Exception {
+            int limit = 7;
+            int posts = 24;
+            PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
+            List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("all", limit));
+            Instant now = clock.instant();
+            CountDownLatch ready = new CountDownLatch(posts);
+            ExecutorService pool = Executors.newFixedThreadPool(posts);
+            int admitted = 0;
+            try {
+                List<Future<Boolean>> answers = new ArrayList<>();
+                for (int i = 0; i < posts; i++) {
+                    answers.add(pool.submit((Callable<Boolean>) () -> {
+                        ready.countDown();
+                        ready.await(10, TimeUnit.SECONDS);
+                        return windows.admit(FORM, limits, now).isEmpty();
+                    }));
+                }
+                for (Future<Boolean> answer : answers) {
+                    admitted += answer.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(admitted).isEqualTo(limit);
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(limit);
+        }
+
+        @Test
+        void refusalsAreCountedAndStaffSeeThemInTheAuditLogWithoutBeingFlooded() {
+            PublicFormGuardService guard = guard();
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+            PostedForm bot = PostedForm.of(fields, VISITOR).with(fields.honeypotName(), "x");
+
+            for (int i = 0; i < 12; i++) {
+                assertThat(guard.check(FORM, bot).passed()).isFalse();
+            }
+
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'refused:honeypot'"))
+                    .isEqualTo(12);
+            List<AuditEntry> lines = audit.forRecord(Refusals.RECORD_TYPE, FORM);
+            assertThat(lines).extracting(AuditEntry::detail).hasSize(2)
+                    .allSatisfy(detail -> assertThat(detail).contains("hidden field").doesNotContain(VISITOR));
+            assertThat(lines.get(0).detail()).startsWith("1 post refused");
+            assertThat(lines.get(1).detail()).startsWith("10 posts refused");
+        }
+
+        @Test
+        void retentionErasesWindowsLongOverAndKeepsTheCurrentOne() {
+            PublicFormGuardService guard = guard();
+            sendAfterReading(guard, VISITOR);
+            clock.advance(Duration.ofDays(4));
+            sendAfterReading(guard, VISITOR);
+            PublicFormWindowRetention retention = new PublicFormWindowRetention(database(),
+                    Configs.of(PublicFormWindowRetention.Config.class));
+
+            int erased = retention.apply(clock.instant().minus(retention.keptFor()));
+
+            assertThat(erased).isEqualTo(2);
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window")).isEqualTo(2);
+        }
+    }
+}
