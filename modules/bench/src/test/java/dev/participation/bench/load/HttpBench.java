@@ -38,12 +38,23 @@ import java.util.stream.Stream;
  * the portal's JVM), {@code bench.startTimeout} (120 s), {@code bench.rebaseline} (true: measure the
  * trivial servlet again at the end to show drift), {@code bench.maxRequests} (Java client's cap per
  * measurement, 5,000,000), {@code bench.keep} (keep the working directory), {@code bench.verbose},
- * {@code bench.allowUnhealthy} (measure even if {@code /health} stays non-200 for 20 s).
+ * {@code bench.allowUnhealthy} (measure even if {@code /health} stays non-200 for 20 s),
+ * {@code bench.pageCopies} ({@code on}: the host's short-lived copies of public pages as shipped;
+ * {@code off}: every request renders its page; {@code both}: the paths measured with copies off,
+ * then the copies turned on in the same portal and the paths other than the baseline measured
+ * again, so both figures are ratios to one baseline).
  */
 public final class HttpBench {
 
     static final String BASELINE = "/bench/trivial";
     static final String HOME = "/";
+    /**
+     * The host's configuration of its public page copies (see the README's configuration table),
+     * written into the portal's {@code configs/} folder, which Felix File Install watches.
+     */
+    static final String PAGE_COPIES_CONFIG = "dev.participation.host.pages.config";
+    /** How long to wait for File Install (which looks every 2 s) to apply a changed file. */
+    static final Duration CONFIG_APPLIED = Duration.ofSeconds(6);
 
     private HttpBench() {
     }
@@ -56,7 +67,7 @@ public final class HttpBench {
     /** Everything a run is told, with defaults sized for a 2-core machine. */
     record Settings(Path jar, List<String> paths, int connections, int threads, Duration warmup, Duration duration,
             String client, List<String> jvmArgs, Duration startTimeout, boolean rebaseline, long maxRequests,
-            boolean keep, boolean verbose, boolean allowUnhealthy) {
+            boolean keep, boolean verbose, boolean allowUnhealthy, PageCopies pageCopies) {
 
         static Settings fromSystemProperties(String[] args) {
             Set<String> paths = new LinkedHashSet<>(List.of(BASELINE, HOME));
@@ -83,7 +94,8 @@ public final class HttpBench {
                     Boolean.parseBoolean(System.getProperty("bench.rebaseline", "true")),
                     positive("bench.maxRequests", 5_000_000),
                     Boolean.getBoolean("bench.keep"), Boolean.getBoolean("bench.verbose"),
-                    Boolean.getBoolean("bench.allowUnhealthy"));
+                    Boolean.getBoolean("bench.allowUnhealthy"),
+                    PageCopies.valueOf(System.getProperty("bench.pageCopies", "on").trim().toUpperCase(Locale.ROOT)));
         }
 
         private static int positive(String name, int fallback) {
@@ -96,6 +108,21 @@ public final class HttpBench {
                 throw new IllegalArgumentException(name + " must be positive: " + value);
             }
             return n;
+        }
+    }
+
+    /** Whether the host reuses a public page for its anonymous visitors for a short while. */
+    enum PageCopies {
+        /** As shipped: a page is rendered at most once every few seconds for visitors not signed in. */
+        ON,
+        /** Every request renders its page: what a page really costs. */
+        OFF,
+        /** Off first, then on, in the same portal against the same baseline. */
+        BOTH;
+
+        /** The configuration file's content that this setting starts the portal with, if any. */
+        String atStart() {
+            return this == ON ? null : "seconds=I\"0\"\n";
         }
     }
 
@@ -142,15 +169,24 @@ public final class HttpBench {
             command.add("-jar");
             command.add(settings.jar().toString());
             Path log = work.resolve("portal.log");
+            String copiesAtStart = settings.pageCopies().atStart();
+            if (copiesAtStart != null) {
+                writeConfig(work, copiesAtStart);
+            }
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
 
             System.out.printf(Locale.ROOT, "Portal: %s (%s)%n", settings.jar(), megabytes(Files.size(settings.jar())));
             System.out.printf(Locale.ROOT, "Working directory: %s, port %d, JVM options: %s%n", work, port,
                     settings.jvmArgs().isEmpty() ? "(none)" : String.join(" ", settings.jvmArgs()));
-            System.out.printf(Locale.ROOT, "Load: %s, %d connections, %d client threads, %d s warm-up, %d s measured per path%n%n",
+            System.out.printf(Locale.ROOT, "Load: %s, %d connections, %d client threads, %d s warm-up, %d s measured per path%n",
                     client.name(), settings.connections(), settings.threads(), settings.warmup().toSeconds(),
                     settings.duration().toSeconds());
+            System.out.printf(Locale.ROOT, "Public page copies: %s%n%n", switch (settings.pageCopies()) {
+                case ON -> "on, as shipped (bench.pageCopies=on)";
+                case OFF -> "off: every request renders its page (bench.pageCopies=off)";
+                case BOTH -> "off, then on in the same portal (bench.pageCopies=both)";
+            });
 
             long started = System.nanoTime();
             Process process = builder.start();
@@ -181,8 +217,23 @@ public final class HttpBench {
                     warm(client, base, path);
                 }
                 List<Result> results = new ArrayList<>();
+                String suffix = settings.pageCopies() == PageCopies.BOTH ? " (copies off)" : "";
                 for (String path : settings.paths()) {
-                    results.add(measure(client, base, path, path));
+                    results.add(measure(client, base, path, path.equals(BASELINE) ? path : path + suffix));
+                }
+                if (settings.pageCopies() == PageCopies.BOTH) {
+                    // The host's default lifetime; File Install applies the change to the running portal.
+                    writeConfig(work, "seconds=I\"2\"\n");
+                    System.out.printf(Locale.ROOT, "Turning the page copies on; waiting %d s for File Install%n",
+                            CONFIG_APPLIED.toSeconds());
+                    Thread.sleep(CONFIG_APPLIED.toMillis());
+                    List<String> pages = settings.paths().stream().filter(p -> !p.equals(BASELINE)).toList();
+                    for (String path : pages) {
+                        warm(client, base, path);
+                    }
+                    for (String path : pages) {
+                        results.add(measure(client, base, path, path + " (copies on)"));
+                    }
                 }
                 if (settings.rebaseline()) {
                     results.add(measure(client, base, BASELINE, BASELINE + " (again)"));
@@ -213,6 +264,18 @@ public final class HttpBench {
                     System.out.println("Kept the working directory: " + work);
                 }
             }
+        }
+
+        /**
+         * Replaces the page copies' configuration file atomically, so File Install never reads half
+         * of it; the new content is written beside {@code configs/}, not in it, where File Install
+         * would take any other file for a bundle.
+         */
+        private static void writeConfig(Path work, String content) throws IOException {
+            Path configs = Files.createDirectories(work.resolve("configs"));
+            Path temporary = Files.writeString(work.resolve(PAGE_COPIES_CONFIG + ".new"), content);
+            Files.move(temporary, configs.resolve(PAGE_COPIES_CONFIG), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
 
         private LoadClient chooseClient() {
@@ -337,14 +400,19 @@ public final class HttpBench {
                 List<Result> results) {
             Result baseline = results.get(0);
             double base = baseline.requestsPerSecond();
+            // On a busy machine the two baseline measurements can differ a lot; the mean of both is
+            // the fairer yardstick for the paths measured between them.
+            boolean twice = settings.rebaseline() && results.size() > 1;
+            double mean = twice ? (base + results.get(results.size() - 1).requestsPerSecond()) / 2 : base;
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-28s %10s %12s %10s %10s %10s %12s%n", "path", "body", "requests/s",
-                    "median", "p99", "errors", "vs trivial");
+            System.out.printf(Locale.ROOT, "%-28s %10s %12s %10s %10s %10s %12s%s%n", "path", "body", "requests/s",
+                    "median", "p99", "errors", "vs trivial", twice ? "   vs mean trivial" : "");
             for (Result r : results) {
-                System.out.printf(Locale.ROOT, "%-28s %10s %12.0f %10s %10s %10d %12s%n", r.label(),
+                System.out.printf(Locale.ROOT, "%-28s %10s %12.0f %10s %10s %10d %12s%s%n", r.label(),
                         sizes.getOrDefault(r.path(), ""), r.requestsPerSecond(),
                         millis(r.p50Micros()), millis(r.p99Micros()), r.errors(),
-                        base > 0 ? String.format(Locale.ROOT, "%.3f", r.requestsPerSecond() / base) : "n/a");
+                        base > 0 ? String.format(Locale.ROOT, "%.3f", r.requestsPerSecond() / base) : "n/a",
+                        twice && mean > 0 ? String.format(Locale.ROOT, " %17.3f", r.requestsPerSecond() / mean) : "");
             }
             System.out.println();
             for (Result r : results) {

@@ -35,11 +35,21 @@ public final class PasswordHasher {
     PasswordHasher(int iterations, SecureRandom random) {
         this.iterations = iterations;
         this.random = random;
-        char[] unguessable = new char[24];
-        for (int i = 0; i < unguessable.length; i++) {
-            unguessable[i] = (char) ('a' + random.nextInt(26));
-        }
-        this.dummy = hash(unguessable);
+        this.dummy = unmatchable();
+    }
+
+    /**
+     * A stored value in the current form whose hash is random bytes rather than derived from a
+     * password: checking against it costs exactly what a real check costs, and nothing typed can
+     * match it. Deriving a real hash here instead cost over a second of a cold JVM at every start.
+     */
+    private String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return SCHEME + "$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
     }
 
     public String hash(char[] password) {
