@@ -6,9 +6,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Dialect;
-import dev.participation.service.internal.storage.SqlWork;
-import dev.participation.service.internal.storage.StorageException;
+import dev.participation.api.storage.Dialect;
+import dev.participation.api.storage.SqlWork;
+import dev.participation.api.storage.StorageException;
 
 import org.h2.jdbcx.JdbcDataSource;
 

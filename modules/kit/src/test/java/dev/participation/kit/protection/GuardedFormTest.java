@@ -90,6 +90,11 @@ class GuardedFormTest {
         }
 
         @Override
+        public java.time.ZoneId timeZone() {
+            return java.time.ZoneId.of("Europe/London");
+        }
+
+        @Override
         public Map<String, List<String>> parameters() {
             return Map.of();
         }

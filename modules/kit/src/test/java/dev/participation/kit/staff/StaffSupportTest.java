@@ -156,6 +156,11 @@ class StaffSupportTest {
             }
 
             @Override
+            public java.time.ZoneId timeZone() {
+                return java.time.ZoneId.of("Europe/London");
+            }
+
+            @Override
             public Map<String, List<String>> parameters() {
                 return values;
             }

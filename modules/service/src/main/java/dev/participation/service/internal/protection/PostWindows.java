@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 /**
  * Counts a form's posts in fixed windows in {@code public_form_window}, so every node sharing the

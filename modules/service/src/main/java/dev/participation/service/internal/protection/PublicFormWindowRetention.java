@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import dev.participation.api.retention.RetentionRule;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.service.internal.storage.Sql;
+import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

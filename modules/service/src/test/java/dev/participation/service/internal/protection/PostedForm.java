@@ -48,6 +48,11 @@ record PostedForm(Map<String, List<String>> parameters, Optional<String> clientA
     }
 
     @Override
+    public java.time.ZoneId timeZone() {
+        return java.time.ZoneId.of("Europe/London");
+    }
+
+    @Override
     public String namespace() {
         return "";
     }
