@@ -12,7 +12,6 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -23,14 +22,11 @@ import dev.participation.api.page.WidgetInstances;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The service layer migrates and serves from H2 in a file by default, and from PostgreSQL when
@@ -52,12 +48,12 @@ class DatabaseTest {
 
     @Test
     void theEmbeddedDefaultIsH2InAFileUnderTheDataDirectory() throws Exception {
-        WidgetInstances instances = current(WidgetInstances.class, -1);
+        WidgetInstances instances = Services.current(context, WidgetInstances.class, null, -1);
         String page = "itest-h2-" + UUID.randomUUID();
         WidgetInstance placed = instances.place(page, "introduction", Map.of("heading", "Hello"), "itest");
 
         assertThat(instances.onPage(page)).extracting(WidgetInstance::id).containsExactly(placed.id());
-        assertThat(current(Accounts.class, -1).hasAdministrator()).isTrue();
+        assertThat(Services.current(context, Accounts.class, null, -1).hasAdministrator()).isTrue();
         String dataDir = context.getProperty("participation.data.dir");
         assertThat(new java.io.File(dataDir, "participation.mv.db")).exists();
     }
@@ -71,15 +67,15 @@ class DatabaseTest {
         }
         Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
         // Wait for the embedded database to be up first, so the change below is what re-creates it.
-        current(WidgetInstances.class, -1);
-        long before = serviceId(WidgetInstances.class);
+        Services.current(context, WidgetInstances.class, null, -1);
+        long before = Services.serviceId(context, WidgetInstances.class);
         try {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("url", POSTGRES + "?currentSchema=" + schema);
             properties.put("user", "postgres");
             configuration.update(properties);
 
-            WidgetInstances instances = current(WidgetInstances.class, before);
+            WidgetInstances instances = Services.current(context, WidgetInstances.class, null, before);
             instances.place("itest-pg", "introduction", Map.of("heading", "Hello"), "itest");
 
             try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
@@ -91,9 +87,9 @@ class DatabaseTest {
                         .isEqualTo(1);
             }
         } finally {
-            long onPostgres = serviceId(WidgetInstances.class);
+            long onPostgres = Services.serviceId(context, WidgetInstances.class);
             configuration.delete();
-            current(WidgetInstances.class, onPostgres);
+            Services.current(context, WidgetInstances.class, null, onPostgres);
             try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
@@ -122,38 +118,6 @@ class DatabaseTest {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
-        }
-    }
-
-    private long serviceId(Class<?> type) {
-        ServiceReference<?> ref = context.getServiceReference(type);
-        return ref == null ? -1 : (Long) ref.getProperty(Constants.SERVICE_ID);
-    }
-
-    /**
-     * The service as registered after a configuration change: one with a different id than
-     * {@code previous} (the component is re-created on the new database). Waits at most 30 s.
-     */
-    private <T> T current(Class<T> type, long previous) throws InterruptedException {
-        java.util.concurrent.BlockingQueue<ServiceReference<T>> fresh = new java.util.concurrent.LinkedBlockingQueue<>();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null) {
-            @Override
-            public T addingService(ServiceReference<T> reference) {
-                if ((Long) reference.getProperty(Constants.SERVICE_ID) != previous) {
-                    fresh.add(reference);
-                }
-                return super.addingService(reference);
-            }
-        };
-        tracker.open();
-        try {
-            ServiceReference<T> ref = fresh.poll(30, TimeUnit.SECONDS);
-            if (ref == null) {
-                throw new AssertionError(type.getSimpleName() + " was not registered anew within 30 s");
-            }
-            return context.getService(ref);
-        } finally {
-            tracker.close();
         }
     }
 }

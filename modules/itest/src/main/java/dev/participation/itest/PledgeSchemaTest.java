@@ -13,9 +13,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -29,16 +26,11 @@ import dev.participation.api.storage.Storage;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.Filter;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The pledge bundle's own schema in the real runtime: the service bundle's extender migrates it
@@ -60,12 +52,12 @@ class PledgeSchemaTest {
 
     @Test
     void thePledgeStorageAppearsOnlyWithItsSchemaMigrated() throws Exception {
-        Storage storage = current(Storage.class, "(schema=pledge)", -1);
+        Storage storage = Services.current(context, Storage.class, "(schema=pledge)", -1);
 
         long recorded = storage.read(connection -> count(connection,
                 "SELECT COUNT(*) FROM schema_history WHERE schema_name = 'pledge'"));
         assertThat(recorded).isEqualTo(2);
-        Pledges pledges = current(Pledges.class, null, -1);
+        Pledges pledges = Services.current(context, Pledges.class, null, -1);
         String slug = "itest-" + UUID.randomUUID().toString().substring(0, 8);
         PledgeDraft draft = pledges.create(slug, new PledgeContent("A pledge made in the framework", Audience.EVERYONE,
                 "", "", List.of(), List.of()), "itest");
@@ -78,14 +70,14 @@ class PledgeSchemaTest {
         String url = "jdbc:h2:file:" + folder.resolve("participation").toString().replace('\\', '/');
         loadPreviousRelease(url);
         Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
-        current(Pledges.class, null, -1);
-        long before = serviceId(Pledges.class);
+        Services.current(context, Pledges.class, null, -1);
+        long before = Services.serviceId(context, Pledges.class);
         try {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("url", url);
             configuration.update(properties);
 
-            Pledges pledges = current(Pledges.class, null, before);
+            Pledges pledges = Services.current(context, Pledges.class, null, before);
             assertThat(pledges.drafts()).extracting(PledgeDraft::slug).containsExactly(
                     "our-promise-to-children-and-young-people", "our-charter-for-parents-and-carers",
                     "families-promise", "draft-only");
@@ -98,9 +90,9 @@ class PledgeSchemaTest {
             assertThat(pledges.addEvidence(3, "explain", LocalDate.of(2026, 3, 1), "Letters reviewed", "", "editor2",
                     true).id()).isGreaterThan(3);
         } finally {
-            long upgraded = serviceId(Pledges.class);
+            long upgraded = Services.serviceId(context, Pledges.class);
             configuration.delete();
-            current(Pledges.class, null, upgraded);
+            Services.current(context, Pledges.class, null, upgraded);
         }
     }
 
@@ -120,37 +112,6 @@ class PledgeSchemaTest {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private long serviceId(Class<?> type) {
-        ServiceReference<?> ref = context.getServiceReference(type);
-        return ref == null ? -1 : (Long) ref.getProperty(Constants.SERVICE_ID);
-    }
-
-    /** The service registered with an id other than {@code previous}; waits at most 30 s. */
-    private <T> T current(Class<T> type, String filter, long previous) throws Exception {
-        BlockingQueue<ServiceReference<T>> fresh = new LinkedBlockingQueue<>();
-        Filter selection = FrameworkUtil.createFilter("(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")"
-                + (filter == null ? "" : filter) + ")");
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, selection, null) {
-            @Override
-            public T addingService(ServiceReference<T> reference) {
-                if ((Long) reference.getProperty(Constants.SERVICE_ID) != previous) {
-                    fresh.add(reference);
-                }
-                return super.addingService(reference);
-            }
-        };
-        tracker.open();
-        try {
-            ServiceReference<T> ref = fresh.poll(30, TimeUnit.SECONDS);
-            if (ref == null) {
-                throw new AssertionError(type.getSimpleName() + " " + filter + " was not registered anew within 30 s");
-            }
-            return context.getService(ref);
-        } finally {
-            tracker.close();
         }
     }
 }

@@ -22,12 +22,12 @@ import dev.participation.service.internal.storage.migration.MigrationScript;
  * The migration scripts in one folder of the test class path, whether it is a build's classes
  * folder or a jar (the service's platform scripts come from its jar).
  */
-final class ClassPathScripts {
+public final class ClassPathScripts {
 
     private ClassPathScripts() {
     }
 
-    static List<MigrationScript> in(String folder) {
+    public static List<MigrationScript> in(String folder) {
         List<MigrationScript> scripts = new ArrayList<>();
         try {
             for (URL root : Collections.list(ClassPathScripts.class.getClassLoader().getResources(folder))) {

@@ -19,8 +19,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.participation.api.storage.Storage;
+import dev.participation.service.internal.storage.migration.BundleMigrationScripts;
 import dev.participation.service.internal.storage.migration.MigrationRunner;
 import dev.participation.service.internal.storage.migration.MigrationScript;
+import dev.participation.testing.db.ClassPathScripts;
 import dev.participation.testing.db.DatabaseKind;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -31,17 +33,20 @@ import org.h2.jdbcx.JdbcDataSource;
  * versions, a draft with unpublished changes, a never-published pledge, evidence approved and
  * awaiting approval). Kept as H2's {@code SCRIPT} output in {@value #DUMP}.
  *
- * <p>On PostgreSQL the same content is loaded into a fresh schema made by that release's own
- * scripts (kept beside the dump), so the new release meets exactly what the old one would have left.
+ * <p>On PostgreSQL the same content is loaded into a fresh schema made by that release's platform
+ * scripts, so the new release meets exactly what the old one would have left. Those scripts are
+ * still shipped word for word (a released script never changes; the runner's checksums see to it):
+ * V001 and V004 to V007 by the service, and V002 and V003 as the pledge schema's V001 and V002.
  */
 final class PreviousRelease {
 
     static final String FOLDER = "upgrade/6adc985/";
     static final String DUMP = FOLDER + "participation-h2.sql";
-    /** Its platform scripts, V001 to V007, as that release shipped them. */
-    static final List<String> SCRIPTS = List.of("V001__platform.sql", "V002__pledges.sql", "V003__pledge_revisions.sql",
-            "V004__sign_in_hardening.sql", "V005__widget_versions.sql", "V006__mail_outbox.sql",
-            "V007__scheduled_jobs.sql");
+    /** The newest platform script that release had. */
+    private static final int NEWEST = 7;
+    /** Where that release had the scripts that are now the pledge schema's, by their numbers there. */
+    private static final Map<Integer, String> PLEDGE_SCRIPTS_THEN = Map.of(1, "V002__pledges.sql",
+            2, "V003__pledge_revisions.sql");
     /** Parents before children, so foreign keys hold while rows are copied. */
     private static final List<String> TABLE_ORDER = List.of("account", "account_role", "widget_page", "widget_instance",
             "widget_preference", "pledge", "pledge_version", "pledge_evidence", "mail_outbox", "mail_attachment");
@@ -63,10 +68,14 @@ final class PreviousRelease {
         copyRows(dump(), empty);
     }
 
-    private static List<MigrationScript> scripts() throws Exception {
-        List<MigrationScript> scripts = new ArrayList<>();
-        for (String name : SCRIPTS) {
-            scripts.add(MigrationScript.load(PreviousRelease.class.getClassLoader().getResource(FOLDER + "db/" + name)));
+    private static List<MigrationScript> scripts() {
+        List<MigrationScript> scripts = new ArrayList<>(ClassPathScripts.in(BundleMigrationScripts.FOLDER).stream()
+                .filter(script -> script.version() <= NEWEST).toList());
+        for (MigrationScript moved : ClassPathScripts.in(BundleMigrationScripts.folderOf(PledgeSchema.NAME))) {
+            String then = PLEDGE_SCRIPTS_THEN.get(moved.version());
+            if (then != null) {
+                scripts.add(MigrationScript.of(then, moved.sql()));
+            }
         }
         return scripts;
     }
