@@ -53,6 +53,8 @@ public final class HttpBench {
      * written into the portal's {@code configs/} folder, which Felix File Install watches.
      */
     static final String PAGE_COPIES_CONFIG = "dev.participation.host.pages.config";
+    /** The health report's configuration: who may read its details (bundles, components). */
+    static final String HEALTH_CONFIG = "dev.participation.health.config";
     /** How long to wait for File Install (which looks every 2 s) to apply a changed file. */
     static final Duration CONFIG_APPLIED = Duration.ofSeconds(6);
 
@@ -171,8 +173,10 @@ public final class HttpBench {
             Path log = work.resolve("portal.log");
             String copiesAtStart = settings.pageCopies().atStart();
             if (copiesAtStart != null) {
-                writeConfig(work, copiesAtStart);
+                writeConfig(work, PAGE_COPIES_CONFIG, copiesAtStart);
             }
+            // /health lists the bundles and components only to management addresses.
+            writeConfig(work, HEALTH_CONFIG, "managementAddresses=[\"127.0.0.1\"]\n");
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
 
@@ -223,7 +227,7 @@ public final class HttpBench {
                 }
                 if (settings.pageCopies() == PageCopies.BOTH) {
                     // The host's default lifetime; File Install applies the change to the running portal.
-                    writeConfig(work, "seconds=I\"2\"\n");
+                    writeConfig(work, PAGE_COPIES_CONFIG, "seconds=I\"2\"\n");
                     System.out.printf(Locale.ROOT, "Turning the page copies on; waiting %d s for File Install%n",
                             CONFIG_APPLIED.toSeconds());
                     Thread.sleep(CONFIG_APPLIED.toMillis());
@@ -245,7 +249,9 @@ public final class HttpBench {
                     throw new IllegalStateException("The portal died during the load; see " + log);
                 }
 
-                report(startup, idleRss, idleHwm, loadedRss, loadedHwm, results);
+                // Asked again now: at the first 200 the health configuration may not have arrived yet.
+                String bundles = participationBundles(get(base + "/health").body());
+                report(startup, idleRss, idleHwm, loadedRss, loadedHwm, results, bundles);
                 ok = true;
             } finally {
                 stop(process);
@@ -271,10 +277,10 @@ public final class HttpBench {
          * of it; the new content is written beside {@code configs/}, not in it, where File Install
          * would take any other file for a bundle.
          */
-        private static void writeConfig(Path work, String content) throws IOException {
+        private static void writeConfig(Path work, String file, String content) throws IOException {
             Path configs = Files.createDirectories(work.resolve("configs"));
-            Path temporary = Files.writeString(work.resolve(PAGE_COPIES_CONFIG + ".new"), content);
-            Files.move(temporary, configs.resolve(PAGE_COPIES_CONFIG), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Path temporary = Files.writeString(work.resolve(file + ".new"), content);
+            Files.move(temporary, configs.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
 
@@ -297,7 +303,7 @@ public final class HttpBench {
             }
         }
 
-        record Startup(double healthSeconds, double homeSeconds, int lastHomeStatus, String bundles,
+        record Startup(double healthSeconds, double homeSeconds, int lastHomeStatus,
                 String unhealthy) {
         }
 
@@ -348,7 +354,7 @@ public final class HttpBench {
                     }
                 }
                 if (healthAt >= 0 && (homeAt >= 0 || System.nanoTime() > homeDeadline)) {
-                    return new Startup(healthAt, homeAt, homeStatus, participationBundles(healthBody), unhealthy);
+                    return new Startup(healthAt, homeAt, homeStatus, unhealthy);
                 }
                 if (now > deadline) {
                     throw new IllegalStateException("GET /health did not answer 200 within "
@@ -397,7 +403,7 @@ public final class HttpBench {
         }
 
         private void report(Startup startup, long idleRss, long idleHwm, long loadedRss, long loadedHwm,
-                List<Result> results) {
+                List<Result> results, String bundles) {
             Result baseline = results.get(0);
             double base = baseline.requestsPerSecond();
             // On a busy machine the two baseline measurements can differ a lot; the mean of both is
@@ -441,7 +447,7 @@ public final class HttpBench {
             System.out.printf(Locale.ROOT, "Memory (RSS from /proc/<pid>/status): idle after start %s (peak %s); "
                     + "after the load %s (peak %s)%n", kilobytes(idleRss), kilobytes(idleHwm), kilobytes(loadedRss),
                     kilobytes(loadedHwm));
-            System.out.println("Product bundles running: " + startup.bundles());
+            System.out.println("Product bundles running: " + bundles);
             System.out.println("Filter headers on " + BASELINE + ": " + (filtersOnBaseline.isEmpty()
                     ? "none, so the host's security-header filter did not run on the baseline (is participation-host"
                             + " active?) and the ratios understate the pages' own cost"
