@@ -16,12 +16,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.Evidence;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.PledgeVersion;
-import dev.participation.api.pledge.Pledges;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.PledgeVersion;
+import dev.participation.pledge.api.Pledges;
 import dev.participation.api.storage.Storage;
 
 import org.junit.jupiter.api.Test;

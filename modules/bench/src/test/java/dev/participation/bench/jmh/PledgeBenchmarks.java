@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 
-import dev.participation.api.pledge.Evidence;
-import dev.participation.api.pledge.EvidenceSummary;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Principle;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.EvidenceSummary;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Principle;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.pledge.internal.view.PledgeRenderer;

@@ -3,10 +3,10 @@ package dev.participation.pledge.internal.authoring;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.NotFound;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.Signatory;
 import dev.participation.kit.staff.Keys;
 import dev.participation.kit.staff.Moves;
 

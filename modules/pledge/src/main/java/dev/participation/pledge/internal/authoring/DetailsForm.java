@@ -2,9 +2,9 @@ package dev.participation.pledge.internal.authoring;
 
 import java.util.List;
 
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeRules;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeRules;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.staff.Form;

@@ -7,12 +7,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import dev.participation.api.pledge.DraftChanged;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.PledgeProblem;
-import dev.participation.api.pledge.PledgeRules;
-import dev.participation.api.pledge.Pledges;
+import dev.participation.pledge.api.DraftChanged;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.PledgeProblem;
+import dev.participation.pledge.api.PledgeRules;
+import dev.participation.pledge.api.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.Conflict;

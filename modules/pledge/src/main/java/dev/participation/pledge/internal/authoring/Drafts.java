@@ -1,9 +1,9 @@
 package dev.participation.pledge.internal.authoring;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
 import dev.participation.kit.staff.NotFound;
 
 /** Finds what a path names, or fails with {@link NotFound}. */

@@ -2,11 +2,11 @@ package dev.participation.pledge.internal.authoring;
 
 import java.util.List;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.Evidence;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.NotFound;
 import dev.participation.kit.staff.Screen;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import dev.participation.api.pledge.DraftChanged;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.PledgeVersion;
-import dev.participation.api.pledge.Pledges;
+import dev.participation.pledge.api.DraftChanged;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.PledgeVersion;
+import dev.participation.pledge.api.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.Form;

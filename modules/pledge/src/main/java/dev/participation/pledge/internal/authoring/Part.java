@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.Signatory;
 
 /**
  * The piece of a draft that one form changes (the details, one principle, one commitment, an

@@ -3,7 +3,7 @@ package dev.participation.pledge.internal.authoring;
 import java.time.Clock;
 
 import dev.participation.api.account.Accounts;
-import dev.participation.api.pledge.Pledges;
+import dev.participation.pledge.api.Pledges;
 import dev.participation.api.widget.Roles;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.kit.staff.RoutedStaffPage;

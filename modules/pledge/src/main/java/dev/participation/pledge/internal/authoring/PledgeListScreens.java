@@ -2,11 +2,11 @@ package dev.participation.pledge.internal.authoring;
 
 import java.util.List;
 
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.PledgeProblem;
-import dev.participation.api.pledge.PledgeRules;
-import dev.participation.api.pledge.Pledges;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.PledgeProblem;
+import dev.participation.pledge.api.PledgeRules;
+import dev.participation.pledge.api.Pledges;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.Form;

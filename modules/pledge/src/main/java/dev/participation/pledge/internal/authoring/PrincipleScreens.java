@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.Principle;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Principle;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.ConfirmRemove;

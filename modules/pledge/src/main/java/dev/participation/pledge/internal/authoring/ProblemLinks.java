@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.Principle;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Principle;
 import dev.participation.api.widget.Message;
 import dev.participation.kit.staff.Screen;
 

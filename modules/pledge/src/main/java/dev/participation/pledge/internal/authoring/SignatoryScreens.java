@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.PledgeRules;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.PledgeRules;
+import dev.participation.pledge.api.Signatory;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.kit.staff.ConfirmRemove;

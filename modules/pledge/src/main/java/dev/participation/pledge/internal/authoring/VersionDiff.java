@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.Signatory;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.staff.Keys;
 import dev.participation.kit.staff.Times;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.participation.api.pledge.PledgeContent;
+import dev.participation.pledge.api.PledgeContent;
 
 /**
  * Parsed content of published versions. A published version never changes once written, so a

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.Evidence;
-import dev.participation.api.pledge.EvidenceSummary;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.EvidenceSummary;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PublishedPledge;
 import dev.participation.api.storage.Sql;
 
 /**

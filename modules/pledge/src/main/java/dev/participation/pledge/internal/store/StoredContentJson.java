@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.Signatory;
 
 /**
  * Pledge content as the JSON text kept in {@code pledge.draft_content} and

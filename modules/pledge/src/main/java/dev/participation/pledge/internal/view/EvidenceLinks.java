@@ -2,7 +2,7 @@ package dev.participation.pledge.internal.view;
 
 import java.util.Locale;
 
-import dev.participation.api.pledge.PledgeRules;
+import dev.participation.pledge.api.PledgeRules;
 
 /**
  * What a page may do with an evidence link: follow it only if it is an https address (older

@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.EvidenceSummary;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.EvidenceSummary;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.Signatory;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.template.Templates;

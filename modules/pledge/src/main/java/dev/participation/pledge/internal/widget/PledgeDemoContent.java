@@ -10,13 +10,13 @@ import java.util.ResourceBundle;
 
 import dev.participation.api.demo.DemoContent;
 import dev.participation.api.page.WidgetInstances;
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.Signatory;
 import dev.participation.api.widget.PreferencesValidation;
 import dev.participation.kit.i18n.LanguageBundles;
 

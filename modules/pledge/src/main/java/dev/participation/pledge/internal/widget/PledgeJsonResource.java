@@ -9,13 +9,13 @@ import java.util.Map;
 import dev.participation.api.json.ApiProblem;
 import dev.participation.api.json.JsonRequest;
 import dev.participation.api.json.JsonResource;
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.EvidenceSummary;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeRules;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.EvidenceSummary;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeRules;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.PublishedPledge;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.pledge.internal.view.EvidenceLinks;
 
@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class PledgeJsonResource implements JsonResource {
 
     public static final String NAME = "pledges";
-    static final String OPENAPI = "/dev/participation/pledge/api/openapi.json";
+    static final String OPENAPI = "/dev/participation/pledge/json/openapi.json";
 
     private final Pledges pledges;
 

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.PublishedPledge;
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.Links;
 import dev.participation.api.widget.Message;

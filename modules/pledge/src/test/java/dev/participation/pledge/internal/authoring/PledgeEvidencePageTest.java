@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.participation.api.pledge.Evidence;
-import dev.participation.api.pledge.PledgeProblem;
-import dev.participation.api.pledge.Pledges;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.PledgeProblem;
+import dev.participation.pledge.api.Pledges;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
 

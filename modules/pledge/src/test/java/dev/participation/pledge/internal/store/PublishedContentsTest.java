@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.PledgeContent;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.PledgeContent;
 
 import org.junit.jupiter.api.Test;
 

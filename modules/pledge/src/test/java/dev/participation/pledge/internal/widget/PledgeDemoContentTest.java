@@ -18,13 +18,13 @@ import java.util.Optional;
 
 import dev.participation.api.page.WidgetInstance;
 import dev.participation.api.page.WidgetInstances;
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.PledgeDraft;
-import dev.participation.api.pledge.PledgeRules;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.PledgeRules;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.PublishedPledge;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

@@ -24,15 +24,15 @@ import java.util.regex.Pattern;
 
 import dev.participation.api.json.ApiProblem;
 import dev.participation.api.json.JsonRequest;
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.Evidence;
-import dev.participation.api.pledge.EvidenceSummary;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.PublishedPledge;
-import dev.participation.api.pledge.Signatory;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.EvidenceSummary;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.PublishedPledge;
+import dev.participation.pledge.api.Signatory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

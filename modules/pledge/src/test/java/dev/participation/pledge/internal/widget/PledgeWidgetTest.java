@@ -15,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.participation.api.pledge.Audience;
-import dev.participation.api.pledge.Commitment;
-import dev.participation.api.pledge.PledgeContent;
-import dev.participation.api.pledge.Pledges;
-import dev.participation.api.pledge.Principle;
-import dev.participation.api.pledge.PublishedPledge;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.Pledges;
+import dev.participation.pledge.api.Principle;
+import dev.participation.pledge.api.PublishedPledge;
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.PreferenceType;

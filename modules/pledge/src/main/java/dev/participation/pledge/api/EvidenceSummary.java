@@ -1,4 +1,4 @@
-package dev.participation.api.pledge;
+package dev.participation.pledge.api;
 
 /**
  * What the public view shows of a commitment's evidence.

@@ -1,4 +1,4 @@
-package dev.participation.api.pledge;
+package dev.participation.pledge.api;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.participation.api.pledge;
+package dev.participation.pledge.api;
 
 import java.time.LocalDate;
 import java.util.Objects;
