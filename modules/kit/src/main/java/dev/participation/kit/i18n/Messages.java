@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.Message;
@@ -21,6 +21,9 @@ public final class Messages {
 
     private static final LanguageBundles KIT = new LanguageBundles(Messages.class,
             "dev/participation/kit/i18n/Language");
+
+    /** Texts come from bundles shipped in jars, so the set of patterns is small and fixed. */
+    private static final Map<Pattern, MessageFormat> PARSED = new ConcurrentHashMap<>();
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;
@@ -52,14 +55,28 @@ public final class Messages {
      */
     public String get(String key, Object... arguments) {
         for (ResourceBundle bundle : bundles) {
-            try {
+            // containsKey, not a caught MissingResourceException: most kit words miss the
+            // widget's bundle first, and an exception per miss was a visible cost of every page.
+            if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
-            } catch (MissingResourceException e) {
-                // try the next bundle
+                return arguments.length == 0 ? pattern : format(pattern, arguments);
             }
         }
         return key;
+    }
+
+    /**
+     * Parsing a pattern (its choice formats above all) costs far more than applying it, and the
+     * same few patterns are applied on every page, so each is parsed once per locale. A parsed
+     * format is not safe to share between threads while formatting, so each use gets a copy.
+     */
+    private String format(String pattern, Object[] arguments) {
+        MessageFormat parsed = PARSED.computeIfAbsent(new Pattern(locale, pattern),
+                p -> new MessageFormat(p.text(), p.locale()));
+        return ((MessageFormat) parsed.clone()).format(arguments);
+    }
+
+    private record Pattern(Locale locale, String text) {
     }
 
     public String get(Message message) {

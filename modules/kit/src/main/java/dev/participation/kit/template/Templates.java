@@ -55,6 +55,11 @@ public final class Templates {
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setLocalizedLookup(false);
+        // Templates ship inside bundles and never change while one runs: parse each once, and
+        // never ask the bundle again whether it changed.
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // The macro libraries below are run only by templates that use them, not by every render.
+        cfg.setLazyAutoImports(true);
         // Records' accessors (title(), items()) read as title and items in templates.
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setExposeFields(false);

@@ -52,6 +52,12 @@ public final class PlainText {
     }
 
     private static void appendLine(StringBuilder html, String line) {
+        // Every link holds an address, and most lines hold none: skip the pattern search for
+        // them (it tried both link forms at every character of every line of every page).
+        if (!line.contains("http") && !line.contains("mailto:")) {
+            escape(html, line);
+            return;
+        }
         Matcher m = LINK.matcher(line);
         int last = 0;
         while (m.find()) {
