@@ -13,7 +13,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code GET /api/notices}: the notices current today in the council's time zone (the portal clock's), newest first. */
+/**
+ * {@code GET /api/notices}: the notices current today in the council's time zone (the portal clock's),
+ * newest first.
+ */
 @Component(service = JsonResource.class)
 public final class NoticeJsonResource implements JsonResource {
 

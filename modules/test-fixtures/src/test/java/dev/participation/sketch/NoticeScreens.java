@@ -47,7 +47,8 @@ final class NoticeScreens {
 
     private WidgetView list(Screen s) {
         List<Row> rows = notices.all().stream().map(n -> new Row(n.content().title(),
-                n.content().until() == null ? s.text("sketch.staff.noEnd") : Times.date(n.content().until(), s.messages()),
+                n.content().until() == null ? s.text("sketch.staff.noEnd")
+                        : Times.date(n.content().until(), s.messages()),
                 s.href(Long.toString(n.id())))).toList();
         return s.view(s.text("sketch.staff.title"), "staff-list.ftlh", new NoticeList(rows, s.href("new")));
     }

@@ -109,7 +109,8 @@ class NoticeboardTest {
     void anEmptyBoardSaysSo() {
         post("Long gone", TODAY.minusDays(30));
 
-        assertThat(widget.render(FakeWidgetRequest.on("young-people")).html()).contains("There are no notices just now.");
+        assertThat(widget.render(FakeWidgetRequest.on("young-people")).html())
+                .contains("There are no notices just now.");
     }
 
     @StoreTest
@@ -150,7 +151,8 @@ class NoticeboardTest {
         assertThat(board(FakeWidgetRequest.on("young-people"))).containsExactly("Youth forum moved");
         assertThat(notices.find(saved.id()).orElseThrow().content().until()).isNull();
         assertThat(audit.forRecord("notice", Long.toString(saved.id())))
-                .extracting(e -> e.actor() + " " + e.action()).containsExactlyInAnyOrder("sam notice.add", "sam notice.change");
+                .extracting(e -> e.actor() + " " + e.action())
+                .containsExactlyInAnyOrder("sam notice.add", "sam notice.change");
     }
 
     @StoreTest
@@ -197,7 +199,8 @@ class NoticeboardTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT).build();
 
-        Object answer = new NoticeJsonResource(notices, db.clock()).get(new JsonRequest(List.of(), Map.of(), null));
+        NoticeJsonResource resource = new NoticeJsonResource(notices, db.clock());
+        Object answer = resource.get(new JsonRequest(List.of(), Map.of(), null));
         JsonNode parsed = json.readTree(json.writeValueAsString(answer));
 
         assertThat(parsed.findValuesAsText("title")).containsExactly("Drop-in", "Youth forum");
@@ -205,5 +208,6 @@ class NoticeboardTest {
         assertThat(parsed.get(1).get("until").asText()).isEqualTo("2026-03-06");
         assertThat(parsed.get(1).get("text").asText()).isEqualTo("About Youth forum.");
         assertThat(parsed.get(0).has("until")).isFalse();
+        assertThat(json.readTree(resource.openApi()).at("/paths/~1api~1notices/get/responses/200").isObject()).isTrue();
     }
 }

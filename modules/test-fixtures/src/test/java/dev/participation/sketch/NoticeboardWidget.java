@@ -28,7 +28,8 @@ public final class NoticeboardWidget implements Widget {
     /** Preference: how many notices to show at most. */
     public static final String COUNT = "count";
     static final String TEMPLATES = "/dev/participation/sketch/templates";
-    static final LanguageBundles WORDS = new LanguageBundles(NoticeboardWidget.class, "dev/participation/sketch/Language");
+    static final LanguageBundles WORDS = new LanguageBundles(NoticeboardWidget.class,
+            "dev/participation/sketch/Language");
 
     /** The host validates the count against these limits before it is stored. */
     public static final WidgetType TYPE = new WidgetType("noticeboard", "sketch.name", "sketch.description",
