@@ -118,6 +118,7 @@ public final class Http {
         }).when(s).setContentType(anyString());
         doAnswer(i -> {
             x.text.getBuffer().setLength(0);
+            x.bytes.reset();
             return null;
         }).when(s).resetBuffer();
         try {

@@ -15,7 +15,15 @@ public final class Namespaces {
 
     /** The element id of an instance's section. Instance ids are opaque, so anything odd is replaced. */
     public static String sectionId(String instanceId) {
-        return "w" + instanceId.replaceAll("[^A-Za-z0-9-]", "-");
+        // A loop, not String.replaceAll: this runs for every link a widget draws, and replaceAll
+        // compiles its pattern again on each call.
+        StringBuilder id = new StringBuilder(instanceId.length() + 1).append('w');
+        for (int i = 0; i < instanceId.length(); i++) {
+            char c = instanceId.charAt(i);
+            boolean safe = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+            id.append(safe ? c : '-');
+        }
+        return id.toString();
     }
 
     public static String of(String instanceId) {

@@ -98,7 +98,7 @@ public final class PublicSiteServlet extends HttpServlet {
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Cache-Control", "private, no-cache");
             response.setHeader("Content-Language", copy.get().language());
-            response.getWriter().write(copy.get().html());
+            Layout.send(response, copy.get().html());
             return;
         }
         CapturedPage captured = new CapturedPage(response);
@@ -109,7 +109,7 @@ public final class PublicSiteServlet extends HttpServlet {
             copies.keep(key, pageKey.get(), shape.get(), html, caller.locale().toLanguageTag(),
                     csrf.field(caller).value(), changesBefore);
         }
-        response.getWriter().write(html);
+        Layout.send(response, html);
     }
 
     /** The key of the page a GET's path would name, if it names one: the copies are kept under it. */

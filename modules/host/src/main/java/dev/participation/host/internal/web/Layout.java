@@ -92,9 +92,18 @@ public final class Layout {
         // pages may hold personal data, so no cache at all.
         response.setHeader("Cache-Control", caller.signedIn() ? "no-store" : "private, no-cache");
         response.setHeader("Content-Language", caller.locale().toLanguageTag());
-        // No flush: a page that fits Jetty's buffer then goes out in one write with a
-        // Content-Length, instead of a chunk now and an empty last chunk later.
-        response.getWriter().write(html);
+        send(response, html);
+    }
+
+    /**
+     * Sends a page's HTML as UTF-8 bytes with its length. Encoding the whole text at once is far
+     * cheaper than Jetty's writer, which encodes character by character (a quarter of the cost of
+     * a pledge page), and with the length known the page goes out in one write, not in chunks.
+     */
+    public static void send(HttpServletResponse response, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Writes a body template inside the layout. */
@@ -132,7 +141,7 @@ public final class Layout {
                     response.resetBuffer();
                     response.setStatus(status);
                     response.setContentType("text/plain;charset=UTF-8");
-                    response.getWriter().write(site.messages(caller.locale()).get(kind.key() + ".title"));
+                    send(response, site.messages(caller.locale()).get(kind.key() + ".title"));
                 }
             } catch (IOException | RuntimeException ignored) {
                 // The connection is gone; nothing more can be said to the visitor.

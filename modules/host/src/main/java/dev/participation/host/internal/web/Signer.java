@@ -12,16 +12,25 @@ import javax.crypto.spec.SecretKeySpec;
 final class Signer {
 
     private final byte[] key;
+    // Looking up and keying a Mac costs far more than signing one token, and every page signs
+    // a few (its CSRF fields); a Mac is not thread-safe, so each request thread keeps its own.
+    // The values are JDK classes only, so a stopped bundle leaves nothing of its own behind.
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     Signer(byte[] key) {
         this.key = key.clone();
     }
 
     String sign(String value) {
+        Mac mac = macs.get();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
