@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
 import java.lang.annotation.Annotation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.participation.service.internal.protection.PublicFormGuardConfiguration;
 import dev.participation.service.internal.protection.PublicFormGuardService;
+import dev.participation.testing.db.TestClock;
 
 import jakarta.servlet.http.Cookie;
 
@@ -33,7 +30,7 @@ class PublicFormProtectionTest {
     private static final String IDEA = "A water fountain by the \"skate park\" & more bins";
 
     private final Portal portal = new Portal();
-    private final MovingClock clock = new MovingClock(Portal.NOW);
+    private final TestClock clock = new TestClock(Portal.NOW);
     private final FormLimitsDatabase database = new FormLimitsDatabase();
     private final Cookie visitor = Portal.visitor();
     private SuggestionsWidget widget;
@@ -216,31 +213,4 @@ class PublicFormProtectionTest {
         };
     }
 
-    /** A clock the test moves, so fill times and windows are tested without waiting. */
-    private static final class MovingClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovingClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("instants only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 }

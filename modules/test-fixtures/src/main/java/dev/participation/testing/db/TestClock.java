@@ -11,9 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public TestClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public void advance(Duration duration) {
@@ -22,12 +28,13 @@ public final class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving time seen from another zone (as {@code LocalDate.now(clock.withZone(z))} asks). */
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Stores read instants only");
+    public Clock withZone(ZoneId other) {
+        return new TestClock(now, other);
     }
 
     @Override

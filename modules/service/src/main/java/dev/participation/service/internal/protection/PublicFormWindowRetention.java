@@ -1,12 +1,11 @@
 package dev.participation.service.internal.protection;
 
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 
 import dev.participation.api.retention.RetentionRule;
+
+import dev.participation.service.internal.retention.ErasingRule;
 import dev.participation.service.internal.storage.Database;
-import dev.participation.api.storage.Sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,9 +18,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * A public form's counting windows hold keyed hashes of visitors' addresses; once a window is over
  * they limit nothing, and after a while the refusal counts in them are no longer news.
  */
-@Component(configurationPid = PublicFormWindowRetention.PID)
+// The service is named: DS would offer only interfaces the class itself implements.
+@Component(service = RetentionRule.class, configurationPid = PublicFormWindowRetention.PID)
 @Designate(ocd = PublicFormWindowRetention.Config.class)
-public final class PublicFormWindowRetention implements RetentionRule {
+public final class PublicFormWindowRetention extends ErasingRule {
 
     public static final String PID = "dev.participation.retention.publicforms";
 
@@ -33,43 +33,9 @@ public final class PublicFormWindowRetention implements RetentionRule {
         int keptHours() default 72;
     }
 
-    private final Database database;
-    private final Duration keptFor;
-
     @Activate
     public PublicFormWindowRetention(@Reference Database database, Config config) {
-        this.database = database;
-        this.keptFor = Duration.ofHours(Math.max(1, config.keptHours()));
-    }
-
-    @Override
-    public String recordType() {
-        return "public-form-window";
-    }
-
-    @Override
-    public Duration keptFor() {
-        return keptFor;
-    }
-
-    @Override
-    public String keptFrom() {
-        return "the end of the counting window";
-    }
-
-    @Override
-    public Treatment treatment() {
-        return Treatment.ERASE;
-    }
-
-    @Override
-    public int apply(Instant cutoff) {
-        return database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM public_form_window WHERE window_end <= ?")) {
-                Sql.setInstant(delete, 1, cutoff);
-                return delete.executeUpdate();
-            }
-        });
+        super(database, "public-form-window", Duration.ofHours(Math.max(1, config.keptHours())),
+                "the end of the counting window", "DELETE FROM public_form_window WHERE window_end <= ?");
     }
 }

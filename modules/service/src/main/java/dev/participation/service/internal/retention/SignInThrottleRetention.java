@@ -1,6 +1,7 @@
 package dev.participation.service.internal.retention;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Sign-in throttle rows hold client addresses and typed user names; once their failures are
  * forgotten they protect nothing, so they are erased.
  */
-@Component(configurationPid = SignInThrottleRetention.PID)
+// The service is named: DS would offer only interfaces the class itself implements.
+@Component(service = RetentionRule.class, configurationPid = SignInThrottleRetention.PID)
 @Designate(ocd = SignInThrottleRetention.Config.class)
-public final class SignInThrottleRetention implements RetentionRule {
+public final class SignInThrottleRetention extends ErasingRule {
 
     public static final String PID = "dev.participation.retention.throttle";
 
@@ -35,47 +37,20 @@ public final class SignInThrottleRetention implements RetentionRule {
         int keptHours() default 24;
     }
 
-    private final Database database;
     private final Clock clock;
-    private final Duration keptFor;
 
     @Activate
     public SignInThrottleRetention(@Reference Database database, @Reference Clock clock, Config config) {
-        this.database = database;
+        super(database, "sign-in-throttle", Duration.ofHours(Math.max(1, config.keptHours())),
+                "the last failed sign-in",
+                "DELETE FROM sign_in_throttle WHERE last_failure_at <= ? AND blocked_until < ?");
         this.clock = clock;
-        this.keptFor = Duration.ofHours(Math.max(1, config.keptHours()));
     }
 
+    // A row still blocking sign-ins is kept whatever its age, or erasing it would lift the block.
     @Override
-    public String recordType() {
-        return "sign-in-throttle";
-    }
-
-    @Override
-    public Duration keptFor() {
-        return keptFor;
-    }
-
-    @Override
-    public String keptFrom() {
-        return "the last failed sign-in";
-    }
-
-    @Override
-    public Treatment treatment() {
-        return Treatment.ERASE;
-    }
-
-    @Override
-    public int apply(Instant cutoff) {
-        return database.write(connection -> {
-            // A row still blocking sign-ins is kept whatever its age, or erasing it would lift the block.
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM sign_in_throttle WHERE last_failure_at <= ? AND blocked_until < ?")) {
-                Sql.setInstant(delete, 1, cutoff);
-                Sql.setInstant(delete, 2, clock.instant());
-                return delete.executeUpdate();
-            }
-        });
+    protected void bind(PreparedStatement statement, Instant cutoff) throws SQLException {
+        Sql.setInstant(statement, 1, cutoff);
+        Sql.setInstant(statement, 2, clock.instant());
     }
 }
