@@ -1,6 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import dev.participation.api.account.Accounts;
 import dev.participation.pledge.api.Pledges;
@@ -13,6 +14,8 @@ import dev.participation.pledge.internal.view.PledgeRenderer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Web editors write, preview, publish and restore pledges and charters at
@@ -32,8 +35,13 @@ public final class PledgeAuthoringPage extends RoutedStaffPage {
     // The portal's clock service, so dates such as "not in the future" follow the same time as the
     // service layer (and tests can fix it); its accounts, to name who changed what.
     @Activate
-    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
+    public PledgeAuthoringPage(@Reference Pledges pledges, @Reference Clock clock,
+            // Optional: a Liferay portal has no local accounts, and these pages still work there,
+            // naming people by their account id. Greedy, so accounts that arrive later are used.
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            Accounts accounts) {
         super(KEY, "authoring.page.title", Roles.EDITOR, new StaffSupport(PledgeAuthoringPage.class, TEMPLATES,
-                BUNDLES, clock, new AuthoringRouter(pledges, new PledgeRenderer())::route, accounts::find));
+                BUNDLES, clock, new AuthoringRouter(pledges, new PledgeRenderer())::route,
+                accounts == null ? id -> Optional.empty() : accounts::find));
     }
 }

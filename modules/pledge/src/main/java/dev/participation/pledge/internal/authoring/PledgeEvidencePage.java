@@ -1,6 +1,7 @@
 package dev.participation.pledge.internal.authoring;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import dev.participation.api.account.Accounts;
 import dev.participation.pledge.api.Pledges;
@@ -12,6 +13,8 @@ import dev.participation.kit.staff.StaffSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Participation staff record evidence that the council keeps its commitments, at
@@ -26,9 +29,14 @@ public final class PledgeEvidencePage extends RoutedStaffPage {
 
     // The same clock and accounts as the authoring page, for the same reasons.
     @Activate
-    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock, @Reference Accounts accounts) {
+    public PledgeEvidencePage(@Reference Pledges pledges, @Reference Clock clock,
+            // Optional: a Liferay portal has no local accounts, and these pages still work there,
+            // naming people by their account id. Greedy, so accounts that arrive later are used.
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            Accounts accounts) {
         super(KEY, "evidence.page.title", Roles.STAFF, new StaffSupport(PledgeEvidencePage.class,
                 PledgeAuthoringPage.TEMPLATES, PledgeAuthoringPage.BUNDLES, clock,
-                new EvidenceRouter(pledges)::route, accounts::find));
+                new EvidenceRouter(pledges)::route,
+                accounts == null ? id -> Optional.empty() : accounts::find));
     }
 }

@@ -103,6 +103,18 @@ class PledgeAuthoringPageTest {
     }
 
     @Test
+    void inAPortalWithoutLocalAccountsTheListNamesWhoChangedAPledgeByTheirAccountId() {
+        when(pledges.drafts()).thenReturn(List.of(
+                new PledgeDraft(1, "our-pledge", content(), Fixtures.NOW, "edith", 0, false, 1)));
+        PledgeAuthoringPage withoutAccounts = new PledgeAuthoringPage(pledges, Fixtures.CLOCK, null);
+
+        Document doc = html(withoutAccounts.render(editor("")));
+
+        assertThat(doc.select("tbody tr").get(0).text()).contains("our-pledge", "edith")
+                .doesNotContain("Edith Editor");
+    }
+
+    @Test
     void creatingWithABadAddressShowsTheFormAgainWithWhatWasTypedAndTheErrorLinkedToTheField() {
         PostOutcome outcome = posts.post(editor("new").with("title", "Our pledge").with("slug", "Our Pledge!")
                 .with("audience", "everyone").with("introduction", "Why we do this"));
