@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * GOV.UK Frontend's stylesheet and script (copied into this bundle from the WebJar at build time)
- * and the host's own small files, read once at start-up and kept in memory.
+ * and the host's own small files, read once at start-up and kept in memory; the stylesheet is
+ * stripped of the GOV.UK typeface when it is first asked for.
  */
 @Component(service = GovukAssets.class)
 public final class GovukAssets {
@@ -32,17 +33,27 @@ public final class GovukAssets {
     private static final Pattern FAMILY_FIRST = Pattern.compile("(?:\"GDS Transport\"|'GDS Transport'|GDS Transport)\\s*,\\s*");
     private static final Pattern FAMILY_ALONE = Pattern.compile("\"GDS Transport\"|'GDS Transport'|GDS Transport");
 
+    // Everything that decides what withoutTransport makes of the stylesheet. It goes into the
+    // stylesheet's version with the file itself, so the URL changes when the file or the
+    // transformation does, without transforming the file to find out.
+    private static final String TRANSFORMATION = String.join("\n", FONT_FACE.pattern(), COMMENTS.pattern(),
+            FAMILY_FIRST.pattern(), FAMILY_ALONE.pattern(), "arial, sans-serif");
+    private static final String GOVUK_CSS = "govuk/govuk-frontend.min.css";
+
     private final Map<String, Asset> assets;
+    private final String govukCss;
+    private final String govukCssVersion;
+    // Made on the first request for it, not at start-up: the regexes over the 130 kB file cost
+    // more than the rest of the host's activation, and the first page needs only its URL.
+    private volatile Asset govukStylesheet;
 
     @Activate
     public GovukAssets() {
         String version = read("dev/participation/host/govuk/version.txt").trim();
         String dist = "META-INF/resources/webjars/govuk-frontend/" + version + "/dist/govuk/";
-        // Transformed once here rather than per request: the file is 130 kB and never changes
-        // while the bundle runs.
-        String css = withoutTransport(read(dist + "govuk-frontend.min.css"));
+        this.govukCss = read(dist + "govuk-frontend.min.css");
+        this.govukCssVersion = version(TRANSFORMATION + "\n" + govukCss);
         this.assets = Map.of(
-                "govuk/govuk-frontend.min.css", asset(css, CSS),
                 "govuk/govuk-frontend.min.js", asset(read(dist + "govuk-frontend.min.js"), JS),
                 "host/init.js", asset(read("dev/participation/host/assets/init.js"), JS),
                 "host/host.css", asset(read("dev/participation/host/assets/host.css"), CSS));
@@ -58,11 +69,21 @@ public final class GovukAssets {
 
     /** A file under {@code /assets/}, by its path below that: {@code govuk/govuk-frontend.min.css}. */
     public Optional<Asset> find(String path) {
-        return Optional.ofNullable(assets.get(path));
+        return GOVUK_CSS.equals(path) ? Optional.of(govukStylesheet()) : Optional.ofNullable(assets.get(path));
+    }
+
+    private Asset govukStylesheet() {
+        Asset made = govukStylesheet;
+        if (made == null) {
+            // Two first requests at once may both transform the file; both get the same bytes.
+            made = new Asset(withoutTransport(govukCss).getBytes(StandardCharsets.UTF_8), CSS, govukCssVersion);
+            govukStylesheet = made;
+        }
+        return made;
     }
 
     public String stylesheet() {
-        return url("govuk/govuk-frontend.min.css");
+        return "/assets/" + GOVUK_CSS + "?v=" + govukCssVersion;
     }
 
     public String hostStylesheet() {
@@ -78,10 +99,13 @@ public final class GovukAssets {
     }
 
     private static Asset asset(String text, String type) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new Asset(text.getBytes(StandardCharsets.UTF_8), type, version(text));
+    }
+
+    private static String version(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new Asset(bytes, type, HexFormat.of().formatHex(digest, 0, 8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
