@@ -84,8 +84,8 @@ public final class AnonymousPages {
         }
     }
 
-    /** A kept page. */
-    record Copy(String page, Shape shape, String html, String language, long expiresAtNanos) {
+    /** A kept page, already encoded: it is sent many times and encoding it each time was waste. */
+    record Copy(String page, Shape shape, byte[] body, String language, long expiresAtNanos) {
     }
 
     private record KnownShape(Shape shape, long expiresAtNanos) {
@@ -200,7 +200,8 @@ public final class AnonymousPages {
         if (copies.size() >= maxEntries) {
             makeRoom();
         }
-        Copy copy = new Copy(pageKey, shape, html, language, System.nanoTime() + lifetimeNanos);
+        Copy copy = new Copy(pageKey, shape, html.getBytes(StandardCharsets.UTF_8), language,
+                System.nanoTime() + lifetimeNanos);
         copies.put(key, copy);
         // A change that started after the check would be missed by it, but it drops what is kept
         // by then; one that came before is caught here.

@@ -98,7 +98,7 @@ public final class PublicSiteServlet extends HttpServlet {
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Cache-Control", "private, no-cache");
             response.setHeader("Content-Language", copy.get().language());
-            Layout.send(response, copy.get().html());
+            Layout.send(response, copy.get().body());
             return;
         }
         CapturedPage captured = new CapturedPage(response);

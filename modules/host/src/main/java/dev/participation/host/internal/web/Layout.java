@@ -101,7 +101,11 @@ public final class Layout {
      * a pledge page), and with the length known the page goes out in one write, not in chunks.
      */
     public static void send(HttpServletResponse response, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        send(response, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a page already encoded as UTF-8, with its length. */
+    public static void send(HttpServletResponse response, byte[] body) throws IOException {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
