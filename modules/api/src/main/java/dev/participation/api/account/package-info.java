@@ -1,6 +1,9 @@
-/** Local staff accounts of the embedded portal, sign-in and signed-in sessions. */
+/**
+ * Local staff accounts of the embedded portal, sign-in and signed-in sessions. A host that signs
+ * people in with them registers {@link dev.participation.api.account.LocalSignIn}.
+ */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package dev.participation.api.account;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,7 @@ import dev.participation.api.account.Account;
 import dev.participation.api.account.AccountChangedException;
 import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
+import dev.participation.api.account.LocalSignIn;
 import dev.participation.api.account.PasswordChange;
 import dev.participation.api.account.SignInResult;
 import dev.participation.api.audit.AuditLog;
@@ -32,6 +33,9 @@ import dev.participation.api.storage.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -39,8 +43,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code sign_in_throttle} (see {@link SignInThrottle}), so every node sharing the database
  * enforces the same delays.
  */
-// Immediate: a fresh installation must get its first administrator (and print the one-time
-// password) at start-up, not when somebody first tries to sign in.
+// Immediate: where the host signs people in with these accounts, a fresh installation must get
+// its first administrator (and print the one-time password) at start-up, not when somebody first
+// tries to sign in.
 @Component(service = {Accounts.class, AccountProvisioner.class}, configurationPid = AccountsConfiguration.PID,
         immediate = true)
 @Designate(ocd = AccountsConfiguration.class)
@@ -56,6 +61,9 @@ public final class AccountStore implements Accounts, AccountProvisioner {
     private final SignInThrottle throttle;
     // Each check costs about 100 ms of a core; without a cap, a flood of attempts slows every page.
     private final Semaphore passwordChecks;
+    private final FirstAdministrator firstAdministrator;
+    private final AccountsConfiguration config;
+    private final PrintStream console;
 
     @Activate
     public AccountStore(@Reference Database database, @Reference AuditLog audit, @Reference Clock clock,
@@ -76,7 +84,25 @@ public final class AccountStore implements Accounts, AccountProvisioner {
                         Duration.ofMinutes(Math.max(1, config.addressMaxDelayMinutes()))),
                 Duration.ofHours(Math.max(1, config.forgetFailuresHours())));
         this.passwordChecks = new Semaphore(Math.max(1, config.concurrentPasswordChecks()));
-        new FirstAdministrator(database, audit, clock, hasher, new SecureRandom()).ensure(config, console);
+        this.firstAdministrator = new FirstAdministrator(database, audit, clock, hasher, new SecureRandom());
+        this.config = config;
+        this.console = console;
+    }
+
+    /**
+     * The host signs people in with these accounts (the embedded portal does; Liferay brings
+     * its own people and registers nothing): only then is an administrator made sure of.
+     * Optional and dynamic, so this component is satisfied in every host and a host that starts
+     * later still gets its administrator.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "hostGone")
+    void hostSignsIn(LocalSignIn host) {
+        firstAdministrator.ensure(config, console);
+    }
+
+    void hostGone(LocalSignIn host) {
+        // Accounts stay as they are: the host may be updated and come back.
     }
 
     private record Credentials(String passwordHash, boolean enabled) {

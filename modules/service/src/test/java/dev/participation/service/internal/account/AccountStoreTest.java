@@ -27,6 +27,7 @@ import dev.participation.api.account.Account;
 import dev.participation.api.account.AccountChangedException;
 import dev.participation.api.account.Accounts;
 import dev.participation.api.account.Actor;
+import dev.participation.api.account.LocalSignIn;
 import dev.participation.api.account.PasswordChange;
 import dev.participation.api.account.PasswordProblem;
 import dev.participation.api.account.PasswordRejectedException;
@@ -78,7 +79,15 @@ class AccountStoreTest {
             audit = new AuditLogStore(database(), clock);
         }
 
+        /** The accounts as the embedded portal starts them: its host signs people in with them. */
         AccountStore start(ByteArrayOutputStream console, Object... config) {
+            AccountStore accounts = startWithoutHost(console, config);
+            accounts.hostSignsIn(new LocalSignIn() { });
+            return accounts;
+        }
+
+        /** The accounts where no host signs people in with them, as in Liferay. */
+        AccountStore startWithoutHost(ByteArrayOutputStream console, Object... config) {
             return new AccountStore(database(), audit, clock, Configs.of(AccountsConfiguration.class, config), hasher,
                     new PrintStream(console, true, StandardCharsets.UTF_8));
         }
@@ -111,6 +120,19 @@ class AccountStoreTest {
             start(second);
             assertThat(second.size()).isZero();
             assertThat(db.count("SELECT COUNT(*) FROM account")).isEqualTo(1);
+        }
+
+        @Test
+        void withoutAHostThatSignsInWithLocalAccountsNoAdministratorIsCreatedAndNothingPrinted() {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            AccountStore accounts = startWithoutHost(console);
+
+            assertThat(console.size()).isZero();
+            assertThat(accounts.hasAdministrator()).isFalse();
+            assertThat(db.count("SELECT COUNT(*) FROM account")).isZero();
+            assertThat(accounts.signIn("admin", "anything at all here".toCharArray(), HOME))
+                    .isInstanceOf(SignInResult.Refused.class);
         }
 
         @Test
