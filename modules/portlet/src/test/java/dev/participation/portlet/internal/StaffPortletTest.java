@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.lang.reflect.Constructor;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Dictionary;
 import java.util.LinkedHashMap;
@@ -22,7 +23,14 @@ import dev.participation.api.widget.StaffPage;
 import dev.participation.kit.form.PreferenceForm;
 import dev.participation.kit.staff.RoutedAction;
 import dev.participation.pledge.internal.authoring.PledgeActions;
+import dev.participation.pledge.api.Audience;
+import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.PledgeContent;
+import dev.participation.pledge.api.PledgeDraft;
+import dev.participation.pledge.api.Principle;
 import dev.participation.pledge.internal.authoring.PledgeAuthoringPage;
+import dev.participation.pledge.internal.authoring.PledgeEvidencePage;
 import dev.participation.pledge.internal.store.PledgeStore;
 import dev.participation.pledge.internal.widget.PledgeWidget;
 import dev.participation.service.internal.audit.AuditLogStore;
@@ -53,7 +61,9 @@ class StaffPortletTest {
     private TestStorage db;
     private AuditLogStore audit;
     private PledgeStore pledges;
-    private Dictionary<String, Object> properties;
+    private final Map<String, Dictionary<String, Object>> properties = new LinkedHashMap<>();
+    private final Map<String, StaffPortlet> portlets = new LinkedHashMap<>();
+    /** The portlet the browser below is looking at. */
     private StaffPortlet portlet;
 
     StaffPortletTest() throws Exception {
@@ -61,27 +71,36 @@ class StaffPortletTest {
     }
 
     @BeforeEach
-    void registerTheAuthoringPortlet() {
+    void registerTheStaffPortlets() {
         db = TestStorage.open(DatabaseKind.H2, "pledge");
         audit = new AuditLogStore(db.platform(), db.clock());
         pledges = new PledgeStore(db.storage(), audit, db.clock());
-        // No local accounts in Liferay: the page names people by their portal user id.
-        PledgeAuthoringPage page = new PledgeAuthoringPage(pledges, db.clock(), null);
+        // No local accounts in Liferay: the pages name people by their portal user id.
+        PledgeAuthoringPage authoring = new PledgeAuthoringPage(pledges, db.clock(), null);
+        PledgeEvidencePage evidence = new PledgeEvidencePage(pledges, db.clock(), null);
 
         StaffPortletRegistrar registrar = new StaffPortletRegistrar(db.clock());
-        for (RoutedAction action : actionsOf(page)) {
-            registrar.addAction(action, Map.of(StaffAction.PAGE, PledgeAuthoringPage.KEY, StaffAction.NAME, action.name()));
+        for (StaffPage page : List.<StaffPage>of(authoring, evidence)) {
+            for (RoutedAction action : actionsOf(page)) {
+                registrar.addAction(action, Map.of(StaffAction.PAGE, page.key(), StaffAction.NAME, action.name()));
+            }
         }
         BundleContext context = mock(BundleContext.class);
         when(context.registerService(eq(Portlet.class), any(Portlet.class), any())).thenAnswer(i -> {
-            portlet = i.getArgument(1);
-            properties = i.getArgument(2);
+            Dictionary<String, Object> registered = i.getArgument(2);
+            properties.put((String) registered.get(StaffPortletRegistrar.STAFF_PAGE_KEY), registered);
+            portlets.put((String) registered.get(StaffPortletRegistrar.STAFF_PAGE_KEY), i.getArgument(1));
             return mock(ServiceRegistration.class);
         });
-        @SuppressWarnings("unchecked")
-        ServiceReference<StaffPage> reference = mock(ServiceReference.class);
-        registrar.addPage(reference, page);
         registrar.activate(context, Configs.adapter());
+        registrar.addPage(reference(), authoring);
+        registrar.addPage(reference(), evidence);
+        portlet = portlets.get(PledgeAuthoringPage.KEY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<StaffPage> reference() {
+        return mock(ServiceReference.class);
     }
 
     @AfterEach
@@ -96,12 +115,14 @@ class StaffPortletTest {
     }
 
     @Test
-    void registersOnePortletForThePageWithLiferaysProperties() {
-        assertThat(properties.get("javax.portlet.name")).isEqualTo("dev_participation_staff_pledges");
-        assertThat(properties.get(StaffPortletRegistrar.STAFF_PAGE_KEY)).isEqualTo("pledges");
-        assertThat(properties.get("com.liferay.portlet.display-category")).isEqualTo("category.participation");
-        assertThat(properties.get("javax.portlet.display-name")).isEqualTo("Pledges and charters");
-        assertThat(portlet.page().key()).isEqualTo(PledgeAuthoringPage.KEY);
+    void registersOnePortletPerStaffPageWithLiferaysProperties() {
+        assertThat(portlets).containsOnlyKeys(PledgeAuthoringPage.KEY, PledgeEvidencePage.KEY);
+        Dictionary<String, Object> authoring = properties.get(PledgeAuthoringPage.KEY);
+        assertThat(authoring.get("javax.portlet.name")).isEqualTo("dev_participation_staff_pledges");
+        assertThat(authoring.get("com.liferay.portlet.display-category")).isEqualTo("category.participation");
+        assertThat(authoring.get("javax.portlet.display-name")).isEqualTo("Pledges and charters");
+        assertThat(properties.get(PledgeEvidencePage.KEY).get("javax.portlet.name"))
+                .isEqualTo("dev_participation_staff_pledge_evidence");
     }
 
     @Test
@@ -158,6 +179,30 @@ class StaffPortletTest {
 
         assertThat(pledges.drafts()).isEmpty();
         assertThat(show(next).text()).contains("You cannot do that", "nothing was changed");
+    }
+
+    @Test
+    void staffWhoMayAddEvidenceAreRefusedTheEditorsApprovalAndNothingChanges() throws Exception {
+        PledgeDraft draft = pledges.create("our-pledge", new PledgeContent("Our pledge", Audience.CHILDREN_AND_YOUNG_PEOPLE,
+                "Why", "", List.of(new Principle("voice", "Voice", "We listen", "", "", "",
+                        List.of(new Commitment("ask", "We ask you first", "")))), List.of()), "1");
+        pledges.publish(draft.id(), draft.revision(), "1");
+        Evidence added = pledges.addEvidence(draft.id(), "ask", LocalDate.of(2026, 2, 1), "Youth forum asked",
+                "", "20777", false);
+        portal.user = "20777";
+        portal.portalRoles = Set.of("Participation Staff");
+        portlet = portlets.get(PledgeEvidencePage.KEY);
+        String at = draft.id() + "/ask";
+        Document list = show(Map.of(StaffPortletLinks.PATH, at));
+        assertThat(list.text()).contains("Youth forum asked");
+        assertThat(list.select("form[method=post]")).as("no approve button for staff").isEmpty();
+
+        // The approve form as an editor's page would have drawn it, posted by someone who is not one.
+        Portal.Action post = portal.post(Map.of(StaffPortletLinks.PATH, at + "/" + added.id() + "/approve"), Map.of());
+        portlet.processAction(post.request(), post.response());
+
+        assertThat(pledges.evidence(draft.id(), "ask")).singleElement().satisfies(e -> assertThat(e.approved()).isFalse());
+        assertThat(show(post.next()).text()).contains("You cannot do that");
     }
 
     @Test
@@ -259,14 +304,15 @@ class StaffPortletTest {
         return parameters;
     }
 
-    private static List<RoutedAction> actionsOf(PledgeAuthoringPage page) {
+    /** The page's actions, as DS would make them: every PledgeActions component built on that page. */
+    private static List<RoutedAction> actionsOf(StaffPage page) {
         return java.util.Arrays.stream(PledgeActions.class.getDeclaredClasses())
                 .flatMap(type -> java.util.Arrays.stream(type.getConstructors()))
-                .filter(c -> c.getParameterCount() == 1 && c.getParameterTypes()[0] == PledgeAuthoringPage.class)
+                .filter(c -> c.getParameterCount() == 1 && c.getParameterTypes()[0] == page.getClass())
                 .map(c -> newAction(c, page)).toList();
     }
 
-    private static RoutedAction newAction(Constructor<?> constructor, PledgeAuthoringPage page) {
+    private static RoutedAction newAction(Constructor<?> constructor, StaffPage page) {
         try {
             return (RoutedAction) constructor.newInstance(page);
         } catch (ReflectiveOperationException e) {
