@@ -23,7 +23,10 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** Registering a widget makes a Liferay portlet appear; withdrawing it makes the portlet go. */
+/**
+ * Registering a widget makes a Liferay portlet appear; withdrawing it makes the portlet go. Each
+ * staff page (the pledge's authoring and evidence pages here) is a portlet as well.
+ */
 class PortletAdapterTest {
 
     @InjectBundleContext
@@ -66,5 +69,21 @@ class PortletAdapterTest {
         }
         assertThat(portlets.getServiceReferences()).isNull();
         portlets.close();
+    }
+
+    @Test
+    void everyStaffPageIsAPortletTooForEditorsInLiferay() throws Exception {
+        for (String page : List.of("pledges", "pledge-evidence")) {
+            String filter = "(&(objectClass=" + Portlet.class.getName() + ")(dev.participation.staff.page=" + page + "))";
+            ServiceTracker<Portlet, Portlet> portlets = new ServiceTracker<>(context, context.createFilter(filter), null);
+            portlets.open();
+            try {
+                assertThat(portlets.waitForService(TimeUnit.SECONDS.toMillis(10))).as(page).isNotNull();
+                assertThat(portlets.getServiceReference().getProperty("javax.portlet.name"))
+                        .isEqualTo("dev_participation_staff_" + page.replace('-', '_'));
+            } finally {
+                portlets.close();
+            }
+        }
     }
 }
