@@ -31,6 +31,7 @@ final class RegisteredPortlets<S, B> {
     private final Function<B, Dictionary<String, ?>> properties;
     private final Map<ServiceReference<S>, B> bound = new LinkedHashMap<>();
     private final Map<String, Registered<S>> registered = new HashMap<>();
+    private BundleContext context;
 
     private record Registered<S>(ServiceReference<S> service, ServiceRegistration<Portlet> registration) {
     }
@@ -47,24 +48,40 @@ final class RegisteredPortlets<S, B> {
         this.properties = properties;
     }
 
+    /** The registrar is active: the portlets of the services bound so far are registered with its context. */
+    void activate(BundleContext bundleContext) {
+        context = bundleContext;
+        reconcile();
+    }
+
+    /** The registrar stops: its portlets go. */
+    void deactivate() {
+        registered.values().forEach(r -> unregister(r.registration()));
+        registered.clear();
+        context = null;
+    }
+
     void bind(ServiceReference<S> reference, B service) {
         bound.put(reference, service);
+        reconcile();
     }
 
     /** A bound service's properties changed (its ranking, say); a new one is bound as it is. */
     void rebind(ServiceReference<S> reference, Function<ServiceReference<S>, B> service) {
         bound.computeIfAbsent(reference, service);
+        reconcile();
     }
 
     void unbind(ServiceReference<S> reference) {
         bound.remove(reference);
+        reconcile();
     }
 
     /**
-     * Makes the registered portlets match the bound services. Before the registrar is activated
-     * there is no context to register with ({@code null}); activation reconciles.
+     * Makes the registered portlets match the bound services. Before activation there is no
+     * context to register with; activation reconciles.
      */
-    void reconcile(BundleContext context) {
+    private void reconcile() {
         if (context == null) {
             return;
         }
@@ -96,11 +113,6 @@ final class RegisteredPortlets<S, B> {
     /** Gives every registered portlet its properties again (after a configuration change). */
     void refreshProperties() {
         registered.values().forEach(r -> r.registration().setProperties(properties.apply(bound.get(r.service()))));
-    }
-
-    void unregisterAll() {
-        registered.values().forEach(r -> unregister(r.registration()));
-        registered.clear();
     }
 
     private static void unregister(ServiceRegistration<Portlet> registration) {

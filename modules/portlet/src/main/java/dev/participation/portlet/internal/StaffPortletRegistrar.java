@@ -49,9 +49,7 @@ public final class StaffPortletRegistrar {
     private final Object lock = new Object();
     private final RegisteredPortlets<StaffPage, StaffPage> portlets = new RegisteredPortlets<>(
             StaffPortletRegistrar::portletName, this::portlet, this::properties);
-    private BundleContext context;
-    private String category;
-    private volatile RoleMapping roles;
+    private volatile AdapterSettings settings;
 
     private record ActionName(String page, String action) {
     }
@@ -65,16 +63,16 @@ public final class StaffPortletRegistrar {
     @Activate
     void activate(BundleContext bundleContext, PortletAdapterConfiguration config) {
         synchronized (lock) {
-            context = bundleContext;
-            apply(config);
-            portlets.reconcile(context);
+            settings = AdapterSettings.of(config);
+            portlets.activate(bundleContext);
         }
     }
 
     @Modified
     void modified(PortletAdapterConfiguration config) {
         synchronized (lock) {
-            apply(config);
+            settings = AdapterSettings.of(config);
+            // Role names are read per request; the category is a service property to update.
             portlets.refreshProperties();
         }
     }
@@ -82,8 +80,7 @@ public final class StaffPortletRegistrar {
     @Deactivate
     void deactivate() {
         synchronized (lock) {
-            portlets.unregisterAll();
-            context = null;
+            portlets.deactivate();
         }
     }
 
@@ -92,14 +89,12 @@ public final class StaffPortletRegistrar {
     void addPage(ServiceReference<StaffPage> reference, StaffPage page) {
         synchronized (lock) {
             portlets.bind(reference, page);
-            portlets.reconcile(context);
         }
     }
 
     void removePage(ServiceReference<StaffPage> reference) {
         synchronized (lock) {
             portlets.unbind(reference);
-            portlets.reconcile(context);
         }
     }
 
@@ -126,14 +121,8 @@ public final class StaffPortletRegistrar {
                 : Optional.of(new ActionName(page.toString(), name.toString()));
     }
 
-    private void apply(PortletAdapterConfiguration config) {
-        category = config.displayCategory() == null || config.displayCategory().isBlank()
-                ? "category.participation" : config.displayCategory().trim();
-        roles = RoleMapping.of(config);
-    }
-
     private Portlet portlet(ServiceReference<StaffPage> reference, StaffPage page) {
-        return new StaffPortlet(page, this::action, () -> roles, portalZone, BundleAssets.of(reference));
+        return new StaffPortlet(page, this::action, () -> settings.roles(), portalZone, BundleAssets.of(reference));
     }
 
     /** Word characters only, as Liferay needs; page keys are lower case letters, digits and dashes. */
@@ -150,7 +139,7 @@ public final class StaffPortletRegistrar {
         // View only: a staff page has no per-placement settings.
         p.put("javax.portlet.portlet-mode", "text/html;view");
         p.put("javax.portlet.security-role-ref", "power-user,user");
-        p.put("com.liferay.portlet.display-category", category);
+        p.put("com.liferay.portlet.display-category", settings.category());
         // One per page: two copies of the same screens on one page would share their render state.
         p.put("com.liferay.portlet.instanceable", "false");
         p.put("com.liferay.portlet.css-class-wrapper", "participation-staff participation-staff-" + page.key());

@@ -39,9 +39,7 @@ public final class WidgetPortletRegistrar {
     private final Object lock = new Object();
     private final RegisteredPortlets<Widget, Bound> portlets = new RegisteredPortlets<>(
             bound -> PortletProperties.portletName(bound.type()), this::portlet, this::properties);
-    private BundleContext context;
-    private String category;
-    private volatile RoleMapping roles;
+    private volatile AdapterSettings settings;
 
     /** A widget service and its type, read once when it was bound (the SPI promises it is constant). */
     private record Bound(Widget widget, WidgetType type) {
@@ -62,16 +60,15 @@ public final class WidgetPortletRegistrar {
     @Activate
     void activate(BundleContext bundleContext, PortletAdapterConfiguration config) {
         synchronized (lock) {
-            this.context = bundleContext;
-            apply(config);
-            portlets.reconcile(context);
+            settings = AdapterSettings.of(config);
+            portlets.activate(bundleContext);
         }
     }
 
     @Modified
     void modified(PortletAdapterConfiguration config) {
         synchronized (lock) {
-            apply(config);
+            settings = AdapterSettings.of(config);
             // Role names are read per request; the category is a service property to update.
             portlets.refreshProperties();
         }
@@ -80,8 +77,7 @@ public final class WidgetPortletRegistrar {
     @Deactivate
     void deactivate() {
         synchronized (lock) {
-            portlets.unregisterAll();
-            context = null;
+            portlets.deactivate();
         }
     }
 
@@ -91,7 +87,6 @@ public final class WidgetPortletRegistrar {
     void addWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
             portlets.bind(reference, Bound.of(widget));
-            portlets.reconcile(context);
         }
     }
 
@@ -99,29 +94,22 @@ public final class WidgetPortletRegistrar {
         synchronized (lock) {
             // A changed ranking may decide which of two widgets with one key is the portlet.
             portlets.rebind(reference, r -> Bound.of(widget));
-            portlets.reconcile(context);
         }
     }
 
     void removeWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
             portlets.unbind(reference);
-            portlets.reconcile(context);
         }
     }
 
-    private void apply(PortletAdapterConfiguration config) {
-        category = config.displayCategory() == null || config.displayCategory().isBlank()
-                ? "category.participation" : config.displayCategory().trim();
-        roles = RoleMapping.of(config);
-    }
-
     private Portlet portlet(ServiceReference<Widget> reference, Bound widget) {
-        return new WidgetPortlet(widget.widget(), widget.type(), () -> roles, portalZone, BundleAssets.of(reference), form);
+        return new WidgetPortlet(widget.widget(), widget.type(), () -> settings.roles(), portalZone,
+                BundleAssets.of(reference), form);
     }
 
     private java.util.Dictionary<String, Object> properties(Bound bound) {
         return PortletProperties.of(bound.type(), Messages.of(PortletProperties.DISPLAY_LOCALE,
-                bound.widget().messages(PortletProperties.DISPLAY_LOCALE)), category);
+                bound.widget().messages(PortletProperties.DISPLAY_LOCALE)), settings.category());
     }
 }
