@@ -49,7 +49,8 @@ final class PortletProperties {
         p.put("javax.portlet.security-role-ref", "power-user,user");
         p.put("com.liferay.portlet.display-category", category);
         p.put("com.liferay.portlet.instanceable", "true");
-        p.put("com.liferay.portlet.css-class-wrapper", "participation-widget participation-widget-" + type.key());
+        p.put("com.liferay.portlet.css-class-wrapper",
+                HeaderResources.WRAPPER + " " + HeaderResources.WRAPPER + "-" + type.key());
         // No javax.portlet.resource-bundle: Liferay loads it through the bundle that registers the
         // portlet (this adapter), but the widget's Language.properties lives in the widget's
         // bundle. The portlet's title is translated by WidgetPortlet.getTitle instead.

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import javax.portlet.ActionRequest;
 import javax.portlet.ActionResponse;
 import javax.portlet.GenericPortlet;
+import javax.portlet.HeaderRequest;
+import javax.portlet.HeaderResponse;
 import javax.portlet.MimeResponse;
 import javax.portlet.PortletException;
 import javax.portlet.PortletMode;
@@ -81,6 +83,7 @@ final class WidgetPortlet extends GenericPortlet {
     private final ZoneId portalZone;
     private final Function<String, URL> assets;
     private final PreferenceForm form;
+    private final PortletHead head;
 
     /**
      * @param widget the widget service
@@ -91,15 +94,17 @@ final class WidgetPortlet extends GenericPortlet {
      * @param portalZone the participation clock's zone, for people whose own the portal does not say
      * @param assets finds a file below the widget bundle's {@code /assets/} folder, or {@code null}
      * @param form   the kit's preferences form
+     * @param head   what the portlet adds to the page's head: GOV.UK Frontend and the widget's stylesheets
      */
     WidgetPortlet(Widget widget, WidgetType type, Supplier<RoleMapping> roles, ZoneId portalZone,
-            Function<String, URL> assets, PreferenceForm form) {
+            Function<String, URL> assets, PreferenceForm form, PortletHead head) {
         this.widget = Objects.requireNonNull(widget);
         this.type = Objects.requireNonNull(type);
         this.portalZone = Objects.requireNonNull(portalZone);
         this.roles = Objects.requireNonNull(roles);
         this.assets = Objects.requireNonNull(assets);
         this.form = Objects.requireNonNull(form);
+        this.head = Objects.requireNonNull(head);
     }
 
     Widget widget() {
@@ -111,6 +116,12 @@ final class WidgetPortlet extends GenericPortlet {
     @Override
     protected String getTitle(RenderRequest request) {
         return messages(request.getLocale()).get(type.nameKey());
+    }
+
+    /** Portlet 3.0's header phase: the portal calls it before rendering, in every mode. */
+    @Override
+    public void renderHeaders(HeaderRequest request, HeaderResponse response) throws PortletException, IOException {
+        head.addTo(response);
     }
 
     @Override
@@ -143,6 +154,7 @@ final class WidgetPortlet extends GenericPortlet {
             }
             html = view.html();
         }
+        html = head.withoutOwnLinks(html, response);
         response.setContentType("text/html");
         PrintWriter out = response.getWriter();
         out.write(html);
@@ -258,10 +270,17 @@ final class WidgetPortlet extends GenericPortlet {
         response.getRenderParameters().clearPrivate();
     }
 
-    /** Serves static files from the widget bundle's {@code /assets/} folder, and nothing else. */
+    /**
+     * Serves the head's shared files and static files from the widget bundle's {@code /assets/}
+     * folder, and nothing else.
+     */
     @Override
     public void serveResource(ResourceRequest request, ResourceResponse response) throws PortletException, IOException {
         String path = request.getResourceID();
+        if (HeaderResources.isShared(path)) {
+            serveShared(request, response);
+            return;
+        }
         Optional<String> contentType = AssetPaths.contentType(path);
         URL file = contentType.isPresent() ? assets.apply(path) : null;
         if (file == null) {
@@ -276,6 +295,21 @@ final class WidgetPortlet extends GenericPortlet {
         try (InputStream in = file.openStream()) {
             in.transferTo(response.getPortletOutputStream());
         }
+    }
+
+    private void serveShared(ResourceRequest request, ResourceResponse response) throws IOException {
+        Optional<HeaderResources.SharedFile> file = head.shared().find(request.getResourceID());
+        if (file.isEmpty()) {
+            response.setStatus(404);
+            return;
+        }
+        response.setContentType(file.get().contentType());
+        // The head's URLs carry the file's hash: a matching one never changes, so it is kept for a
+        // year; any other (an old page, a hand-made URL) gets the current file for an hour.
+        boolean versioned = file.get().version().equals(request.getResourceParameters().getValue(HeaderResources.VERSION));
+        response.getCacheControl().setPublicScope(true);
+        response.getCacheControl().setExpirationTime(versioned ? 31_536_000 : 3600);
+        response.getPortletOutputStream().write(file.get().content());
     }
 
     private WidgetRequest widgetRequest(PortletRequest request, PortletResponse response, Optional<Person> person,

@@ -41,6 +41,7 @@ import dev.participation.kit.i18n.Messages;
 public final class WidgetPortletRegistrar {
 
     private final PreferenceForm form = new PreferenceForm();
+    private final HeaderResources headerResources = new HeaderResources();
     private final ZoneId portalZone;
 
     // Guards everything below. DS may bind and unbind widgets on several threads at once; the
@@ -160,7 +161,7 @@ public final class WidgetPortletRegistrar {
             ServiceReference<Widget> reference = wanted.get(name);
             Bound widget = widgets.get(reference);
             WidgetPortlet portlet = new WidgetPortlet(widget.widget(), widget.type(), () -> roles, portalZone,
-                    assets(reference), form);
+                    assets(reference), form, PortletHead.of(headerResources, widget.type().key(), reference.getBundle()));
             registered.put(name, new Registered(reference,
                     context.registerService(Portlet.class, portlet, properties(widget))));
         }

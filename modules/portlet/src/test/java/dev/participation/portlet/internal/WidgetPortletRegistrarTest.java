@@ -56,7 +56,9 @@ class WidgetPortletRegistrarTest {
     @SuppressWarnings("unchecked")
     private static ServiceReference<Widget> reference(int ranking) {
         ServiceReference<Widget> reference = mock(ServiceReference.class);
-        when(reference.getBundle()).thenReturn(mock(Bundle.class));
+        Bundle bundle = mock(Bundle.class);
+        when(bundle.getVersion()).thenReturn(new org.osgi.framework.Version(1, 4, 2));
+        when(reference.getBundle()).thenReturn(bundle);
         when(reference.compareTo(any())).thenAnswer(i -> {
             ServiceReference<Widget> other = i.getArgument(0);
             return Integer.compare(ranking, RANKINGS.getOrDefault(other, 0));
