@@ -53,7 +53,8 @@ final class PortletProperties {
                 HeaderResources.WRAPPER + " " + HeaderResources.WRAPPER + "-" + type.key());
         // No javax.portlet.resource-bundle: Liferay loads it through the bundle that registers the
         // portlet (this adapter), but the widget's Language.properties lives in the widget's
-        // bundle. The portlet's title is translated by WidgetPortlet.getTitle instead.
+        // bundle. PortletTitles lends the widget's title to the portal's language keys instead,
+        // and WidgetPortlet.getTitle sets it on every render.
         p.put(WIDGET_KEY, type.key());
         return p;
     }
