@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.portlet.HeaderRequest;
 import javax.portlet.HeaderResponse;
 import javax.portlet.MimeResponse;
 import javax.portlet.PortletMode;
+import javax.portlet.PortletRequest;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
@@ -30,6 +32,14 @@ import dev.participation.kit.text.PlainText;
  * @param stylesheets paths below {@code /assets/}, in a stable order
  */
 record PortletHead(HeaderResources shared, String owner, String version, List<String> stylesheets) {
+
+    /**
+     * Request attributes under this prefix survive from the header phase to the render phase
+     * (Liferay's {@code header-request-attribute-prefix}, see {@link PortletProperties}).
+     */
+    static final String ATTRIBUTE_PREFIX = "dev.participation.portlet.head";
+    /** Set in the header phase: the page's head loads this portlet's stylesheets. */
+    static final String LOADED = ATTRIBUTE_PREFIX + ".loaded";
 
     private static final Pattern LINK = Pattern.compile("<link\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern HREF = Pattern.compile("\\bhref\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
@@ -59,20 +69,22 @@ record PortletHead(HeaderResources shared, String owner, String version, List<St
         return new PortletHead(shared, owner, v.getMajor() + "." + v.getMinor() + "." + v.getMicro(), paths);
     }
 
-    void addTo(HeaderResponse response) {
+    void addTo(HeaderRequest request, HeaderResponse response) {
         shared.addTo(response);
         for (String path : stylesheets) {
             response.addDependency(owner + "/" + path, HeaderResources.SCOPE, version,
                     "<link rel=\"stylesheet\" href=\"" + href(response, path) + "\">");
         }
+        request.setAttribute(LOADED, Boolean.TRUE);
     }
 
     /**
      * The markup without its {@code <link rel="stylesheet">} elements for the stylesheets the head
-     * already loads: a widget's view names its stylesheet for hosts without a head phase.
+     * already loads: a widget's view names its stylesheet for hosts without a head phase. Where
+     * this render had no header phase (a portal that skips it), the markup keeps its links.
      */
-    String withoutOwnLinks(String html, MimeResponse response) {
-        if (stylesheets.isEmpty() || html.indexOf("<link") < 0) {
+    String withoutOwnLinks(String html, PortletRequest request, MimeResponse response) {
+        if (stylesheets.isEmpty() || html.indexOf("<link") < 0 || request.getAttribute(LOADED) == null) {
             return html;
         }
         Set<String> loaded = stylesheets.stream().map(path -> href(response, path)).collect(Collectors.toSet());

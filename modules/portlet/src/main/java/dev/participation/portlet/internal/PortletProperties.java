@@ -49,6 +49,9 @@ final class PortletProperties {
         p.put("javax.portlet.security-role-ref", "power-user,user");
         p.put("com.liferay.portlet.display-category", category);
         p.put("com.liferay.portlet.instanceable", "true");
+        // Carries the header phase's note that the head loads the widget's stylesheets into
+        // the render phase, where the widget's own <link> is then left out.
+        p.put("com.liferay.portlet.header-request-attribute-prefix", PortletHead.ATTRIBUTE_PREFIX);
         p.put("com.liferay.portlet.css-class-wrapper",
                 HeaderResources.WRAPPER + " " + HeaderResources.WRAPPER + "-" + type.key());
         // No javax.portlet.resource-bundle: Liferay loads it through the bundle that registers the

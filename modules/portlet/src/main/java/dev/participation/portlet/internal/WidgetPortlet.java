@@ -121,7 +121,7 @@ final class WidgetPortlet extends GenericPortlet {
     /** Portlet 3.0's header phase: the portal calls it before rendering, in every mode. */
     @Override
     public void renderHeaders(HeaderRequest request, HeaderResponse response) throws PortletException, IOException {
-        head.addTo(response);
+        head.addTo(request, response);
     }
 
     @Override
@@ -154,7 +154,7 @@ final class WidgetPortlet extends GenericPortlet {
             }
             html = view.html();
         }
-        html = head.withoutOwnLinks(html, response);
+        html = head.withoutOwnLinks(html, request, response);
         response.setContentType("text/html");
         PrintWriter out = response.getWriter();
         out.write(html);

@@ -69,15 +69,35 @@ class PortletHeadTest {
     void theWidgetsOwnStylesheetLinkLeavesTheBodyAndOtherLinksStay() throws Exception {
         Portal portal = new Portal();
         Portal.Render render = portal.render();
+        when(render.request().getAttribute(PortletHead.LOADED)).thenReturn(Boolean.TRUE);
         String view = "<link rel=\"stylesheet\" href=\"resource?id=pledge.css\"><p>Hello</p>"
                 + "<LINK href=\"resource?id=pledge.css\" rel=\"stylesheet\" />"
                 + "<link rel=\"stylesheet\" href=\"https://cdn.example/other.css\">"
                 + "<link rel=\"preload\" href=\"resource?id=pledge.css\">";
         PortletHead head = new PortletHead(shared, "pledge", "1.0.0", List.of("pledge.css"));
 
-        assertThat(head.withoutOwnLinks(view, render.response())).isEqualTo("<p>Hello</p>"
+        assertThat(head.withoutOwnLinks(view, render.request(), render.response())).isEqualTo("<p>Hello</p>"
                 + "<link rel=\"stylesheet\" href=\"https://cdn.example/other.css\">"
                 + "<link rel=\"preload\" href=\"resource?id=pledge.css\">");
+    }
+
+    @Test
+    void aRenderWithoutAHeaderPhaseKeepsTheWidgetsOwnLink() throws Exception {
+        Portal.Render render = new Portal().render();
+        String view = "<link rel=\"stylesheet\" href=\"resource?id=pledge.css\"><p>Hello</p>";
+        PortletHead head = new PortletHead(shared, "pledge", "1.0.0", List.of("pledge.css"));
+
+        assertThat(head.withoutOwnLinks(view, render.request(), render.response())).isEqualTo(view);
+    }
+
+    @Test
+    void theHeaderPhaseTellsTheRenderThatTheHeadLoadsTheStylesheets() throws Exception {
+        HeaderRequest request = mock(HeaderRequest.class);
+        pledgePortlet.renderHeaders(request, new Page().response("_pledge_INSTANCE_a_"));
+
+        verify(request).setAttribute(PortletHead.LOADED, Boolean.TRUE);
+        // Liferay carries it to the render only under the prefix the portlet declares.
+        assertThat(PortletHead.LOADED).startsWith(PortletHead.ATTRIBUTE_PREFIX + ".");
     }
 
     @Test
