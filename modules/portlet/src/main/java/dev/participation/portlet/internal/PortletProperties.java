@@ -49,10 +49,15 @@ final class PortletProperties {
         p.put("javax.portlet.security-role-ref", "power-user,user");
         p.put("com.liferay.portlet.display-category", category);
         p.put("com.liferay.portlet.instanceable", "true");
-        p.put("com.liferay.portlet.css-class-wrapper", "participation-widget participation-widget-" + type.key());
+        // Carries the header phase's note that the head loads the widget's stylesheets into
+        // the render phase, where the widget's own <link> is then left out.
+        p.put("com.liferay.portlet.header-request-attribute-prefix", PortletHead.ATTRIBUTE_PREFIX);
+        p.put("com.liferay.portlet.css-class-wrapper",
+                HeaderResources.WRAPPER + " " + HeaderResources.WRAPPER + "-" + type.key());
         // No javax.portlet.resource-bundle: Liferay loads it through the bundle that registers the
         // portlet (this adapter), but the widget's Language.properties lives in the widget's
-        // bundle. The portlet's title is translated by WidgetPortlet.getTitle instead.
+        // bundle. PortletTitles lends the widget's title to the portal's language keys instead,
+        // and WidgetPortlet.getTitle sets it on every render.
         p.put(WIDGET_KEY, type.key());
         return p;
     }

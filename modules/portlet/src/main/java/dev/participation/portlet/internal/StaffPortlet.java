@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import javax.portlet.ActionRequest;
 import javax.portlet.ActionResponse;
 import javax.portlet.GenericPortlet;
+import javax.portlet.HeaderRequest;
+import javax.portlet.HeaderResponse;
 import javax.portlet.PortletException;
 import javax.portlet.PortletRequest;
 import javax.portlet.PortletResponse;
@@ -52,6 +54,7 @@ final class StaffPortlet extends GenericPortlet {
     private final Supplier<RoleMapping> roles;
     private final ZoneId portalZone;
     private final Function<String, URL> assets;
+    private final PortletHead head;
 
     /**
      * @param page       the staff page
@@ -59,14 +62,16 @@ final class StaffPortlet extends GenericPortlet {
      * @param roles      the current role mapping, read on every request
      * @param portalZone the participation clock's zone, for people whose own the portal does not say
      * @param assets     finds a file below the page bundle's {@code /assets/} folder, or {@code null}
+     * @param head       what the portlet adds to the page's head: GOV.UK Frontend and the page bundle's stylesheets
      */
     StaffPortlet(StaffPage page, BiFunction<String, String, Optional<StaffAction>> actions,
-            Supplier<RoleMapping> roles, ZoneId portalZone, Function<String, URL> assets) {
+            Supplier<RoleMapping> roles, ZoneId portalZone, Function<String, URL> assets, PortletHead head) {
         this.page = Objects.requireNonNull(page);
         this.actions = Objects.requireNonNull(actions);
         this.roles = Objects.requireNonNull(roles);
         this.portalZone = Objects.requireNonNull(portalZone);
         this.assets = Objects.requireNonNull(assets);
+        this.head = Objects.requireNonNull(head);
     }
 
     StaffPage page() {
@@ -76,6 +81,12 @@ final class StaffPortlet extends GenericPortlet {
     @Override
     protected String getTitle(RenderRequest request) {
         return messages(request).get(page.titleKey());
+    }
+
+    /** Portlet 3.0's header phase: the staff screens are styled as the widgets are. */
+    @Override
+    public void renderHeaders(HeaderRequest request, HeaderResponse response) throws PortletException, IOException {
+        head.addTo(request, response);
     }
 
     @Override
@@ -145,10 +156,10 @@ final class StaffPortlet extends GenericPortlet {
         }
     }
 
-    /** Serves static files from the staff page bundle's {@code /assets/} folder (the preview's stylesheet). */
+    /** Serves the head's shared files and the staff page bundle's {@code /assets/} (the preview's stylesheet). */
     @Override
     public void serveResource(ResourceRequest request, ResourceResponse response) throws PortletException, IOException {
-        BundleAssets.serve(request, response, assets);
+        head.serve(request, response, assets);
     }
 
     private PortletStaffRequest request(PortletRequest request, PortletResponse response, Optional<Person> person,

@@ -42,6 +42,9 @@ public final class StaffPortletRegistrar {
     static final String STAFF_PAGE_KEY = "dev.participation.staff.page";
 
     private final ZoneId portalZone;
+    // Its own copy of what every participation portlet puts in the head: the same files under the same
+    // names and versions as the widget portlets', so a page holding both loads them once.
+    private final HeaderResources headerResources = new HeaderResources();
     private final Map<ActionName, StaffAction> actions = new ConcurrentHashMap<>();
 
     // Guards everything below; DS may bind and unbind pages on several threads at once. Actions
@@ -122,7 +125,8 @@ public final class StaffPortletRegistrar {
     }
 
     private Portlet portlet(ServiceReference<StaffPage> reference, StaffPage page) {
-        return new StaffPortlet(page, this::action, () -> settings.roles(), portalZone, BundleAssets.of(reference));
+        return new StaffPortlet(page, this::action, () -> settings.roles(), portalZone, BundleAssets.of(reference),
+                PortletHead.of(headerResources, "staff-" + page.key(), reference.getBundle()));
     }
 
     /** Word characters only, as Liferay needs; page keys are lower case letters, digits and dashes. */

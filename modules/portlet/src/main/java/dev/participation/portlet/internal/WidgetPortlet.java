@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import javax.portlet.ActionRequest;
 import javax.portlet.ActionResponse;
 import javax.portlet.GenericPortlet;
+import javax.portlet.HeaderRequest;
+import javax.portlet.HeaderResponse;
 import javax.portlet.MimeResponse;
 import javax.portlet.PortletException;
 import javax.portlet.PortletMode;
@@ -69,6 +71,7 @@ final class WidgetPortlet extends GenericPortlet {
     private final ZoneId portalZone;
     private final Function<String, URL> assets;
     private final PreferenceForm form;
+    private final PortletHead head;
 
     /**
      * @param widget the widget service
@@ -79,15 +82,17 @@ final class WidgetPortlet extends GenericPortlet {
      * @param portalZone the participation clock's zone, for people whose own the portal does not say
      * @param assets finds a file below the widget bundle's {@code /assets/} folder, or {@code null}
      * @param form   the kit's preferences form
+     * @param head   what the portlet adds to the page's head: GOV.UK Frontend and the widget's stylesheets
      */
     WidgetPortlet(Widget widget, WidgetType type, Supplier<RoleMapping> roles, ZoneId portalZone,
-            Function<String, URL> assets, PreferenceForm form) {
+            Function<String, URL> assets, PreferenceForm form, PortletHead head) {
         this.widget = Objects.requireNonNull(widget);
         this.type = Objects.requireNonNull(type);
         this.portalZone = Objects.requireNonNull(portalZone);
         this.roles = Objects.requireNonNull(roles);
         this.assets = Objects.requireNonNull(assets);
         this.form = Objects.requireNonNull(form);
+        this.head = Objects.requireNonNull(head);
     }
 
     Widget widget() {
@@ -99,6 +104,12 @@ final class WidgetPortlet extends GenericPortlet {
     @Override
     protected String getTitle(RenderRequest request) {
         return messages(request.getLocale()).get(type.nameKey());
+    }
+
+    /** Portlet 3.0's header phase: the portal calls it before rendering, in every mode. */
+    @Override
+    public void renderHeaders(HeaderRequest request, HeaderResponse response) throws PortletException, IOException {
+        head.addTo(request, response);
     }
 
     @Override
@@ -131,6 +142,7 @@ final class WidgetPortlet extends GenericPortlet {
             }
             html = view.html();
         }
+        html = head.withoutOwnLinks(html, request, response);
         response.setContentType("text/html");
         PrintWriter out = response.getWriter();
         out.write(html);
@@ -244,10 +256,13 @@ final class WidgetPortlet extends GenericPortlet {
         response.getRenderParameters().clearPrivate();
     }
 
-    /** Serves static files from the widget bundle's {@code /assets/} folder, and nothing else. */
+    /**
+     * Serves the head's shared files and static files from the widget bundle's {@code /assets/}
+     * folder, and nothing else.
+     */
     @Override
     public void serveResource(ResourceRequest request, ResourceResponse response) throws PortletException, IOException {
-        BundleAssets.serve(request, response, assets);
+        head.serve(request, response, assets);
     }
 
     private WidgetRequest widgetRequest(PortletRequest request, PortletResponse response, Optional<Person> person,

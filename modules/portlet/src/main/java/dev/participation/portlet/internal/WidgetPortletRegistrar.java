@@ -32,6 +32,7 @@ import dev.participation.kit.i18n.Messages;
 public final class WidgetPortletRegistrar {
 
     private final PreferenceForm form = new PreferenceForm();
+    private final HeaderResources headerResources = new HeaderResources();
     private final ZoneId portalZone;
 
     // Guards everything below. DS may bind and unbind widgets on several threads at once; the
@@ -105,7 +106,7 @@ public final class WidgetPortletRegistrar {
 
     private Portlet portlet(ServiceReference<Widget> reference, Bound widget) {
         return new WidgetPortlet(widget.widget(), widget.type(), () -> settings.roles(), portalZone,
-                BundleAssets.of(reference), form);
+                BundleAssets.of(reference), form, PortletHead.of(headerResources, widget.type().key(), reference.getBundle()));
     }
 
     private java.util.Dictionary<String, Object> properties(Bound bound) {

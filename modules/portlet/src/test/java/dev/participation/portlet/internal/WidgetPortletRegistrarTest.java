@@ -56,7 +56,9 @@ class WidgetPortletRegistrarTest {
     @SuppressWarnings("unchecked")
     private static ServiceReference<Widget> reference(int ranking) {
         ServiceReference<Widget> reference = mock(ServiceReference.class);
-        when(reference.getBundle()).thenReturn(mock(Bundle.class));
+        Bundle bundle = mock(Bundle.class);
+        when(bundle.getVersion()).thenReturn(new org.osgi.framework.Version(1, 4, 2));
+        when(reference.getBundle()).thenReturn(bundle);
         when(reference.compareTo(any())).thenAnswer(i -> {
             ServiceReference<Widget> other = i.getArgument(0);
             return Integer.compare(ranking, RANKINGS.getOrDefault(other, 0));
@@ -85,16 +87,17 @@ class WidgetPortletRegistrarTest {
 
         registrar.activate(context, config("category.participation"));
 
-        assertThat(asMap(properties.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "javax.portlet.name", "dev_participation_group_directory",
-                "javax.portlet.display-name", "Pledge display",
-                "javax.portlet.version", "3.0",
-                "javax.portlet.portlet-mode", "text/html;view,config",
-                "javax.portlet.security-role-ref", "power-user,user",
-                "com.liferay.portlet.display-category", "category.participation",
-                "com.liferay.portlet.instanceable", "true",
-                "com.liferay.portlet.css-class-wrapper", "participation-widget participation-widget-group-directory",
-                "dev.participation.widget.key", "group-directory"));
+        assertThat(asMap(properties.get(0))).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("javax.portlet.name", "dev_participation_group_directory"),
+                Map.entry("javax.portlet.display-name", "Pledge display"),
+                Map.entry("javax.portlet.version", "3.0"),
+                Map.entry("javax.portlet.portlet-mode", "text/html;view,config"),
+                Map.entry("javax.portlet.security-role-ref", "power-user,user"),
+                Map.entry("com.liferay.portlet.display-category", "category.participation"),
+                Map.entry("com.liferay.portlet.instanceable", "true"),
+                Map.entry("com.liferay.portlet.header-request-attribute-prefix", "dev.participation.portlet.head"),
+                Map.entry("com.liferay.portlet.css-class-wrapper", "participation-widget participation-widget-group-directory"),
+                Map.entry("dev.participation.widget.key", "group-directory")));
         assertThat(((WidgetPortlet) portlets.get(0)).widget()).isSameAs(widget);
 
         registrar.removeWidget(reference, widget);

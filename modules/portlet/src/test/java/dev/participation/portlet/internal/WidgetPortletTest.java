@@ -55,7 +55,7 @@ class WidgetPortletTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }, new PreferenceForm());
+    }, new PreferenceForm(), new PortletHead(new HeaderResources(), "pledge", "1.0.0", List.of()));
     private final Portal portal;
 
     WidgetPortletTest() throws Exception {
@@ -216,7 +216,8 @@ class WidgetPortletTest {
                         + "<p>Enter your age</p></form>"));
             }
         };
-        WidgetPortlet invalidPortlet = new WidgetPortlet(invalidating, invalidating.type(), () -> roles, PORTAL_ZONE, path -> null, new PreferenceForm());
+        WidgetPortlet invalidPortlet = new WidgetPortlet(invalidating, invalidating.type(), () -> roles, PORTAL_ZONE, path -> null,
+                new PreferenceForm(), new PortletHead(new HeaderResources(), "pledge", "1.0.0", List.of()));
 
         Portal.Action post = portal.post(PortletMode.VIEW, Map.of("name", "Alex"));
         invalidPortlet.processAction(post.request(), post.response());
