@@ -66,6 +66,21 @@ class PortletHeadTest {
     }
 
     @Test
+    void aStaffPageOnAPageWithWidgetsIsStyledByTheSameFilesLoadedOnce() throws Exception {
+        StaffPortlet authoring = new StaffPortlet(mock(dev.participation.api.widget.StaffPage.class),
+                (page, action) -> java.util.Optional.empty(), () -> RoleMapping.of(Configs.adapter()), ZONE, path -> null,
+                new PortletHead(new HeaderResources(), "staff-pledges", "1.2.0", List.of("preview.css")));
+        Page page = new Page();
+        pledgePortlet.renderHeaders(page.request(), page.response("_pledge_INSTANCE_a_"));
+        authoring.renderHeaders(page.request(), page.response("_dev_participation_staff_pledges_"));
+
+        assertThat(page.head.keySet()).containsExactly(
+                "govuk-frontend.css", "govuk-frontend.js", "pledge/pledge.css", "staff-pledges/preview.css");
+        assertThat(page.head.get("staff-pledges/preview.css")).isEqualTo(
+                "<link rel=\"stylesheet\" href=\"resource?ns=_dev_participation_staff_pledges_&amp;id=preview.css\">");
+    }
+
+    @Test
     void theWidgetsOwnStylesheetLinkLeavesTheBodyAndOtherLinksStay() throws Exception {
         Portal portal = new Portal();
         Portal.Render render = portal.render();

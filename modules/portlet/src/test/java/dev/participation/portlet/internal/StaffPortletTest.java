@@ -162,7 +162,8 @@ class StaffPortletTest {
         visitor.stored.put(PledgeWidget.PLEDGE, "our-pledge");
         PledgeWidget widget = new PledgeWidget(pledges);
         WidgetPortlet pledgePortlet = new WidgetPortlet(widget, widget.type(), () -> RoleMapping.of(Configs.adapter()),
-                ZoneId.of("Europe/London"), path -> null, new PreferenceForm());
+                ZoneId.of("Europe/London"), path -> null, new PreferenceForm(),
+                new PortletHead(new HeaderResources(), "pledge", "1.0.0", List.of()));
         Portal.Render page = visitor.render();
         pledgePortlet.render(page.request(), page.response());
         assertThat(Jsoup.parse(page.html()).text()).contains("Our participation pledge", "We ask you before we decide.");
