@@ -8,7 +8,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import dev.participation.rest.internal.core.ApiAnswer;
 import dev.participation.rest.internal.core.ApiRequest;
 import dev.participation.rest.internal.core.JsonApi;
 import jakarta.servlet.Servlet;
@@ -41,17 +40,9 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiAnswer answer = api.answer(new ApiRequest(request.getMethod(), request.getRequestURI(),
-                request.getContextPath(), request.getServletPath(), request.getPathInfo(), request::getParameterMap,
-                request::getHeader));
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
-        if (answer.contentType() != null) {
-            response.setContentType(answer.contentType());
-            response.setContentLength(answer.body().length);
-            if (answer.bodySent()) {
-                response.getOutputStream().write(answer.body());
-            }
-        }
+        api.answer(new ApiRequest(request.getMethod(), request.getRequestURI(), request.getContextPath(),
+                request.getServletPath(), request.getPathInfo(), request::getParameterMap, request::getHeader))
+                .writeTo(response::setStatus, response::setHeader, response::setContentType,
+                        response::setContentLength, response::getOutputStream);
     }
 }

@@ -1,7 +1,5 @@
 package dev.participation.rest.internal;
 
-import dev.participation.rest.internal.core.Exchange;
-import dev.participation.rest.internal.core.Exchange.Result;
 import dev.participation.rest.internal.core.FacadeContract;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,26 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The embedded portal's servlet, driven as Felix's Jakarta Servlet Whiteboard drives it at /api. */
 class ApiServletTest extends FacadeContract {
 
-    @Override
-    protected String contextPath() {
-        return "";
-    }
-
-    @Override
-    protected String servletPath() {
-        return "/api";
-    }
-
-    @Override
-    protected String server() {
-        return "";
-    }
-
-    @Override
-    protected Result send(Exchange exchange) throws Exception {
-        RecordedResponse response = new RecordedResponse();
-        new ApiServlet(api).service(request(HttpServletRequest.class, exchange),
-                response.as(HttpServletResponse.class, ServletOutputStream.class));
-        return response.result();
+    ApiServletTest() {
+        super(new Mount("", "/api", ""),
+                new ServletApi(HttpServletRequest.class, HttpServletResponse.class, ServletOutputStream.class),
+                ApiServlet::new);
     }
 }

@@ -6,10 +6,14 @@ import static org.mockito.Mockito.mock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,30 +29,70 @@ import dev.participation.rest.internal.core.Fixtures.UntranslatedWidget;
 /**
  * What the servlet of every host must do: give a client exactly the answer the core gives, for
  * each kind of request clients send (data, the document, every failure). Each host's servlet test
- * extends this and sends the exchanges through its own servlet API, mocked.
+ * extends this, naming where its whiteboard mounts the servlet and which servlet API it is on; the
+ * exchanges go through that API's request and response, mocked.
  */
 public abstract class FacadeContract {
 
-    /** The core the host's servlet must be wired to. */
-    protected JsonApi api;
+    /**
+     * Where a host's whiteboard mounts the servlet.
+     *
+     * @param contextPath the context path the whiteboard gives the servlet
+     * @param servletPath the servlet path the whiteboard gives the servlet
+     * @param server the server the OpenAPI document names in this host; empty when the paths are
+     *        absolute as written
+     */
+    public record Mount(String contextPath, String servletPath, String server) {
+    }
 
-    /** The context path the host's whiteboard gives the servlet. */
-    protected abstract String contextPath();
+    /** The types of one servlet API (Jakarta or javax) that a servlet is handed. */
+    public record ServletApi(Class<?> request, Class<?> response, Class<? extends OutputStream> stream) {
+    }
 
-    /** The servlet path the host's whiteboard gives the servlet. */
-    protected abstract String servletPath();
+    /** The core the host's servlet is wired to. */
+    private JsonApi api;
 
-    /** The server the OpenAPI document names in this host; empty when the paths are absolute as written. */
-    protected abstract String server();
+    private final String contextPath;
+    private final String servletPath;
+    private final String server;
+    private final ServletApi servletApi;
+    private final Function<JsonApi, ?> servlet;
 
-    /** The exchange sent through the host's servlet, wired to {@link #api}, as a client receives it. */
-    protected abstract Result send(Exchange exchange) throws Exception;
+    /** @param servlet the host's servlet, wired to the given core as DS would wire it */
+    protected FacadeContract(Mount mount, ServletApi servletApi, Function<JsonApi, ?> servlet) {
+        this.contextPath = mount.contextPath();
+        this.servletPath = mount.servletPath();
+        this.server = mount.server();
+        this.servletApi = servletApi;
+        this.servlet = servlet;
+    }
+
+    /** The exchange sent through the host's servlet, as a client receives it. */
+    private Result send(Exchange exchange) throws Exception {
+        Object target = servlet.apply(api);
+        RecordedResponse response = new RecordedResponse();
+        Object[] arguments = {request(servletApi.request(), exchange),
+            response.as(servletApi.response(), servletApi.stream())};
+        // The container's entry point, public in both servlet APIs: service(ServletRequest, ServletResponse).
+        Method service = Arrays.stream(target.getClass().getMethods())
+                .filter(m -> m.getName().equals("service") && m.getParameterCount() == 2
+                        && m.getParameterTypes()[0].isInstance(arguments[0])
+                        && m.getParameterTypes()[1].isInstance(arguments[1]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(target + " is not a servlet of " + servletApi));
+        try {
+            service.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return response.result();
+    }
 
     /**
      * A request of either servlet API ({@code HttpServletRequest} of jakarta or javax) that answers
      * what a whiteboard would give the servlet for this exchange.
      */
-    protected static <Q> Q request(Class<Q> type, Exchange exchange) {
+    private static <Q> Q request(Class<Q> type, Exchange exchange) {
         return mock(type, invocation -> switch (invocation.getMethod().getName()) {
             case "getMethod" -> exchange.method();
             case "getRequestURI" -> exchange.requestUri();
@@ -63,16 +107,12 @@ public abstract class FacadeContract {
     }
 
     /** A response of either servlet API that records what the client would receive. */
-    protected static final class RecordedResponse {
+    private static final class RecordedResponse {
         private int status = 200;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String contentType;
         private Integer contentLength;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-        public RecordedResponse() {
-            // Each facade's test, in its own package, records one.
-        }
 
         /** The response to hand the servlet, with {@code ServletOutputStream} of the same API as its stream. */
         public <R> R as(Class<R> type, Class<? extends OutputStream> streamType) {
@@ -121,7 +161,7 @@ public abstract class FacadeContract {
     }
 
     private Exchange request(String method, String path) {
-        return Exchange.request(method, servletPath() + path).contextPath(contextPath()).servletPath(servletPath());
+        return Exchange.request(method, servletPath + path).contextPath(contextPath).servletPath(servletPath);
     }
 
     /** Sends through the servlet and checks the client gets what the core answers, byte for byte. */
@@ -150,13 +190,13 @@ public abstract class FacadeContract {
         assertThat(r.status()).isEqualTo(200);
         JsonNode document = r.json();
         assertThat(document.get("paths").has("/api/things")).isTrue();
-        if (server().isEmpty()) {
+        if (server.isEmpty()) {
             assertThat(document.has("servers")).isFalse();
         } else {
-            assertThat(document.at("/servers/0/url").asText()).isEqualTo(server());
+            assertThat(document.at("/servers/0/url").asText()).isEqualTo(server);
         }
         // The server and a documented path together are the address this servlet answers at.
-        assertThat(server() + "/api/things").isEqualTo(contextPath() + servletPath() + "/things");
+        assertThat(server + "/api/things").isEqualTo(contextPath + servletPath + "/things");
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
     }
 
@@ -166,7 +206,7 @@ public abstract class FacadeContract {
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).isEqualTo("application/problem+json; charset=utf-8");
-        assertThat(r.json().get("instance").asText()).isEqualTo(contextPath() + servletPath() + "/nothing-here");
+        assertThat(r.json().get("instance").asText()).isEqualTo(contextPath + servletPath + "/nothing-here");
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
     }
 
