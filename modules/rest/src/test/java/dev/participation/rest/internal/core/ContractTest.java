@@ -1,7 +1,7 @@
 package dev.participation.rest.internal.core;
 
-import static dev.participation.rest.internal.core.Fixtures.config;
 import static dev.participation.rest.internal.core.Fixtures.api;
+import static dev.participation.rest.internal.core.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;

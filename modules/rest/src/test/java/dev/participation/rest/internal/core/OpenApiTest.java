@@ -1,7 +1,7 @@
 package dev.participation.rest.internal.core;
 
-import static dev.participation.rest.internal.core.Fixtures.config;
 import static dev.participation.rest.internal.core.Fixtures.api;
+import static dev.participation.rest.internal.core.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -126,6 +126,19 @@ class OpenApiTest {
         assertThat(r.json().at("/servers/0/url").asText()).isEqualTo("/o");
         // The cached document is not changed for callers without one.
         assertThat(document().has("servers")).isFalse();
+    }
+
+    @Test
+    void underAPrefixedServletPathTheServerIsWhatComesBeforeApi() throws Exception {
+        // Liferay: the whiteboard's default context at /o, the servlet at /participation/api/*.
+        Result liferay = Exchange.get("/participation/api/openapi.json").contextPath("/o")
+                .servletPath("/participation/api").sendTo(api);
+        // A whiteboard whose default context is the server's root.
+        Result root = Exchange.get("/participation/api/openapi.json").servletPath("/participation/api").sendTo(api);
+
+        assertThat(liferay.json().at("/servers/0/url").asText()).isEqualTo("/o/participation");
+        assertThat(root.json().at("/servers/0/url").asText()).isEqualTo("/participation");
+        assertThat(liferay.json().get("paths").has("/api/widget-types")).isTrue();
     }
 
     @Test
