@@ -1,4 +1,4 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
 import java.io.IOException;
 import java.io.InputStream;

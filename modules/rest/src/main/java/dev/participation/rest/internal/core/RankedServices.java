@@ -1,4 +1,4 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,17 +1,18 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * What a system administrator can change about the JSON API. Every property of this configuration
- * also becomes a service property of the servlet, so the standard whiteboard properties (for example
- * {@code osgi.http.whiteboard.context.select}) can be set through the same PID when a host serves
- * the API from its own servlet context.
+ * also becomes a service property of the servlet that serves it (Jakarta or javax), so the standard
+ * whiteboard properties (for example {@code osgi.http.whiteboard.context.select}) can be set through
+ * the same PID when a host serves the API from its own servlet context.
  */
 @ObjectClassDefinition(
         name = "Participation JSON API",
-        description = "The read-only JSON API under /api/ and its OpenAPI document.")
+        description = "The read-only JSON API and its OpenAPI document: under /api/ in the embedded portal, "
+                + "under /o/participation/api/ in Liferay.")
 public @interface ApiConfiguration {
 
     @AttributeDefinition(

@@ -1,4 +1,4 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
 import static org.mockito.Mockito.mockingDetails;
 

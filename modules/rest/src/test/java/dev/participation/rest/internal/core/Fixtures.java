@@ -1,4 +1,4 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -27,25 +27,25 @@ import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
 
 /** Test doubles: widgets with English and Welsh texts, and a JSON resource with its own fragment. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static ApiConfiguration config(String defaultLanguage, int maxAgeSeconds) {
+    public static ApiConfiguration config(String defaultLanguage, int maxAgeSeconds) {
         ApiConfiguration config = mock(ApiConfiguration.class);
         when(config.defaultLanguage()).thenReturn(defaultLanguage);
         when(config.maxAgeSeconds()).thenReturn(maxAgeSeconds);
         return config;
     }
 
-    /** A servlet wired as DS would wire it, with the two test widgets bound. */
-    static ApiServlet servlet(ApiConfiguration config, Logger logger, Widget... widgets) {
+    /** The API wired as DS would wire it, with these widgets bound. */
+    public static JsonApi api(ApiConfiguration config, Logger logger, Widget... widgets) {
         WidgetTypesResource widgetTypes = new WidgetTypesResource(logger);
         for (Widget w : widgets) {
             widgetTypes.bindWidget(w, Map.of());
         }
-        return new ApiServlet(config, widgetTypes, logger);
+        return new JsonApi(config, widgetTypes, logger);
     }
 
     static Map<String, Object> ranking(int ranking, long serviceId) {

@@ -1,7 +1,7 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
-import static dev.participation.rest.internal.Fixtures.config;
-import static dev.participation.rest.internal.Fixtures.servlet;
+import static dev.participation.rest.internal.core.Fixtures.api;
+import static dev.participation.rest.internal.core.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -21,29 +21,29 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 
 import dev.participation.api.json.JsonResource;
-import dev.participation.rest.internal.Exchange.Result;
-import dev.participation.rest.internal.Fixtures.EventsWidget;
-import dev.participation.rest.internal.Fixtures.Things;
-import dev.participation.rest.internal.Fixtures.UntranslatedWidget;
+import dev.participation.rest.internal.core.Exchange.Result;
+import dev.participation.rest.internal.core.Fixtures.EventsWidget;
+import dev.participation.rest.internal.core.Fixtures.Things;
+import dev.participation.rest.internal.core.Fixtures.UntranslatedWidget;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
- * Real answers checked against the document the same servlet serves, with Atlassian's OpenAPI
+ * Real answers checked against the document the same api serves, with Atlassian's OpenAPI
  * validator: the description other councils' developers code against must match what they get.
  */
 class ContractTest {
 
-    private ApiServlet servlet;
+    private JsonApi api;
 
     @BeforeEach
     void setUp() {
-        servlet = servlet(config("en-GB", 0), mock(Logger.class), new EventsWidget(), new UntranslatedWidget());
-        servlet.bindJsonResource(new Things(), Map.of());
+        api = api(config("en-GB", 0), mock(Logger.class), new EventsWidget(), new UntranslatedWidget());
+        api.bindJsonResource(new Things(), Map.of());
     }
 
     private String servedDocument() throws Exception {
-        Result r = Exchange.get("/api/openapi.json").sendTo(servlet);
+        Result r = Exchange.get("/api/openapi.json").sendTo(api);
         assertThat(r.status()).isEqualTo(200);
         return r.body();
     }
@@ -63,7 +63,7 @@ class ContractTest {
     }
 
     private ValidationReport validGet(String path) throws Exception {
-        Result r = Exchange.get(path).header("Accept-Language", "cy").sendTo(servlet);
+        Result r = Exchange.get(path).header("Accept-Language", "cy").sendTo(api);
         return validate(path, r, "cy");
     }
 
@@ -81,7 +81,7 @@ class ContractTest {
 
     @Test
     void unknownWidgetTypeProblemMatchesTheDocument() throws Exception {
-        Result r = Exchange.get("/api/widget-types/nope").sendTo(servlet);
+        Result r = Exchange.get("/api/widget-types/nope").sendTo(api);
         assertThat(r.status()).isEqualTo(404);
         assertThat(validate("/api/widget-types/nope", r, null).getMessages()).isEmpty();
     }
@@ -92,7 +92,7 @@ class ContractTest {
         assertThat(validGet("/api/things/park").getMessages()).isEmpty();
         // Its documented failures, problem details from the base document's shared response.
         for (String path : new String[] {"/api/things/unknown", "/api/things/gone", "/api/things/boom"}) {
-            Result r = Exchange.get(path).sendTo(servlet);
+            Result r = Exchange.get(path).sendTo(api);
             assertThat(r.status()).as(path).isGreaterThanOrEqualTo(400);
             assertThat(validate(path, r, null).getMessages()).as(path).isEmpty();
         }
@@ -105,10 +105,10 @@ class ContractTest {
         when(liar.name()).thenReturn("things");
         when(liar.openApi()).thenReturn(Fixtures.class.getResource("fragments/things.json"));
         when(liar.get(any())).thenReturn(Map.of("id", "park", "colour", "green"));
-        servlet = servlet(config("en-GB", 0), mock(Logger.class));
-        servlet.bindJsonResource(liar, Map.of());
+        api = api(config("en-GB", 0), mock(Logger.class));
+        api.bindJsonResource(liar, Map.of());
 
-        Result r = Exchange.get("/api/things/park").sendTo(servlet);
+        Result r = Exchange.get("/api/things/park").sendTo(api);
         assertThat(r.status()).isEqualTo(200);
         assertThat(validate("/api/things/park", r, null).hasErrors()).isTrue();
     }
@@ -119,25 +119,25 @@ class ContractTest {
      */
     @Test
     void undocumentedFailuresAreServedProblemDetails() throws Exception {
-        OpenAPI api = new OpenAPIV3Parser().readContents(servedDocument()).getOpenAPI();
-        SchemaValidator schemas = new SchemaValidator(api, new MessageResolver());
-        String problemMediaType = api.getComponents().getResponses().get("Problem").getContent().keySet()
+        OpenAPI document = new OpenAPIV3Parser().readContents(servedDocument()).getOpenAPI();
+        SchemaValidator schemas = new SchemaValidator(document, new MessageResolver());
+        String problemMediaType = document.getComponents().getResponses().get("Problem").getContent().keySet()
                 .iterator().next();
 
         Result[] failures = {
-            Exchange.get("/api/nothing-here").sendTo(servlet),
-            Exchange.request("POST", "/api/widget-types").sendTo(servlet),
-            Exchange.request("DELETE", "/api/things/park").sendTo(servlet)};
+            Exchange.get("/api/nothing-here").sendTo(api),
+            Exchange.request("POST", "/api/widget-types").sendTo(api),
+            Exchange.request("DELETE", "/api/things/park").sendTo(api)};
         for (Result r : failures) {
             assertThat(r.status()).isIn(404, 405);
             assertThat(r.contentType()).startsWith(problemMediaType + ";");
-            ValidationReport report = schemas.validate(r.body(), api.getComponents().getSchemas().get("Problem"),
+            ValidationReport report = schemas.validate(r.body(), document.getComponents().getSchemas().get("Problem"),
                     "response.body");
             assertThat(report.getMessages()).as(r.body()).isEmpty();
         }
 
         // And the same schema does reject something that is not a problem detail.
-        assertThat(schemas.validate("{\"status\":\"bad\"}", api.getComponents().getSchemas().get("Problem"),
+        assertThat(schemas.validate("{\"status\":\"bad\"}", document.getComponents().getSchemas().get("Problem"),
                 "response.body").hasErrors()).isTrue();
     }
 }

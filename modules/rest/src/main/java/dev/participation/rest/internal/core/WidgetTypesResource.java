@@ -1,4 +1,4 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ import dev.participation.api.widget.WidgetType;
  * council's own CMS) can draw an editor form without loading the widget.
  *
  * <p>It is registered under its own class rather than as a {@code JsonResource} because its OpenAPI
- * description is part of the base document and its name is reserved by the servlet.
+ * description is part of the base document and its name is reserved by the API.
  */
 @Component(service = WidgetTypesResource.class)
 public final class WidgetTypesResource {

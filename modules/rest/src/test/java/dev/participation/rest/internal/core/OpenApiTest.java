@@ -1,7 +1,7 @@
-package dev.participation.rest.internal;
+package dev.participation.rest.internal.core;
 
-import static dev.participation.rest.internal.Fixtures.config;
-import static dev.participation.rest.internal.Fixtures.servlet;
+import static dev.participation.rest.internal.core.Fixtures.api;
+import static dev.participation.rest.internal.core.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -15,8 +15,8 @@ import org.osgi.service.log.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.participation.api.json.JsonResource;
-import dev.participation.rest.internal.Exchange.Result;
-import dev.participation.rest.internal.Fixtures.Things;
+import dev.participation.rest.internal.core.Exchange.Result;
+import dev.participation.rest.internal.core.Fixtures.Things;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
@@ -24,16 +24,16 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 class OpenApiTest {
 
     private Logger logger;
-    private ApiServlet servlet;
+    private JsonApi api;
 
     @BeforeEach
     void setUp() {
         logger = mock(Logger.class);
-        servlet = servlet(config("en-GB", 0), logger);
+        api = api(config("en-GB", 0), logger);
     }
 
     private JsonNode document() throws Exception {
-        Result r = Exchange.get("/api/openapi.json").sendTo(servlet);
+        Result r = Exchange.get("/api/openapi.json").sendTo(api);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo("application/json; charset=utf-8");
         // A real parser is the oracle: the document must be valid OpenAPI 3.0 with every $ref resolving.
@@ -58,8 +58,8 @@ class OpenApiTest {
 
     @Test
     void fragmentsOfEveryResourceAreMerged() throws Exception {
-        servlet.bindJsonResource(new Things(), Map.of());
-        servlet.bindJsonResource(new Things("notices", "fragments/notices.json"), Map.of());
+        api.bindJsonResource(new Things(), Map.of());
+        api.bindJsonResource(new Things("notices", "fragments/notices.json"), Map.of());
 
         JsonNode doc = document();
 
@@ -73,16 +73,16 @@ class OpenApiTest {
     void theDocumentFollowsResourcesComingAndGoing() throws Exception {
         assertThat(document().get("paths").has("/api/things")).isFalse();
         Things things = new Things();
-        servlet.bindJsonResource(things, Map.of());
+        api.bindJsonResource(things, Map.of());
         assertThat(document().get("paths").has("/api/things")).isTrue();
-        servlet.unbindJsonResource(things);
+        api.unbindJsonResource(things);
         assertThat(document().get("paths").has("/api/things")).isFalse();
     }
 
     @Test
     void aFragmentsBadPartsAreLeftOutAndTheRestKept() throws Exception {
-        servlet.bindJsonResource(new Things(), Map.of());
-        servlet.bindJsonResource(new Things("rogue", "fragments/rogue.json"), Map.of());
+        api.bindJsonResource(new Things(), Map.of());
+        api.bindJsonResource(new Things("rogue", "fragments/rogue.json"), Map.of());
 
         JsonNode doc = document();
 
@@ -100,14 +100,14 @@ class OpenApiTest {
 
     @Test
     void unreadableFragmentsDoNotBreakTheDocument() throws Exception {
-        servlet.bindJsonResource(new Things(), Map.of());
-        servlet.bindJsonResource(new Things("broken", "fragments/broken.json"), Map.of());
-        servlet.bindJsonResource(new Things("array", "fragments/array.json"), Map.of());
-        servlet.bindJsonResource(new Things("missing", "fragments/does-not-exist.json"), Map.of());
+        api.bindJsonResource(new Things(), Map.of());
+        api.bindJsonResource(new Things("broken", "fragments/broken.json"), Map.of());
+        api.bindJsonResource(new Things("array", "fragments/array.json"), Map.of());
+        api.bindJsonResource(new Things("missing", "fragments/does-not-exist.json"), Map.of());
         JsonResource throwing = mock(JsonResource.class);
         when(throwing.name()).thenReturn("throwing");
         when(throwing.openApi()).thenThrow(new IllegalStateException("bundle stopping"));
-        servlet.bindJsonResource(throwing, Map.of());
+        api.bindJsonResource(throwing, Map.of());
 
         JsonNode doc = document();
 
@@ -115,12 +115,12 @@ class OpenApiTest {
                 .containsExactlyInAnyOrder("/api/openapi.json", "/api/widget-types", "/api/widget-types/{key}",
                         "/api/things", "/api/things/{id}");
         // The undescribed resources still answer.
-        assertThat(Exchange.get("/api/broken/park").sendTo(servlet).status()).isEqualTo(200);
+        assertThat(Exchange.get("/api/broken/park").sendTo(api).status()).isEqualTo(200);
     }
 
     @Test
     void behindAContextPathTheDocumentNamesItsServer() throws Exception {
-        Result r = Exchange.get("/api/openapi.json").contextPath("/o").sendTo(servlet);
+        Result r = Exchange.get("/api/openapi.json").contextPath("/o").sendTo(api);
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().at("/servers/0/url").asText()).isEqualTo("/o");
@@ -129,8 +129,21 @@ class OpenApiTest {
     }
 
     @Test
+    void underAPrefixedServletPathTheServerIsWhatComesBeforeApi() throws Exception {
+        // Liferay: the whiteboard's default context at /o, the servlet at /participation/api/*.
+        Result liferay = Exchange.get("/participation/api/openapi.json").contextPath("/o")
+                .servletPath("/participation/api").sendTo(api);
+        // A whiteboard whose default context is the server's root.
+        Result root = Exchange.get("/participation/api/openapi.json").servletPath("/participation/api").sendTo(api);
+
+        assertThat(liferay.json().at("/servers/0/url").asText()).isEqualTo("/o/participation");
+        assertThat(root.json().at("/servers/0/url").asText()).isEqualTo("/participation");
+        assertThat(liferay.json().get("paths").has("/api/widget-types")).isTrue();
+    }
+
+    @Test
     void theDocumentIsPublicJsonLikeEveryOtherAnswer() throws Exception {
-        Result r = Exchange.get("/api/openapi.json").sendTo(servlet);
+        Result r = Exchange.get("/api/openapi.json").sendTo(api);
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(r.header("Cache-Control")).isEqualTo("no-cache");
         assertThat(Logs.messages(logger, "warn")).isEmpty();
