@@ -1,0 +1,163 @@
+package dev.participation.liferay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.portlet.Portlet;
+
+import dev.participation.testing.db.DatabaseKind;
+import dev.participation.testing.db.TestDatabases;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A Liferay administrator deploys exactly the bundles the README lists, in its order or the
+ * reverse, into the OSGi framework Liferay 7.4 embeds: every bundle starts, every component is
+ * satisfied, each widget is a portlet Liferay's portlet tracker would take, and a widget renders the
+ * published pledge to a visitor.
+ */
+class LiferayLaunchTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("participation.root", "../..")).toAbsolutePath().normalize();
+    private static final Path LOCAL_REPOSITORY = Path.of(System.getProperty("participation.localRepository",
+            System.getProperty("user.home") + "/.m2/repository"));
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+    private static final String WIDGET = "dev.participation.api.widget.Widget";
+    private static final String WIDGET_KEY = "dev.participation.widget.key";
+
+    enum DeployOrder { README, REVERSE }
+
+    @TempDir
+    Path storage;
+
+    private TestDatabases.Empty database;
+    private LiferayFramework liferay;
+
+    @BeforeEach
+    void freshSchema() {
+        database = TestDatabases.create(DatabaseKind.POSTGRESQL);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (liferay != null) {
+            liferay.close();
+        }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeployOrder.class)
+    void theReadmesBundlesStartInLiferay74AndTheirWidgetsRenderAsPortlets(DeployOrder order) throws Exception {
+        List<DeployList.Entry> deploy = new ArrayList<>(DeployList.read(ROOT, LOCAL_REPOSITORY));
+        if (order == DeployOrder.REVERSE) {
+            Collections.reverse(deploy);
+        }
+        liferay = LiferayFramework.start(storage.resolve("osgi"), LOCAL_REPOSITORY);
+        // As the README's osgi/configs files would set them before anything is deployed.
+        liferay.configure("dev.participation.database", Map.of(
+                "url", ((PGSimpleDataSource) database.dataSource()).getUrl(), "user", "postgres"));
+        liferay.configure("dev.participation.demo", Map.of("enabled", true));
+
+        Map<DeployList.Entry, Bundle> deployed = new java.util.LinkedHashMap<>();
+        for (DeployList.Entry entry : deploy) {
+            deployed.put(entry, liferay.deploy(entry.jar()));
+        }
+
+        assertThat(deployed.entrySet().stream()
+                .filter(e -> e.getValue().getState() != Bundle.ACTIVE)
+                .map(e -> e.getKey() + " (" + e.getValue().getSymbolicName() + ") did not start: " + liferay.problem(e.getValue())))
+                .as("bundles deployed in %s order", order)
+                .isEmpty();
+
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        LiferayFramework.await(() -> Components.problems(liferay, readme::contains), SETTLE);
+        assertThat(Components.problems(liferay, readme::contains)).as("components not satisfied").isEmpty();
+
+        // The adapter registers a widget's portlet when it binds the widget, after both have started.
+        LiferayFramework.await(() -> {
+            try {
+                return widgetPortlets().keySet().equals(new java.util.TreeSet<>(widgetKeys())) ? List.of() : List.of("waiting");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, SETTLE);
+        Map<String, ServiceReference<Portlet>> widgetPortlets = widgetPortlets();
+        assertThat(widgetPortlets.keySet()).as("one portlet per widget").containsExactlyElementsOf(widgetKeys());
+        assertThat(widgetPortlets).isNotEmpty();
+        for (ServiceReference<Portlet> portlet : widgetPortlets.values()) {
+            assertThat(String.valueOf(portlet.getProperty("javax.portlet.name"))).matches("dev_participation_\\w+");
+            assertThat(portlet.getProperty("javax.portlet.display-name")).isNotNull();
+            assertThat(portlet.getProperty("com.liferay.portlet.display-category")).isEqualTo("category.participation");
+            assertThat(portlet.getProperty("com.liferay.portlet.instanceable")).isEqualTo("true");
+        }
+
+        String published = publishedPledgeTitle();
+        ServiceReference<Portlet> pledge = widgetPortlets.get("pledge");
+        String html = new PortletWindow(liferay.context().getService(pledge), String.valueOf(pledge.getProperty("javax.portlet.name"))).render();
+        assertThat(Jsoup.parseBodyFragment(html).text()).contains(published);
+    }
+
+    /** The widget portlets the adapter registered, by widget key. */
+    private Map<String, ServiceReference<Portlet>> widgetPortlets() throws Exception {
+        Map<String, ServiceReference<Portlet>> portlets = new TreeMap<>();
+        for (ServiceReference<Portlet> reference : liferay.context().getServiceReferences(Portlet.class, "(" + WIDGET_KEY + "=*)")) {
+            if (reference.getBundle() == null) {
+                continue;
+            }
+            ServiceReference<Portlet> previous = portlets.put(String.valueOf(reference.getProperty(WIDGET_KEY)), reference);
+            assertThat(previous).as("a second portlet for widget %s", reference.getProperty(WIDGET_KEY)).isNull();
+        }
+        return portlets;
+    }
+
+    /** The keys of every widget type the deployed bundles provide, read from the widgets themselves. */
+    private List<String> widgetKeys() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (ServiceReference<?> widget : liferay.services(WIDGET)) {
+            Object type = liferay.call(widget, WIDGET, liferay.context().getService(widget), "type", new Class<?>[0]);
+            keys.add((String) liferay.call(widget, "dev.participation.api.widget.WidgetType", type, "key", new Class<?>[0]));
+        }
+        return keys.stream().sorted().collect(Collectors.toList());
+    }
+
+    /** The title of the pledge demo content published, as the pledge bundle's own API reports it. */
+    private String publishedPledgeTitle() throws Exception {
+        String pledges = "dev.participation.pledge.api.Pledges";
+        List<?> published = List.of();
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        ServiceReference<?> reference = null;
+        while (published.isEmpty() && System.nanoTime() < deadline) {
+            List<ServiceReference<?>> found = liferay.services(pledges);
+            if (!found.isEmpty()) {
+                reference = found.get(0);
+                published = (List<?>) liferay.call(reference, pledges, liferay.context().getService(reference), "published", new Class<?>[0]);
+            }
+            if (published.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(published).as("pledges published by the demo content").isNotEmpty();
+        Object content = published.get(0).getClass().getMethod("content").invoke(published.get(0));
+        return (String) content.getClass().getMethod("title").invoke(content);
+    }
+}
