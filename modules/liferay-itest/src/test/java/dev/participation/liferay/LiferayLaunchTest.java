@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import javax.portlet.Portlet;
@@ -78,7 +80,7 @@ class LiferayLaunchTest {
                 "url", ((PGSimpleDataSource) database.dataSource()).getUrl(), "user", "postgres"));
         liferay.configure("dev.participation.demo", Map.of("enabled", true));
 
-        Map<DeployList.Entry, Bundle> deployed = new java.util.LinkedHashMap<>();
+        Map<DeployList.Entry, Bundle> deployed = new LinkedHashMap<>();
         for (DeployList.Entry entry : deploy) {
             deployed.put(entry, liferay.deploy(entry.jar()));
         }
@@ -96,7 +98,7 @@ class LiferayLaunchTest {
         // The adapter registers a widget's portlet when it binds the widget, after both have started.
         LiferayFramework.await(() -> {
             try {
-                return widgetPortlets().keySet().equals(new java.util.TreeSet<>(widgetKeys())) ? List.of() : List.of("waiting");
+                return widgetPortlets().keySet().equals(new TreeSet<>(widgetKeys())) ? List.of() : List.of("waiting");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -105,9 +107,11 @@ class LiferayLaunchTest {
         assertThat(widgetPortlets.keySet()).as("one portlet per widget").containsExactlyElementsOf(widgetKeys());
         assertThat(widgetPortlets).isNotEmpty();
         for (ServiceReference<Portlet> portlet : widgetPortlets.values()) {
-            assertThat(String.valueOf(portlet.getProperty("javax.portlet.name"))).matches("dev_participation_\\w+");
-            assertThat(portlet.getProperty("javax.portlet.display-name")).isNotNull();
-            assertThat(portlet.getProperty("com.liferay.portlet.display-category")).isEqualTo("category.participation");
+            // Liferay keys placed portlets by this name: it must not change between releases.
+            assertThat(portlet.getProperty("javax.portlet.name"))
+                    .isEqualTo("dev_participation_" + String.valueOf(portlet.getProperty(WIDGET_KEY)).replace('-', '_'));
+            assertThat(String.valueOf(portlet.getProperty("javax.portlet.display-name"))).isNotBlank();
+            assertThat(String.valueOf(portlet.getProperty("com.liferay.portlet.display-category"))).isNotBlank();
             assertThat(portlet.getProperty("com.liferay.portlet.instanceable")).isEqualTo("true");
         }
 
