@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.portlet.PortletRequest;
+import javax.portlet.PortletSession;
+
 import dev.participation.api.widget.Message;
 
 /**
@@ -26,6 +29,28 @@ record OneShot(StoredMessage notice, String invalidHtml, String marker, LinkedHa
         LinkedHashMap<String, StoredMessage> errors) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final String SESSION_ATTRIBUTE = "dev.participation.portlet.oneShot";
+
+    /** What the last post left for this render of the portlet window, removed as it is read. */
+    static OneShot take(PortletRequest request) {
+        PortletSession session = request.getPortletSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object value = session.getAttribute(SESSION_ATTRIBUTE);
+        if (value == null) {
+            return null;
+        }
+        session.removeAttribute(SESSION_ATTRIBUTE);
+        // After the adapter is updated a slot written by the old bundle is of another class: drop it.
+        return value instanceof OneShot shot ? shot : null;
+    }
+
+    /** Leaves this for the next render of the portlet window. */
+    void keep(PortletRequest request) {
+        request.getPortletSession(true).setAttribute(SESSION_ATTRIBUTE, this);
+    }
 
     static OneShot notice(Message notice) {
         return new OneShot(StoredMessage.of(notice), null, null, null, null);

@@ -19,17 +19,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String displayCategory() default "category.participation";
 
     @AttributeDefinition(name = "Staff roles",
-            description = "Portal role names whose members are participation staff: they see sign-ups, "
-                    + "feedback and impact. Separate several with commas.")
+            description = "Names of portal regular roles whose members are participation staff: they see "
+                    + "sign-ups, feedback and impact, and add evidence. Separate several with commas. Site and "
+                    + "organization roles cannot be used: the portal answers only for regular roles.")
     String[] staffRoles() default {"Participation Staff"};
 
     @AttributeDefinition(name = "Editor roles",
-            description = "Portal role names whose members may configure placed widgets and publish "
-                    + "content. Separate several with commas.")
-    String[] editorRoles() default {"Participation Editor", "Site Administrator"};
+            description = "Names of portal regular roles whose members may write and publish content and "
+                    + "configure placed widgets (configuring also needs the portlet's Configuration "
+                    + "permission). Separate several with commas. Regular roles only.")
+    String[] editorRoles() default {"Participation Editor"};
 
     @AttributeDefinition(name = "Administrator roles",
-            description = "Portal role names whose members can do everything staff and editors can. "
-                    + "Separate several with commas.")
+            description = "Names of portal regular roles whose members can do everything staff and editors "
+                    + "can. Separate several with commas. Regular roles only.")
     String[] adminRoles() default {"Administrator"};
 }

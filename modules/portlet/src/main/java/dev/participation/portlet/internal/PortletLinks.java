@@ -113,7 +113,7 @@ abstract class PortletLinks implements Links {
         return withMode(url, formMode).toString();
     }
 
-    private static String assetUrl(MimeResponse response, String path) {
+    static String assetUrl(MimeResponse response, String path) {
         ResourceURL url = response.createResourceURL();
         url.setResourceID(path);
         // A static file depends on nothing of the page's state: the most cacheable URL there is.

@@ -1,12 +1,9 @@
 package dev.participation.portlet.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +24,6 @@ import javax.portlet.PortletParameters;
 import javax.portlet.PortletPreferences;
 import javax.portlet.PortletRequest;
 import javax.portlet.PortletResponse;
-import javax.portlet.PortletSession;
 import javax.portlet.PortletURL;
 import javax.portlet.RenderRequest;
 import javax.portlet.RenderResponse;
@@ -62,17 +58,9 @@ final class WidgetPortlet extends GenericPortlet {
     /** Liferay's configuration mode (its {@code LiferayPortletMode.CONFIG}). */
     static final PortletMode CONFIG = new PortletMode("config");
 
-    /**
-     * The CSRF form field, namespaced in the markup. Liferay already refuses action requests
-     * without the portal's {@code p_auth} token, which it puts into every action URL (the form's
-     * {@code action}). The Portlet 3.0 API itself offers no token to read, so this field carries
-     * the adapter's own per-session token: it protects the widgets on any portlet container and
-     * costs nothing where the portal protects action URLs as well.
-     */
-    static final String CSRF_PARAMETER = "pwCsrf";
+    /** The CSRF form field, namespaced in the markup: see {@link PortletCsrf}. */
+    static final String CSRF_PARAMETER = PortletCsrf.PARAMETER;
 
-    private static final String TOKEN_ATTRIBUTE = "dev.participation.portlet.csrf";
-    private static final String ONE_SHOT_ATTRIBUTE = "dev.participation.portlet.oneShot";
     private static final String SAVED_NOTICE = "preferences.saved";
 
     private final Widget widget;
@@ -146,7 +134,7 @@ final class WidgetPortlet extends GenericPortlet {
         response.setContentType("text/html");
         PrintWriter out = response.getWriter();
         out.write(html);
-        if (isEditor(person) && request.isPortletModeAllowed(CONFIG)) {
+        if (mayConfigure(request, person)) {
             out.write(configureLink(request, response));
         }
     }
@@ -168,7 +156,7 @@ final class WidgetPortlet extends GenericPortlet {
     /** Configuration mode: the preferences form, for editors only. */
     private void doConfig(RenderRequest request, RenderResponse response) throws PortletException, IOException {
         Optional<Person> person = person(request);
-        if (!isEditor(person)) {
+        if (!mayConfigure(request, person)) {
             // Liferay grants config mode by the CONFIGURATION permission; someone who has it
             // without an editor role sees the widget rather than a form they may not use.
             doView(request, response);
@@ -194,9 +182,7 @@ final class WidgetPortlet extends GenericPortlet {
 
     @Override
     public void processAction(ActionRequest request, ActionResponse response) throws PortletException, IOException {
-        PortletSession session = request.getPortletSession(false);
-        String expected = session == null ? null : (String) session.getAttribute(TOKEN_ATTRIBUTE);
-        if (!CsrfTokens.matches(expected, request.getActionParameters().getValue(CSRF_PARAMETER))) {
+        if (!PortletCsrf.accepts(request)) {
             // Not from a page this portlet served (or the session ended): nothing changes.
             return;
         }
@@ -231,7 +217,7 @@ final class WidgetPortlet extends GenericPortlet {
     }
 
     private void saveConfiguration(ActionRequest request, ActionResponse response) throws PortletException, IOException {
-        if (!isEditor(person(request))) {
+        if (!mayConfigure(request, person(request))) {
             return;
         }
         // Only declared keys are read, so nothing else a form carries can reach storage.
@@ -261,21 +247,7 @@ final class WidgetPortlet extends GenericPortlet {
     /** Serves static files from the widget bundle's {@code /assets/} folder, and nothing else. */
     @Override
     public void serveResource(ResourceRequest request, ResourceResponse response) throws PortletException, IOException {
-        String path = request.getResourceID();
-        Optional<String> contentType = AssetPaths.contentType(path);
-        URL file = contentType.isPresent() ? assets.apply(path) : null;
-        if (file == null) {
-            response.setStatus(404);
-            return;
-        }
-        response.setContentType(contentType.get());
-        // Assets are versioned with the widget bundle; an hour keeps pages fast without pinning
-        // an old file for long after an upgrade.
-        response.getCacheControl().setPublicScope(true);
-        response.getCacheControl().setExpirationTime(3600);
-        try (InputStream in = file.openStream()) {
-            in.transferTo(response.getPortletOutputStream());
-        }
+        BundleAssets.serve(request, response, assets);
     }
 
     private WidgetRequest widgetRequest(PortletRequest request, PortletResponse response, Optional<Person> person,
@@ -302,44 +274,20 @@ final class WidgetPortlet extends GenericPortlet {
         return values;
     }
 
-    private CsrfField csrf(PortletRequest request, PortletResponse response) {
-        PortletSession session = request.getPortletSession(true);
-        String token = (String) session.getAttribute(TOKEN_ATTRIBUTE);
-        if (token == null) {
-            token = CsrfTokens.newToken();
-            session.setAttribute(TOKEN_ATTRIBUTE, token);
-        }
-        return new CsrfField(response.getNamespace() + CSRF_PARAMETER, token);
+    private static CsrfField csrf(PortletRequest request, PortletResponse response) {
+        return PortletCsrf.field(request, response);
     }
 
     private Optional<Person> person(PortletRequest request) {
-        String user = request.getRemoteUser();
-        if (user == null || user.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Person(user, displayName(request, user), roles.get().rolesOf(request::isUserInRole)));
+        return PortalPeople.of(request, roles.get());
     }
 
     /**
-     * The name from the portal's standard user information (Liferay's remote user is a numeric
-     * id, which is no way to greet anyone or to name someone in an audit log).
+     * An editor whom the portal also lets into config mode: Liferay allows it only to people
+     * with the portlet's CONFIGURATION permission, and neither alone is enough.
      */
-    private static String displayName(PortletRequest request, String fallback) {
-        if (request.getAttribute(PortletRequest.USER_INFO) instanceof Map<?, ?> info) {
-            String full = (text(info.get("user.name.given")) + " " + text(info.get("user.name.family"))).trim();
-            if (!full.isEmpty()) {
-                return full;
-            }
-            String nick = text(info.get("user.name.nickName")).trim();
-            if (!nick.isEmpty()) {
-                return nick;
-            }
-        }
-        return fallback;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static boolean mayConfigure(PortletRequest request, Optional<Person> person) {
+        return isEditor(person) && request.isPortletModeAllowed(CONFIG);
     }
 
     private static boolean isEditor(Optional<Person> person) {
@@ -347,33 +295,14 @@ final class WidgetPortlet extends GenericPortlet {
     }
 
     private static Map<String, List<String>> parameters(PortletParameters parameters) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (String name : parameters.getNames()) {
-            String[] values = parameters.getValues(name);
-            List<String> list = new ArrayList<>();
-            if (values != null) {
-                Arrays.stream(values).filter(Objects::nonNull).forEach(list::add);
-            }
-            map.put(name, List.copyOf(list));
-        }
-        return map;
+        return ParameterMaps.of(parameters);
     }
 
     private static OneShot takeOneShot(PortletRequest request) {
-        PortletSession session = request.getPortletSession(false);
-        if (session == null) {
-            return null;
-        }
-        Object value = session.getAttribute(ONE_SHOT_ATTRIBUTE);
-        if (value == null) {
-            return null;
-        }
-        session.removeAttribute(ONE_SHOT_ATTRIBUTE);
-        // After the adapter is updated a slot written by the old bundle is of another class: drop it.
-        return value instanceof OneShot shot ? shot : null;
+        return OneShot.take(request);
     }
 
     private static void putOneShot(PortletRequest request, OneShot shot) {
-        request.getPortletSession(true).setAttribute(ONE_SHOT_ATTRIBUTE, shot);
+        shot.keep(request);
     }
 }

@@ -1,21 +1,12 @@
 package dev.participation.portlet.internal;
 
-import java.net.URL;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import javax.portlet.Portlet;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,8 +37,8 @@ public final class WidgetPortletRegistrar {
     // Guards everything below. DS may bind and unbind widgets on several threads at once; the
     // lock keeps the registry and the registered portlets in step.
     private final Object lock = new Object();
-    private final Map<ServiceReference<Widget>, Bound> widgets = new LinkedHashMap<>();
-    private final Map<String, Registered> registered = new HashMap<>();
+    private final RegisteredPortlets<Widget, Bound> portlets = new RegisteredPortlets<>(
+            bound -> PortletProperties.portletName(bound.type()), this::portlet, this::properties);
     private BundleContext context;
     private String category;
     private volatile RoleMapping roles;
@@ -57,10 +48,6 @@ public final class WidgetPortletRegistrar {
         static Bound of(Widget widget) {
             return new Bound(widget, widget.type());
         }
-    }
-
-    /** A registered portlet and the widget service it was made for. */
-    private record Registered(ServiceReference<Widget> widget, ServiceRegistration<Portlet> registration) {
     }
 
     /**
@@ -77,7 +64,7 @@ public final class WidgetPortletRegistrar {
         synchronized (lock) {
             this.context = bundleContext;
             apply(config);
-            reconcile();
+            portlets.reconcile(context);
         }
     }
 
@@ -86,15 +73,14 @@ public final class WidgetPortletRegistrar {
         synchronized (lock) {
             apply(config);
             // Role names are read per request; the category is a service property to update.
-            registered.forEach((name, r) -> r.registration().setProperties(properties(widgets.get(r.widget()))));
+            portlets.refreshProperties();
         }
     }
 
     @Deactivate
     void deactivate() {
         synchronized (lock) {
-            registered.values().forEach(r -> unregister(r.registration()));
-            registered.clear();
+            portlets.unregisterAll();
             context = null;
         }
     }
@@ -104,23 +90,23 @@ public final class WidgetPortletRegistrar {
             updated = "updatedWidget", unbind = "removeWidget")
     void addWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
-            widgets.put(reference, Bound.of(widget));
-            reconcile();
+            portlets.bind(reference, Bound.of(widget));
+            portlets.reconcile(context);
         }
     }
 
     void updatedWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
             // A changed ranking may decide which of two widgets with one key is the portlet.
-            widgets.computeIfAbsent(reference, r -> Bound.of(widget));
-            reconcile();
+            portlets.rebind(reference, r -> Bound.of(widget));
+            portlets.reconcile(context);
         }
     }
 
     void removeWidget(ServiceReference<Widget> reference, Widget widget) {
         synchronized (lock) {
-            widgets.remove(reference);
-            reconcile();
+            portlets.unbind(reference);
+            portlets.reconcile(context);
         }
     }
 
@@ -130,61 +116,12 @@ public final class WidgetPortletRegistrar {
         roles = RoleMapping.of(config);
     }
 
-    /**
-     * Makes the registered portlets match the widgets: one portlet per portlet name, made for the
-     * best-ranked widget with that key (two versions of a widget bundle may overlap during an
-     * update). Before activation there is no context to register with; activation reconciles.
-     */
-    private void reconcile() {
-        if (context == null) {
-            return;
-        }
-        Map<String, ServiceReference<Widget>> wanted = new HashMap<>();
-        for (Map.Entry<ServiceReference<Widget>, Bound> e : widgets.entrySet()) {
-            String name = PortletProperties.portletName(e.getValue().type());
-            ServiceReference<Widget> best = wanted.get(name);
-            if (best == null || e.getKey().compareTo(best) > 0) {
-                wanted.put(name, e.getKey());
-            }
-        }
-        for (String name : new ArrayList<>(registered.keySet())) {
-            Registered r = registered.get(name);
-            if (!r.widget().equals(wanted.get(name))) {
-                registered.remove(name);
-                unregister(r.registration());
-            }
-        }
-        List<String> missing = new ArrayList<>(wanted.keySet());
-        missing.removeAll(registered.keySet());
-        for (String name : missing) {
-            ServiceReference<Widget> reference = wanted.get(name);
-            Bound widget = widgets.get(reference);
-            WidgetPortlet portlet = new WidgetPortlet(widget.widget(), widget.type(), () -> roles, portalZone,
-                    assets(reference), form);
-            registered.put(name, new Registered(reference,
-                    context.registerService(Portlet.class, portlet, properties(widget))));
-        }
+    private Portlet portlet(ServiceReference<Widget> reference, Bound widget) {
+        return new WidgetPortlet(widget.widget(), widget.type(), () -> roles, portalZone, BundleAssets.of(reference), form);
     }
 
     private java.util.Dictionary<String, Object> properties(Bound bound) {
         return PortletProperties.of(bound.type(), Messages.of(PortletProperties.DISPLAY_LOCALE,
                 bound.widget().messages(PortletProperties.DISPLAY_LOCALE)), category);
-    }
-
-    /**
-     * Files below {@code /assets/} of the bundle that registered the widget. {@code getEntry}
-     * reads that bundle's own content only, never its imports or fragments' class path.
-     */
-    private static Function<String, URL> assets(ServiceReference<Widget> reference) {
-        Bundle bundle = reference.getBundle();
-        return path -> bundle == null ? null : bundle.getEntry("/assets/" + path);
-    }
-
-    private static void unregister(ServiceRegistration<Portlet> registration) {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // The framework withdrew it already, as it does when this bundle stops.
-        }
     }
 }

@@ -81,14 +81,17 @@ final class Portal {
         }
     }
 
-    /** A post: the request, the response and the render parameters it ended with. */
-    record Action(ActionRequest request, ActionResponse response, MutableRenderParameters renderParameters) {
+    /**
+     * A post: the request, the response and the render parameters it ended with (as a mock to
+     * verify, and as the values the next render gets).
+     */
+    record Action(ActionRequest request, ActionResponse response, MutableRenderParameters renderParameters,
+            Map<String, String> next) {
     }
 
     Render render(PortletMode mode, Map<String, String> renderParameters) throws Exception {
         RenderRequest request = lenientMock(RenderRequest.class);
         common(request, mode, renderParameters);
-        lenient().when(request.isPortletModeAllowed(WidgetPortlet.CONFIG)).thenReturn(configAllowed);
         RenderResponse response = lenientMock(RenderResponse.class);
         StringWriter out = new StringWriter();
         lenient().when(response.getWriter()).thenReturn(new PrintWriter(out, true));
@@ -114,8 +117,23 @@ final class Portal {
     }
 
     Action postExactly(PortletMode mode, Map<String, String> fields) throws Exception {
+        return postExactly(mode, Map.of(), fields);
+    }
+
+    /** A post to an action URL that carries render parameters, with the session's CSRF token. */
+    Action post(Map<String, String> renderParameters, Map<String, String> fields) throws Exception {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        Object token = session.get(PortletCsrf.SESSION_ATTRIBUTE);
+        if (token != null) {
+            withToken.put(PortletCsrf.PARAMETER, token.toString());
+        }
+        return postExactly(PortletMode.VIEW, renderParameters, withToken);
+    }
+
+    Action postExactly(PortletMode mode, Map<String, String> renderParameters, Map<String, String> fields)
+            throws Exception {
         ActionRequest request = lenientMock(ActionRequest.class);
-        common(request, mode, Map.of());
+        common(request, mode, renderParameters);
         ActionParameters parameters = lenientMock(ActionParameters.class);
         lenient().when(parameters.getNames()).thenReturn(fields.keySet());
         lenient().when(parameters.getValue(anyString())).thenAnswer(i -> fields.get(i.<String>getArgument(0)));
@@ -125,16 +143,19 @@ final class Portal {
         });
         lenient().when(request.getActionParameters()).thenReturn(parameters);
         ActionResponse response = lenientMock(ActionResponse.class);
-        MutableRenderParameters renderParameters = lenientMock(MutableRenderParameters.class);
-        lenient().when(response.getRenderParameters()).thenReturn(renderParameters);
+        // As the portlet container does: the response starts with the action URL's render parameters.
+        Map<String, String> next = new LinkedHashMap<>(renderParameters);
+        MutableRenderParameters nextParameters = parameters(next);
+        lenient().when(response.getRenderParameters()).thenReturn(nextParameters);
         lenient().when(response.getNamespace()).thenReturn(NAMESPACE);
         lenient().when(response.createRedirectURL(any(MimeResponse.Copy.class))).thenAnswer(i -> url(RenderURL.class, "https://" + HOST + "/web/guest/home"));
-        return new Action(request, response, renderParameters);
+        return new Action(request, response, nextParameters, next);
     }
 
     private void common(PortletRequest request, PortletMode mode, Map<String, String> renderParameters) {
         lenient().when(request.getPortletMode()).thenReturn(mode);
         lenient().when(request.getWindowState()).thenReturn(WindowState.NORMAL);
+        lenient().when(request.isPortletModeAllowed(WidgetPortlet.CONFIG)).thenReturn(configAllowed);
         lenient().when(request.getRemoteUser()).thenReturn(user);
         lenient().when(request.isUserInRole(anyString())).thenAnswer(i -> portalRoles.contains(i.<String>getArgument(0)));
         lenient().when(request.getAttribute(PortletRequest.USER_INFO)).thenReturn(user == null ? null : userInfo);
@@ -149,6 +170,7 @@ final class Portal {
         lenient().when(request.getServerPort()).thenReturn(443);
         RenderParameters parameters = lenientMock(RenderParameters.class);
         lenient().when(parameters.getNames()).thenReturn(renderParameters.keySet());
+        lenient().when(parameters.getValue(anyString())).thenAnswer(i -> renderParameters.get(i.<String>getArgument(0)));
         lenient().when(parameters.getValues(anyString())).thenAnswer(i -> {
             String v = renderParameters.get(i.<String>getArgument(0));
             return v == null ? null : new String[] {v};
@@ -161,13 +183,29 @@ final class Portal {
         T url = lenientMock(type);
         Map<String, String> parameters = new LinkedHashMap<>();
         PortletMode[] mode = {PortletMode.VIEW};
-        MutableRenderParameters renderParameters = lenientMock(MutableRenderParameters.class);
-        lenient().when(renderParameters.setValue(anyString(), anyString())).thenAnswer(i -> parameters.put(i.getArgument(0), i.getArgument(1)));
+        MutableRenderParameters renderParameters = parameters(parameters);
         lenient().when(url.getRenderParameters()).thenReturn(renderParameters);
         doAnswer(i -> mode[0] = i.getArgument(0)).when(url).setPortletMode(any());
         lenient().when(url.toString()).thenAnswer(i -> base + "?mode=" + mode[0] + parameters.entrySet().stream()
                 .map(e -> "&" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining()));
         return url;
+    }
+
+    /** Render parameters kept in a map, one value per name (all these tests need). */
+    private static MutableRenderParameters parameters(Map<String, String> values) {
+        MutableRenderParameters parameters = lenientMock(MutableRenderParameters.class);
+        lenient().when(parameters.setValue(anyString(), anyString())).thenAnswer(i -> values.put(i.getArgument(0), i.getArgument(1)));
+        lenient().when(parameters.setValues(anyString(), any(String[].class))).thenAnswer(i -> {
+            String[] given = (String[]) i.getRawArguments()[1];
+            return values.put(i.getArgument(0), given.length == 0 ? "" : given[0]);
+        });
+        lenient().when(parameters.getValue(anyString())).thenAnswer(i -> values.get(i.<String>getArgument(0)));
+        lenient().when(parameters.getNames()).thenAnswer(i -> Set.copyOf(values.keySet()));
+        doAnswer(i -> {
+            values.clear();
+            return null;
+        }).when(parameters).clearPrivate();
+        return parameters;
     }
 
     private static ResourceURL resourceUrl() {

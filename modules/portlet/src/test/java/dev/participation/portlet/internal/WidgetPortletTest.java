@@ -294,6 +294,23 @@ class WidgetPortletTest {
     }
 
     @Test
+    void anEditorWithoutThePortletsConfigurationPermissionGetsNoFormAndStoresNothing() throws Exception {
+        editor();
+        Portal.Render form = portal.render(WidgetPortlet.CONFIG, Map.of());
+        portlet.render(form.request(), form.response());
+        // Liferay allows config mode only with the portlet's CONFIGURATION permission.
+        portal.configAllowed = false;
+
+        Portal.Render page = portal.render(WidgetPortlet.CONFIG, Map.of());
+        portlet.render(page.request(), page.response());
+        Portal.Action post = portal.post(WidgetPortlet.CONFIG, Map.of("title", "Ours", "count", "5"));
+        portlet.processAction(post.request(), post.response());
+
+        assertThat(page.html()).doesNotContain("<form").doesNotContain("mode=config");
+        assertThat(portal.stores).isZero();
+    }
+
+    @Test
     void validPreferencesAreStoredAndTheEditorReturnsToTheViewWithANotice() throws Exception {
         editor();
         Portal.Render form = portal.render(WidgetPortlet.CONFIG, Map.of());
