@@ -190,6 +190,8 @@ public final class DatabaseConnector implements StorageStatus {
         }
         DataSourceFactory factory = drivers.get(Drivers.driverClass(dialect));
         if (factory == null) {
+            // Binding the factory schedules another attempt.
+            DriverRewiring.refreshUnwired(context, Drivers.driverPackage(dialect));
             return;
         }
         try {

@@ -23,4 +23,10 @@ public final class Drivers {
     public static String driverClass(Dialect dialect) {
         return dialect == Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver";
     }
+
+    /** The package the driver bundle exports its driver class from. */
+    static String driverPackage(Dialect dialect) {
+        String driverClass = driverClass(dialect);
+        return driverClass.substring(0, driverClass.lastIndexOf('.'));
+    }
 }
