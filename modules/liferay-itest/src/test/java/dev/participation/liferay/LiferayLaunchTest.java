@@ -124,6 +124,13 @@ class LiferayLaunchTest {
         assertThat(Jsoup.parseBodyFragment(html).text()).contains(published);
 
         assertStaffPagesArePortlets(published);
+
+        // People come from Liferay: no local administrator is made, so no password is printed either.
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+                java.sql.ResultSet accounts = connection.createStatement().executeQuery("SELECT COUNT(*) FROM account")) {
+            accounts.next();
+            assertThat(accounts.getLong(1)).as("local accounts in Liferay").isZero();
+        }
     }
 
     /**
