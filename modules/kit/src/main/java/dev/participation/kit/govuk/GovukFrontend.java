@@ -1,10 +1,8 @@
 package dev.participation.kit.govuk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+
+import dev.participation.kit.text.PackagedText;
 
 /**
  * GOV.UK Frontend's stylesheet and script as this bundle ships them (copied from the WebJar at
@@ -70,13 +68,6 @@ public final class GovukFrontend {
     }
 
     private static String read(String resource) {
-        try (InputStream in = GovukFrontend.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing from the kit bundle: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PackagedText.read(GovukFrontend.class, resource);
     }
 }

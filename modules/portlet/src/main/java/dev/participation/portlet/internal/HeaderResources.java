@@ -1,8 +1,5 @@
 package dev.participation.portlet.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +11,7 @@ import javax.portlet.ResourceURL;
 import dev.participation.kit.govuk.Fingerprint;
 import dev.participation.kit.govuk.GovukFrontend;
 import dev.participation.kit.govuk.ScopedStylesheet;
+import dev.participation.kit.text.PackagedText;
 import dev.participation.kit.text.PlainText;
 
 /**
@@ -107,13 +105,6 @@ final class HeaderResources {
     }
 
     private static String read(String resource) {
-        try (InputStream in = HeaderResources.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing from the portlet bundle: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PackagedText.read(HeaderResources.class, resource);
     }
 }

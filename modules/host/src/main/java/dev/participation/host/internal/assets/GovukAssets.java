@@ -1,8 +1,5 @@
 package dev.participation.host.internal.assets;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.participation.kit.govuk.Fingerprint;
 import dev.participation.kit.govuk.GovukFrontend;
+import dev.participation.kit.text.PackagedText;
 
 /**
  * GOV.UK Frontend's stylesheet and script (from the kit, which copies them out of the WebJar at
@@ -80,13 +78,6 @@ public final class GovukAssets {
     }
 
     private static String read(String resource) {
-        try (InputStream in = GovukAssets.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing from the host bundle: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PackagedText.read(GovukAssets.class, resource);
     }
 }
