@@ -3,7 +3,7 @@ package dev.participation.pledge.internal.store;
 import java.util.function.Supplier;
 
 import dev.participation.pledge.api.PledgeContent;
-import dev.participation.pledge.internal.Recent;
+import dev.participation.kit.cache.Recent;
 
 /**
  * Parsed content of published versions. A published version never changes once written, so a

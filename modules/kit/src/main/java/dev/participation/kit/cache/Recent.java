@@ -1,4 +1,4 @@
-package dev.participation.pledge.internal;
+package dev.participation.kit.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
