@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -63,7 +65,13 @@ public final class JobScheduler {
     private final DirectConnections connections;
     private final Clock clock;
     private final Config config;
+    // Guarded by this: the jobs, whether the component is active, and whether a build is due.
     private boolean active;
+    private boolean buildRequested;
+    private ExecutorService builder;
+    // Guarded by schedulerLock, taken before this and never inside it: building and stopping the
+    // scheduler take long, and the jobs must stay free to come and go meanwhile.
+    private final Object schedulerLock = new Object();
     private Scheduler scheduler;
 
     @Activate
@@ -73,16 +81,33 @@ public final class JobScheduler {
         this.config = config;
     }
 
+    /**
+     * The scheduler is built on its own thread. This component activates on the thread that opens
+     * the database, and jobs arrive on the threads that start other bundles; building db-scheduler
+     * there (twice, as the first jobs came) held back every page at start-up.
+     */
     @Activate
     synchronized void activate() {
         active = true;
-        restart();
+        builder = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "participation-jobs-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        requestBuild();
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        active = false;
-        stop();
+    void deactivate() {
+        synchronized (this) {
+            active = false;
+            if (builder != null) {
+                builder.shutdown();
+            }
+        }
+        synchronized (schedulerLock) {
+            stop();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -93,12 +118,12 @@ public final class JobScheduler {
                     job.name());
             return;
         }
-        restart();
+        requestBuild();
     }
 
     synchronized void removeJob(ScheduledJob job) {
         if (jobs.remove(job.name(), job)) {
-            restart();
+            requestBuild();
         }
     }
 
@@ -108,31 +133,49 @@ public final class JobScheduler {
     }
 
     /** Looks for due runs now rather than at the next poll. */
-    synchronized void checkNow() {
-        if (scheduler != null) {
-            scheduler.triggerCheckForDueExecutions();
+    void checkNow() {
+        synchronized (schedulerLock) {
+            if (scheduler != null) {
+                scheduler.triggerCheckForDueExecutions();
+            }
         }
     }
 
-    private void restart() {
-        stop();
-        // Initial jobs bind before activation; starting once they are all there saves rebuilds.
-        if (!active) {
-            return;
+    // Initial jobs bind before activation; building once they are all there saves rebuilds, and
+    // jobs that come while a build waits are in that build.
+    private void requestBuild() {
+        if (active && !buildRequested) {
+            buildRequested = true;
+            builder.execute(this::build);
         }
-        List<RecurringTask<Void>> tasks = new ArrayList<>();
-        for (ScheduledJob job : jobs.values()) {
-            tasks.add(Tasks.recurring(job.name(), schedule(job.schedule()))
-                    .execute((instance, context) -> job.run()));
+    }
+
+    /** db-scheduler fixes its tasks when it is built, so it is built again with the jobs of now. */
+    private void build() {
+        synchronized (schedulerLock) {
+            Map<String, ScheduledJob> current;
+            synchronized (this) {
+                buildRequested = false;
+                if (!active) {
+                    return;
+                }
+                current = new TreeMap<>(jobs);
+            }
+            stop();
+            List<RecurringTask<Void>> tasks = new ArrayList<>();
+            for (ScheduledJob job : current.values()) {
+                tasks.add(Tasks.recurring(job.name(), schedule(job.schedule()))
+                        .execute((instance, context) -> job.run()));
+            }
+            scheduler = Scheduler.create(connections.dataSource())
+                    .startTasks(tasks)
+                    .pollingInterval(Duration.ofSeconds(Math.max(1, config.pollingSeconds())))
+                    .threads(Math.max(1, config.threads()))
+                    .shutdownMaxWait(Duration.ofSeconds(Math.max(0, config.shutdownSeconds())))
+                    .build();
+            scheduler.start();
+            LOG.log(System.Logger.Level.INFO, "Scheduled jobs running: {0}", current.keySet());
         }
-        scheduler = Scheduler.create(connections.dataSource())
-                .startTasks(tasks)
-                .pollingInterval(Duration.ofSeconds(Math.max(1, config.pollingSeconds())))
-                .threads(Math.max(1, config.threads()))
-                .shutdownMaxWait(Duration.ofSeconds(Math.max(0, config.shutdownSeconds())))
-                .build();
-        scheduler.start();
-        LOG.log(System.Logger.Level.INFO, "Scheduled jobs running: {0}", jobs.keySet());
     }
 
     private void stop() {
