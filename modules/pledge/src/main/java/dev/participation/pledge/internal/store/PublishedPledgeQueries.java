@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,6 @@ import dev.participation.pledge.api.Evidence;
 import dev.participation.pledge.api.EvidenceSummary;
 import dev.participation.pledge.api.PledgeContent;
 import dev.participation.pledge.api.PublishedPledge;
-import dev.participation.api.storage.Sql;
 
 /**
  * The only SQL behind the public methods of {@link PledgeStore}, kept apart from the editors'
@@ -33,6 +33,10 @@ import dev.participation.api.storage.Sql;
  */
 final class PublishedPledgeQueries {
 
+    /** A {@code pledge_evidence} row's columns in the order {@link #evidence(ResultSet, int)} reads them. */
+    static final String EVIDENCE_COLUMNS = "e.id, e.commitment_key, e.evidence_date, e.description, e.link,"
+            + " e.added_by, e.added_at, e.approved_by";
+
     /**
      * Each pledge's latest published version, with per commitment how much approved evidence it
      * has and the newest piece (by date, then by when added): one row per commitment with
@@ -42,15 +46,13 @@ final class PublishedPledgeQueries {
      * {@code %1$s} narrows the pledges, {@code %2$s} the evidence, to the same ones.
      */
     private static final String LATEST_WITH_EVIDENCE = "SELECT shown.pledge_id, shown.slug,"
-            + " shown.version_number, shown.published_at, ranked.id, ranked.commitment_key, ranked.evidence_date,"
-            + " ranked.description, ranked.link, ranked.added_by, ranked.added_at, ranked.approved_by,"
-            + " ranked.evidence_count"
+            + " shown.version_number, shown.published_at, ranked.evidence_count, "
+            + EVIDENCE_COLUMNS.replace("e.", "ranked.")
             + " FROM (SELECT p.id AS pledge_id, p.slug, v.version_number, v.published_at"
             + " FROM pledge p JOIN pledge_version v ON v.pledge_id = p.id"
             + " WHERE v.version_number = (SELECT MAX(latest.version_number) FROM pledge_version latest"
             + " WHERE latest.pledge_id = p.id)%1$s) shown"
-            + " LEFT JOIN (SELECT e.id, e.pledge_id, e.commitment_key, e.evidence_date, e.description, e.link,"
-            + " e.added_by, e.added_at, e.approved_by,"
+            + " LEFT JOIN (SELECT e.pledge_id, " + EVIDENCE_COLUMNS + ","
             + " COUNT(*) OVER (PARTITION BY e.pledge_id, e.commitment_key) AS evidence_count,"
             + " ROW_NUMBER() OVER (PARTITION BY e.pledge_id, e.commitment_key"
             + " ORDER BY e.evidence_date DESC, e.added_at DESC, e.id DESC) AS newest_first"
@@ -62,7 +64,8 @@ final class PublishedPledgeQueries {
     private static final String BY_SLUG = String.format(LATEST_WITH_EVIDENCE, " AND p.slug = ?",
             " AND e.pledge_id IN (SELECT bySlug.id FROM pledge bySlug WHERE bySlug.slug = ?)");
 
-    private static final String CONTENT = "SELECT content FROM pledge_version WHERE pledge_id = ? AND version_number = ?";
+    private static final String CONTENT = "SELECT content FROM pledge_version"
+            + " WHERE pledge_id = ? AND version_number = ?";
 
     private PublishedPledgeQueries() {
     }
@@ -88,19 +91,18 @@ final class PublishedPledgeQueries {
     private static List<PublishedPledge> withEvidence(Connection connection, PreparedStatement query,
             PublishedContents contents) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
+        // Columns by position: looking each up by name, on every row, was a visible part of a page.
         try (ResultSet result = query.executeQuery()) {
             while (result.next()) {
-                long id = result.getLong("pledge_id");
+                long id = result.getLong(1);
                 Row row = rows.get(id);
                 if (row == null) {
-                    row = new Row(id, result.getString("slug"), result.getInt("version_number"),
-                            Sql.getInstant(result, "published_at"), new HashMap<>());
+                    row = new Row(id, result.getString(2), result.getInt(3), instant(result, 4), new HashMap<>());
                     rows.put(id, row);
                 }
-                if (result.getString("commitment_key") != null) {
-                    Evidence latest = evidence(result);
-                    row.evidence().put(latest.commitmentKey(),
-                            new EvidenceSummary(result.getInt("evidence_count"), latest));
+                if (result.getObject(6) != null) {
+                    Evidence latest = evidence(result, 6);
+                    row.evidence().put(latest.commitmentKey(), new EvidenceSummary(result.getInt(5), latest));
                 }
             }
         }
@@ -160,11 +162,18 @@ final class PublishedPledgeQueries {
         return keys;
     }
 
-    /** One {@code pledge_evidence} row; shared with the editors' evidence list. */
-    static Evidence evidence(ResultSet rows) throws SQLException {
-        return new Evidence(rows.getLong("id"), rows.getString("commitment_key"),
-                rows.getObject("evidence_date", LocalDate.class), rows.getString("description"),
-                rows.getString("link"), rows.getString("added_by"), Sql.getInstant(rows, "added_at"),
-                rows.getString("approved_by"));
+    /**
+     * One {@code pledge_evidence} row, selected as {@link #EVIDENCE_COLUMNS} from the given column
+     * on; shared with the editors' evidence list.
+     */
+    static Evidence evidence(ResultSet rows, int first) throws SQLException {
+        return new Evidence(rows.getLong(first), rows.getString(first + 1),
+                rows.getObject(first + 2, LocalDate.class), rows.getString(first + 3), rows.getString(first + 4),
+                rows.getString(first + 5), instant(rows, first + 6), rows.getString(first + 7));
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
