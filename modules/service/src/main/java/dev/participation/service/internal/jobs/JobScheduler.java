@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -65,13 +63,7 @@ public final class JobScheduler {
     private final DirectConnections connections;
     private final Clock clock;
     private final Config config;
-    // Guarded by this: the jobs, whether the component is active, and whether a build is due.
     private boolean active;
-    private boolean buildRequested;
-    private ExecutorService builder;
-    // Guarded by schedulerLock, taken before this and never inside it: building and stopping the
-    // scheduler take long, and the jobs must stay free to come and go meanwhile.
-    private final Object schedulerLock = new Object();
     private Scheduler scheduler;
 
     @Activate
@@ -81,33 +73,16 @@ public final class JobScheduler {
         this.config = config;
     }
 
-    /**
-     * The scheduler is built on its own thread. This component activates on the thread that opens
-     * the database, and jobs arrive on the threads that start other bundles; building db-scheduler
-     * there (twice, as the first jobs came) held back every page at start-up.
-     */
     @Activate
     synchronized void activate() {
         active = true;
-        builder = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "participation-jobs-start");
-            thread.setDaemon(true);
-            return thread;
-        });
-        requestBuild();
+        restart();
     }
 
     @Deactivate
-    void deactivate() {
-        synchronized (this) {
-            active = false;
-            if (builder != null) {
-                builder.shutdown();
-            }
-        }
-        synchronized (schedulerLock) {
-            stop();
-        }
+    synchronized void deactivate() {
+        active = false;
+        stop();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -118,12 +93,12 @@ public final class JobScheduler {
                     job.name());
             return;
         }
-        requestBuild();
+        restart();
     }
 
     synchronized void removeJob(ScheduledJob job) {
         if (jobs.remove(job.name(), job)) {
-            requestBuild();
+            restart();
         }
     }
 
@@ -133,49 +108,31 @@ public final class JobScheduler {
     }
 
     /** Looks for due runs now rather than at the next poll. */
-    void checkNow() {
-        synchronized (schedulerLock) {
-            if (scheduler != null) {
-                scheduler.triggerCheckForDueExecutions();
-            }
+    synchronized void checkNow() {
+        if (scheduler != null) {
+            scheduler.triggerCheckForDueExecutions();
         }
     }
 
-    // Initial jobs bind before activation; building once they are all there saves rebuilds, and
-    // jobs that come while a build waits are in that build.
-    private void requestBuild() {
-        if (active && !buildRequested) {
-            buildRequested = true;
-            builder.execute(this::build);
+    private void restart() {
+        stop();
+        // Initial jobs bind before activation; starting once they are all there saves rebuilds.
+        if (!active) {
+            return;
         }
-    }
-
-    /** db-scheduler fixes its tasks when it is built, so it is built again with the jobs of now. */
-    private void build() {
-        synchronized (schedulerLock) {
-            Map<String, ScheduledJob> current;
-            synchronized (this) {
-                buildRequested = false;
-                if (!active) {
-                    return;
-                }
-                current = new TreeMap<>(jobs);
-            }
-            stop();
-            List<RecurringTask<Void>> tasks = new ArrayList<>();
-            for (ScheduledJob job : current.values()) {
-                tasks.add(Tasks.recurring(job.name(), schedule(job.schedule()))
-                        .execute((instance, context) -> job.run()));
-            }
-            scheduler = Scheduler.create(connections.dataSource())
-                    .startTasks(tasks)
-                    .pollingInterval(Duration.ofSeconds(Math.max(1, config.pollingSeconds())))
-                    .threads(Math.max(1, config.threads()))
-                    .shutdownMaxWait(Duration.ofSeconds(Math.max(0, config.shutdownSeconds())))
-                    .build();
-            scheduler.start();
-            LOG.log(System.Logger.Level.INFO, "Scheduled jobs running: {0}", current.keySet());
+        List<RecurringTask<Void>> tasks = new ArrayList<>();
+        for (ScheduledJob job : jobs.values()) {
+            tasks.add(Tasks.recurring(job.name(), schedule(job.schedule()))
+                    .execute((instance, context) -> job.run()));
         }
+        scheduler = Scheduler.create(connections.dataSource())
+                .startTasks(tasks)
+                .pollingInterval(Duration.ofSeconds(Math.max(1, config.pollingSeconds())))
+                .threads(Math.max(1, config.threads()))
+                .shutdownMaxWait(Duration.ofSeconds(Math.max(0, config.shutdownSeconds())))
+                .build();
+        scheduler.start();
+        LOG.log(System.Logger.Level.INFO, "Scheduled jobs running: {0}", jobs.keySet());
     }
 
     private void stop() {
