@@ -337,6 +337,27 @@ class PublicSiteTest {
     }
 
     @Test
+    void aVisitorGoingFromPageToPageSeesEachPagesOwnTitleNavigationAndContent() {
+        String firstHome = portal.page("/").body();
+        Widget events = widget("events");
+        when(events.render(any())).thenReturn(WidgetView.of("<p>Events soon</p>"));
+        portal.widgets.add(events, null, true, 0);
+        portal.instances.place("events", "events", Map.of(), "test");
+
+        String eventsPage = portal.page("/events").body();
+        String home = portal.page("/").body();
+
+        assertThat(firstHome).doesNotContain("href=\"/events\"").contains("Your say matters").endsWith("</html>\n");
+        assertThat(eventsPage).startsWith("<!DOCTYPE html>").contains("<title>Events - Have your say</title>")
+                .contains("<p>Events soon</p>").doesNotContain("Your say matters").endsWith("</html>\n")
+                .contains("href=\"/events\" aria-current=\"page\"");
+        // The page added meanwhile is in the home page's navigation, and home is the current link again.
+        assertThat(home).contains("<title>Home - Have your say</title>").contains("Your say matters")
+                .contains("href=\"/events\">").contains("href=\"/\" aria-current=\"page\"")
+                .doesNotContain("Events soon").endsWith("</html>\n");
+    }
+
+    @Test
     void aWidgetIsToldThePortalsTimeZone() {
         Widget events = widget("events");
         when(events.render(any())).thenAnswer(i -> WidgetView.of("<p>Times in "

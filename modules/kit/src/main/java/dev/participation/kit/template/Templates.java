@@ -1,8 +1,8 @@
 package dev.participation.kit.template;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,13 +105,61 @@ public final class Templates {
         data.put("locale", messages.locale().toLanguageTag());
         try {
             Template template = configuration.getTemplate(name, messages.locale());
-            StringWriter out = new StringWriter(4096);
+            Text out = new Text();
             template.process(root(view, data), out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read template " + name, e);
         } catch (TemplateException e) {
             throw new IllegalStateException("Template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
+        }
+    }
+
+    /**
+     * What a template writes, kept as text. Not a {@link java.io.StringWriter}: its buffer takes a
+     * lock for every piece, and on Java 17 copies a string written to it one character at a time,
+     * which for a widget's HTML placed whole in a page ({@code ?no_esc}) was a visible part of
+     * every page's cost.
+     */
+    private static final class Text extends Writer {
+        private final StringBuilder text = new StringBuilder(4096);
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            if (off == 0 && len == s.length()) {
+                text.append(s);
+            } else {
+                text.append(s, off, off + len);
+            }
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        // Nothing is held back or opened: the text is read once, when the template has finished.
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

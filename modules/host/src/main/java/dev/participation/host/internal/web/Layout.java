@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,8 +14,10 @@ import dev.participation.api.widget.Message;
 import dev.participation.host.internal.assets.GovukAssets;
 import dev.participation.host.internal.widget.RegisteredWidget;
 import dev.participation.host.internal.widget.WidgetRegistry;
+import dev.participation.kit.cache.Recent;
 import dev.participation.kit.i18n.Messages;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,12 +35,16 @@ import org.osgi.service.log.LoggerFactory;
 @Component(service = Layout.class)
 public final class Layout {
 
+    private static final int FRAMES_MOST = 256;
+
     private final Site site;
     private final Csrf csrf;
     private final Notices notices;
     private final WidgetRegistry widgets;
     private final GovukAssets assets;
     private final Logger log;
+    /** Visitors' layouts by language, title and navigation: a few per page of the site. */
+    private final Recent<FrameKey, Frame> frames = new Recent<>(FRAMES_MOST);
 
     @Activate
     public Layout(@Reference Site site, @Reference Csrf csrf, @Reference Notices notices,
@@ -76,15 +83,33 @@ public final class Layout {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("siteName", site.siteName());
         model.put("title", title);
-        model.put("body", bodyHtml);
         model.put("nav", navigation(caller, current));
         model.put("signedIn", caller.signedIn());
-        model.put("csrf", csrf.field(caller));
         model.put("notice", notice.orElse(""));
         model.put("css", assets.stylesheet());
         model.put("hostCss", assets.hostStylesheet());
         model.put("script", assets.script());
-        String html = site.templates().render("layout.ftlh", model, messages);
+        if (caller.signedIn() || notice.isPresent()) {
+            model.put("csrf", csrf.field(caller));
+            model.put("body", bodyHtml);
+            String html = site.templates().render("layout.ftlh", model, messages);
+            headers(response, caller, status);
+            send(response, html);
+            return;
+        }
+        // A visitor's layout shows no CSRF field and no notice: it is the same around every body
+        // for the same words, title and navigation, so it is drawn once for them.
+        Frame frame = frames.get(new FrameKey(caller.locale(), new HashMap<>(model)), () -> {
+            Map<String, Object> marked = new LinkedHashMap<>(model);
+            marked.put("csrf", csrf.field(caller));
+            marked.put("body", Frame.BODY);
+            return Frame.around(site.templates().render("layout.ftlh", marked, messages));
+        });
+        headers(response, caller, status);
+        frame.send(response, bodyHtml);
+    }
+
+    private static void headers(HttpServletResponse response, Caller caller, int status) {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -92,7 +117,37 @@ public final class Layout {
         // pages may hold personal data, so no cache at all.
         response.setHeader("Cache-Control", caller.signedIn() ? "no-store" : "private, no-cache");
         response.setHeader("Content-Language", caller.locale().toLanguageTag());
-        send(response, html);
+    }
+
+    private record FrameKey(Locale locale, Map<String, Object> shown) {
+    }
+
+    /**
+     * The layout around a page's body, as UTF-8: the body is encoded alone and sent between the
+     * two halves, so a kept frame is neither copied nor encoded again.
+     */
+    private record Frame(byte[] before, byte[] after) {
+
+        /** Stands for the body while a frame is drawn; only the body is written unescaped. */
+        static final String BODY = "<!--pw-layout-body-->";
+
+        static Frame around(String page) {
+            int at = page.indexOf(BODY);
+            if (at < 0) {
+                throw new IllegalStateException("layout.ftlh does not show the body");
+            }
+            return new Frame(page.substring(0, at).getBytes(StandardCharsets.UTF_8),
+                    page.substring(at + BODY.length()).getBytes(StandardCharsets.UTF_8));
+        }
+
+        void send(HttpServletResponse response, String body) throws IOException {
+            byte[] middle = body.getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(before.length + middle.length + after.length);
+            ServletOutputStream out = response.getOutputStream();
+            out.write(before);
+            out.write(middle);
+            out.write(after);
+        }
     }
 
     /**

@@ -321,14 +321,16 @@ public final class PledgeStore implements Pledges {
     @Override
     public List<Evidence> evidence(long pledgeId, String commitmentKey) {
         return storage.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM pledge_evidence"
-                    + " WHERE pledge_id = ? AND commitment_key = ? ORDER BY evidence_date DESC, added_at DESC, id DESC")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT "
+                    + PublishedPledgeQueries.EVIDENCE_COLUMNS + " FROM pledge_evidence e"
+                    + " WHERE e.pledge_id = ? AND e.commitment_key = ?"
+                    + " ORDER BY e.evidence_date DESC, e.added_at DESC, e.id DESC")) {
                 query.setLong(1, pledgeId);
                 query.setString(2, commitmentKey);
                 List<Evidence> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.add(PublishedPledgeQueries.evidence(rows));
+                        found.add(PublishedPledgeQueries.evidence(rows, 1));
                     }
                 }
                 return found;
@@ -488,11 +490,12 @@ public final class PledgeStore implements Pledges {
     private static Optional<Evidence> findEvidence(Connection connection, long pledgeId, long evidenceId)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT * FROM pledge_evidence WHERE id = ? AND pledge_id = ?")) {
+                "SELECT " + PublishedPledgeQueries.EVIDENCE_COLUMNS
+                        + " FROM pledge_evidence e WHERE e.id = ? AND e.pledge_id = ?")) {
             query.setLong(1, evidenceId);
             query.setLong(2, pledgeId);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(PublishedPledgeQueries.evidence(rows)) : Optional.empty();
+                return rows.next() ? Optional.of(PublishedPledgeQueries.evidence(rows, 1)) : Optional.empty();
             }
         }
     }

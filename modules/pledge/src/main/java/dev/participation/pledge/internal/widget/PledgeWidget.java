@@ -22,6 +22,7 @@ import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.cache.Recent;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.template.Templates;
@@ -73,12 +74,20 @@ public final class PledgeWidget implements Widget {
     public static final String PART = "part";
 
     static final String TEMPLATES = "/dev/participation/pledge/templates/view";
+    /** Views kept drawn: layouts, reading choices, opened parts and languages of a few pledges. */
+    private static final int DRAWN_MOST = 64;
+
     static final LanguageBundles WORDS = new LanguageBundles(PledgeWidget.class,
             "dev/participation/pledge/widget/Language", "dev/participation/pledge/shared/Language");
 
     private final Pledges pledges;
     private final PledgeRenderer renderer;
     private final Templates templates;
+    /**
+     * Drawing a pledge (its template, the paragraphs and links of every text, the messages) cost
+     * far more than reading it, and visitors see the same few views of the same few versions.
+     */
+    private final Recent<Shown, String> drawn = new Recent<>(DRAWN_MOST);
 
     @Activate
     public PledgeWidget(@Reference Pledges pledges) {
@@ -204,12 +213,23 @@ public final class PledgeWidget implements Widget {
                     offered);
         }
 
-        String body = renderer.render(content, pledge.evidence(), options, messages);
-        Map<String, Object> model = new HashMap<>();
-        model.put("stylesheet", stylesheet);
-        model.put("body", body);
-        model.put("backHref", opened.isPresent() ? links.view(easy ? Map.of(READ, READ_EASY) : Map.of()) : "");
-        return WidgetView.of(templates.render("widget.ftlh", model, messages));
+        String backHref = opened.isPresent() ? links.view(easy ? Map.of(READ, READ_EASY) : Map.of()) : "";
+        Shown shown = new Shown(pledge, options, request.locale(), stylesheet, backHref);
+        return WidgetView.of(drawn.get(shown, () -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("stylesheet", stylesheet);
+            model.put("body", renderer.render(content, pledge.evidence(), options, messages));
+            model.put("backHref", backHref);
+            return templates.render("widget.ftlh", model, messages);
+        }));
+    }
+
+    /**
+     * Everything a drawn pledge depends on, the published version and its evidence as just read
+     * included: the same inputs always draw the same HTML, so a kept drawing is right on every node.
+     */
+    private record Shown(PublishedPledge pledge, PledgeViewOptions options, Locale locale, String stylesheet,
+            String backHref) {
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import java.util.Optional;
 
 import dev.participation.pledge.api.Audience;
 import dev.participation.pledge.api.Commitment;
+import dev.participation.pledge.api.Evidence;
+import dev.participation.pledge.api.EvidenceSummary;
 import dev.participation.pledge.api.PledgeContent;
 import dev.participation.pledge.api.Pledges;
 import dev.participation.pledge.api.Principle;
@@ -139,6 +142,27 @@ class PledgeWidgetTest {
         assertThat(doc.select("h3").eachText()).containsExactly("Space", "Voice");
         assertThat(doc.select("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/w/pledge/pledge.css");
         verify(pledges, never()).published();
+    }
+
+    @Test
+    void evidenceApprovedAndVersionsPublishedSinceTheLastViewShowOnTheNext() {
+        PublishedPledge first = published("our-promise", "Our promise");
+        when(pledges.published("our-promise")).thenReturn(Optional.of(first));
+        FakeWidgetRequest request = FakeWidgetRequest.on("pledge").preferences(prefs("our-promise", "full"));
+        assertThat(render(request).select(".pw-pledge__evidence")).isEmpty();
+
+        Evidence groups = new Evidence(5, "space-1", LocalDate.parse("2025-03-01"), "Two new groups opened.", "",
+                "staff-1", Instant.parse("2025-03-02T10:00:00Z"), "editor-1");
+        when(pledges.published("our-promise")).thenReturn(Optional.of(new PublishedPledge(first.id(), first.slug(),
+                first.version(), first.publishedAt(), first.content(), Map.of("space-1", new EvidenceSummary(1, groups)))));
+        assertThat(render(request).select(".pw-pledge__evidence-text").text()).isEqualTo("Two new groups opened.");
+
+        PublishedPledge renamed = published("our-promise", "Our renewed promise");
+        when(pledges.published("our-promise")).thenReturn(Optional.of(new PublishedPledge(first.id(), first.slug(),
+                first.version() + 1, Instant.parse("2025-04-01T09:00:00Z"), renamed.content(), Map.of())));
+        Document latest = render(request);
+        assertThat(latest.select("h2").text()).isEqualTo("Our renewed promise");
+        assertThat(latest.select(".pw-pledge__evidence")).isEmpty();
     }
 
     @Test
