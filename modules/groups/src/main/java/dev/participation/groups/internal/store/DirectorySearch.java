@@ -6,9 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.participation.groups.api.Attendance;
 import dev.participation.groups.api.DirectoryPage;
@@ -20,12 +23,12 @@ import dev.participation.groups.api.PublicGroup;
 /**
  * The directory's search, as two statements that H2 and PostgreSQL both run unchanged.
  *
- * <p>The words and the age narrow the rows first: each word is an indexed look-up in
- * {@code participation_group_word}, the age compares two columns. Over the rows left, one
- * grouped scan counts every facet value at once, each count under the other facets' ticks (a
- * {@code CASE} per value), one row per area; the page itself is the first rows in
- * {@code (sort_key, id)} order that pass every filter. A group open to all counts for, and is
- * found by, every "who it is for" tick.
+ * <p>The words and the age narrow the rows first: each word is a join on the primary key of
+ * {@code participation_group_word}, the age compares two columns. One grouped statement then
+ * returns how many of those rows share each combination of area, attendance and eligibility, and
+ * every facet count (each under the other facets' ticks) and the total are summed from these
+ * combinations here. The page itself is the first rows in {@code (sort_key, id)} order that pass
+ * every filter. A group open to all counts for, and is found by, every "who it is for" tick.
  */
 final class DirectorySearch {
 
@@ -45,9 +48,7 @@ final class DirectorySearch {
     private List<PublicGroup> page(Connection connection) throws SQLException {
         Statement sql = new Statement("SELECT " + GroupRows.PUBLIC_COLUMNS + " FROM " + GroupRows.TABLE + " g");
         narrow(sql);
-        sql.append(" AND ").append(whoFor());
-        sql.append(" AND ").append(areas());
-        sql.append(" AND ").append(ways());
+        sql.append(" AND ").append(whoFor()).append(" AND ").append(areas()).append(" AND ").append(ways());
         sql.add(" ORDER BY g.sort_key, g.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", query.first(), query.size());
         List<PublicGroup> groups = new ArrayList<>();
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
@@ -59,21 +60,15 @@ final class DirectorySearch {
     }
 
     private Counted count(Connection connection) throws SQLException {
-        Statement sql = new Statement("SELECT g.area");
-        sql.append(", SUM(CASE WHEN ").append(whoFor()).append(" AND ").append(ways()).append(" THEN 1 ELSE 0 END)");
-        for (Eligibility eligibility : Eligibility.values()) {
-            sql.append(", SUM(CASE WHEN ").append(areas()).append(" AND ").append(ways()).append(" AND ")
-                    .append(fits(List.of(eligibility))).append(" THEN 1 ELSE 0 END)");
-        }
-        for (Attendance way : List.of(Attendance.IN_PERSON, Attendance.ONLINE)) {
-            sql.append(", SUM(CASE WHEN ").append(whoFor()).append(" AND ").append(areas()).append(" AND ")
-                    .append(attendance(List.of(way))).append(" THEN 1 ELSE 0 END)");
-        }
-        sql.append(", SUM(CASE WHEN ").append(whoFor()).append(" AND ").append(areas()).append(" AND ")
-                .append(ways()).append(" THEN 1 ELSE 0 END)");
-        sql.add(" FROM " + GroupRows.TABLE + " g");
+        // One row per combination of area, attendance and eligibility among the narrowed groups
+        // (a few hundred at most however many groups there are); the facets are counted from
+        // these combinations here rather than with a CASE per facet value for every row.
+        String eligibilityColumns = GroupRows.ELIGIBILITY_COLUMN.values().stream().map(c -> "g." + c)
+                .collect(Collectors.joining(", "));
+        Statement sql = new Statement("SELECT g.area, g.attendance, " + eligibilityColumns + ", COUNT(*) FROM "
+                + GroupRows.TABLE + " g");
         narrow(sql);
-        sql.add(" GROUP BY g.area");
+        sql.add(" GROUP BY g.area, g.attendance, " + eligibilityColumns);
 
         Map<String, Integer> areas = new TreeMap<>();
         Map<Eligibility, Integer> whoFor = new EnumMap<>(Eligibility.class);
@@ -86,21 +81,48 @@ final class DirectorySearch {
         int total = 0;
         try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                int column = 1;
-                String area = rows.getString(column++);
-                int inArea = rows.getInt(column++);
+                String area = rows.getString(1);
+                Attendance attendance = Attendance.fromKey(rows.getString(2)).orElseThrow(
+                        () -> new IllegalStateException("Unknown value in participation_group.attendance"));
+                Set<Eligibility> eligibility = EnumSet.noneOf(Eligibility.class);
+                int column = 3;
+                for (Eligibility e : GroupRows.ELIGIBILITY_COLUMN.keySet()) {
+                    if (rows.getBoolean(column++)) {
+                        eligibility.add(e);
+                    }
+                }
+                int count = rows.getInt(column);
+                boolean whoForOk = query.whoFor().isEmpty() || fits(eligibility, query.whoFor());
+                boolean areaOk = query.areas().isEmpty() || query.areas().contains(area);
+                boolean wayOk = query.ways().isEmpty() || query.ways().stream().anyMatch(attendance::allows);
                 if (!area.isEmpty()) {
-                    areas.put(area, inArea);
+                    areas.merge(area, whoForOk && wayOk ? count : 0, Integer::sum);
                 }
-                for (Eligibility eligibility : Eligibility.values()) {
-                    whoFor.merge(eligibility, rows.getInt(column++), Integer::sum);
+                if (areaOk && wayOk) {
+                    for (Eligibility e : Eligibility.values()) {
+                        if (fits(eligibility, Set.of(e))) {
+                            whoFor.merge(e, count, Integer::sum);
+                        }
+                    }
                 }
-                ways.merge(Attendance.IN_PERSON, rows.getInt(column++), Integer::sum);
-                ways.merge(Attendance.ONLINE, rows.getInt(column++), Integer::sum);
-                total += rows.getInt(column);
+                if (whoForOk && areaOk) {
+                    for (Attendance way : List.of(Attendance.IN_PERSON, Attendance.ONLINE)) {
+                        if (attendance.allows(way)) {
+                            ways.merge(way, count, Integer::sum);
+                        }
+                    }
+                }
+                if (whoForOk && areaOk && wayOk) {
+                    total += count;
+                }
             }
         }
         return new Counted(total, new Facets(whoFor, areas, ways));
+    }
+
+    /** Whether a group for these people is shown for these ticks, in Java as {@link #fits(Iterable)} in SQL. */
+    private static boolean fits(Set<Eligibility> groupIsFor, Set<Eligibility> ticked) {
+        return groupIsFor.contains(Eligibility.OPEN_TO_ALL) || ticked.stream().anyMatch(groupIsFor::contains);
     }
 
     private record Counted(int total, Facets facets) {
@@ -108,10 +130,13 @@ final class DirectorySearch {
 
     /** The words and the age: what every count and the page share. */
     private void narrow(Statement sql) {
-        sql.add(" WHERE 1 = 1");
-        for (String word : words) {
-            sql.add(" AND g.id IN (SELECT w.group_id FROM participation_group_word w WHERE w.word = ?)", word);
+        // Each word is a join on the word table's primary key (word, group_id), which both
+        // databases answer from the index.
+        for (int i = 0; i < words.size(); i++) {
+            sql.add(" JOIN participation_group_word w" + i + " ON w" + i + ".group_id = g.id AND w" + i + ".word = ?",
+                    words.get(i));
         }
+        sql.add(" WHERE 1 = 1");
         if (query.age() != null) {
             sql.add(" AND g.age_from <= ? AND g.age_to >= ?", query.age(), query.age());
         }
