@@ -37,7 +37,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Groups in {@code participation_group}, one row each, with the words of their text in
- * {@code participation_group_word} for the search ({@link DirectorySearch}). Public reads select
+ * {@code participation_group_word} for the search ({@link DirectorySearch} over this node's
+ * {@link DirectoryIndex}, which every change tells to reload the group). Public reads select
  * only the public columns, so the manager never reaches a public result. A save names the version
  * it was based on and changes the row only if it is still at that version, so of two editors
  * starting from one version the second is refused with {@link GroupChanged}; every change writes
@@ -48,6 +49,7 @@ public final class GroupStore implements Groups {
 
     static final String RECORD_TYPE = "group";
 
+    private final DirectoryIndex index = new DirectoryIndex();
     private final Storage storage;
     private final AuditLog audit;
     private final Clock clock;
@@ -63,7 +65,8 @@ public final class GroupStore implements Groups {
     @Override
     public DirectoryPage search(GroupQuery query) {
         Objects.requireNonNull(query, "query");
-        return storage.read(new DirectorySearch(query)::run);
+        DirectorySearch search = new DirectorySearch(query);
+        return storage.read(connection -> search.run(connection, index));
     }
 
     @Override
@@ -135,6 +138,7 @@ public final class GroupStore implements Groups {
                 }
                 long id = idOf(connection, slug);
                 writeWords(connection, id, details);
+                markChanged(connection, id);
                 audit.record(actor, "group.create", RECORD_TYPE, String.valueOf(id),
                         "Added group " + slug + " named \"" + details.name() + "\"");
                 return groupIn(connection, id).orElseThrow();
@@ -176,6 +180,7 @@ public final class GroupStore implements Groups {
                 }
             }
             writeWords(connection, id, details);
+            markChanged(connection, id);
             audit.record(actor, "group.update", RECORD_TYPE, String.valueOf(id),
                     "Saved group " + before.slug() + " named \"" + details.name() + "\" as version " + (version + 1));
             return groupIn(connection, id).orElseThrow();
@@ -214,6 +219,23 @@ public final class GroupStore implements Groups {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /**
+     * Gives the group the directory's next change number, so every node's search index reloads it.
+     * The update of the single counter row also makes concurrent changes to groups queue up, so
+     * numbers are committed in the order they are given.
+     */
+    private static void markChanged(Connection connection, long id) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement(
+                "UPDATE participation_group_change SET seq = seq + 1 WHERE id = 1")) {
+            next.executeUpdate();
+        }
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE " + GroupRows.TABLE
+                + " SET change_seq = (SELECT seq FROM participation_group_change WHERE id = 1) WHERE id = ?")) {
+            mark.setLong(1, id);
+            mark.executeUpdate();
         }
     }
 

@@ -158,6 +158,25 @@ class DirectorySearchTest {
     }
 
     @StoreTest
+    void aNodeSearchesWhatAnotherNodeSharingTheDatabaseHasJustSaved(TestStorage db) {
+        GroupStore otherNode = new GroupStore(db.storage(), new AuditLogStore(db.platform(), db.clock()), db.clock());
+        Group council = groups.create("youth-council", withText(forum("x"), "Youth Council", "s", "We plant trees."),
+                "editor");
+        assertThat(groups.search(query("trees", 15, Set.of(), Set.of(), Set.of())).total()).isEqualTo(1);
+
+        otherNode.update(council.id(), council.version(), withWho(withText(forum("x"), "Youth Council", "s",
+                "We paint murals."), WhoFor.ages(16, 19, Eligibility.OPEN_TO_ALL)), "editor");
+        otherNode.create("care-leavers-forum", withText(forum("x"), "Care Leavers Forum", "s", "We paint too."),
+                "editor");
+
+        assertThat(groups.search(query("trees", null, Set.of(), Set.of(), Set.of())).total()).isZero();
+        assertThat(slugs(groups.search(query("paint", 15, Set.of(), Set.of(), Set.of()))))
+                .containsExactly("care-leavers-forum");
+        assertThat(slugs(groups.search(query("paint", 17, Set.of(), Set.of(), Set.of()))))
+                .containsExactly("care-leavers-forum", "youth-council");
+    }
+
+    @StoreTest
     void resultsComeInAlphabeticalOrderOnEveryDatabaseAndPagesDoNotOverlap() {
         for (String name : List.of("youth Voice", "'Young' Carers", "Zebra Club", "Ábaco Group", "Able Forum",
                 "Youth voice", "42nd Scouts")) {
