@@ -1,6 +1,8 @@
 package dev.participation.groups.api;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How many groups each facet value would show, as a faceted search counts them: a value's count
@@ -14,6 +16,6 @@ public record Facets(Map<Eligibility, Integer> whoFor, Map<String, Integer> area
     public Facets {
         whoFor = Map.copyOf(whoFor);
         ways = Map.copyOf(ways);
-        areas = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(areas));
+        areas = Collections.unmodifiableMap(new TreeMap<>(areas));
     }
 }

@@ -23,6 +23,10 @@ import dev.participation.groups.api.Eligibility;
  * directory's change number (one primary-key look-up) and, when another node or this one has
  * changed groups since, reloads just the rows written after the number it holds. So every node
  * sharing the database searches what is committed there, not what it last happened to see.
+ *
+ * <p>One thing it relies on: a search is not made inside a transaction that changed groups and
+ * then rolls back, since the copy would take that transaction's change number for groups that
+ * were never committed. The store's own writes never search.
  */
 final class DirectoryIndex {
 
