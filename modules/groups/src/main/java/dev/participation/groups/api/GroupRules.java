@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Message;
+import dev.participation.kit.form.TextChecks;
 
 /**
  * What makes a group's details acceptable, shared by the service (which refuses anything else) and
@@ -30,13 +31,7 @@ public final class GroupRules {
     public static final int SEATS_MAX = 50;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    // The pledge's picture rule (PledgeRules): https, or one leading slash on this site. Browsers read
-    // a backslash as a slash and drop tabs and line breaks inside addresses, so "/\host" or
-    // "/<tab>/host" would lead elsewhere: none of these characters is accepted.
-    private static final String SAFE = "[^\\s\\p{Cc}\\p{Z}<>\"\\\\]";
-    private static final String SAFE_NOT_SLASH = "[^\\s\\p{Cc}\\p{Z}<>\"\\\\/]";
-    private static final Pattern IMAGE_ADDRESS = Pattern.compile(
-            "https://" + SAFE_NOT_SLASH + SAFE + "*|/" + SAFE_NOT_SLASH + SAFE + "*");
+    private static final TextChecks TEXT = new TextChecks("groups.error.required", "groups.error.tooLong");
 
     private GroupRules() {
     }
@@ -44,29 +39,29 @@ public final class GroupRules {
     /** Problems that stop a group being saved, as of {@code today} (a review date cannot be later). */
     public static Map<String, Message> check(GroupDetails group, LocalDate today) {
         Map<String, Message> errors = new LinkedHashMap<>();
-        required(errors, "name", group.name(), NAME_MAX);
-        required(errors, "summary", group.summary(), SUMMARY_MAX);
-        optional(errors, "description", group.description(), TEXT_MAX);
+        TEXT.required(errors, "name", group.name(), NAME_MAX);
+        TEXT.required(errors, "summary", group.summary(), SUMMARY_MAX);
+        TEXT.optional(errors, "description", group.description(), TEXT_MAX);
         checkWhoFor(errors, group.whoFor());
-        optional(errors, "meetings.when", group.meetings().when(), WHEN_MAX);
-        optional(errors, "place.area", group.place().area(), AREA_MAX);
-        optional(errors, "place.venue", group.place().venue(), VENUE_MAX);
+        TEXT.optional(errors, "meetings.when", group.meetings().when(), WHEN_MAX);
+        TEXT.optional(errors, "place.area", group.place().area(), AREA_MAX);
+        TEXT.optional(errors, "place.venue", group.place().venue(), VENUE_MAX);
         if (group.place().attendance() == null) {
             errors.put("place.attendance", Message.of("groups.error.attendance"));
         }
-        optional(errors, "accessibility", group.accessibility(), ACCESSIBILITY_MAX);
+        TEXT.optional(errors, "accessibility", group.accessibility(), ACCESSIBILITY_MAX);
         if (group.membership() == null) {
             errors.put("membership", Message.of("groups.error.membership"));
         }
         checkFeedsInto(errors, group.feedsInto());
-        required(errors, "manager", group.manager(), MANAGER_MAX);
+        TEXT.required(errors, "manager", group.manager(), MANAGER_MAX);
         if (!group.imageUrl().isBlank()) {
-            if (group.imageUrl().length() > URL_MAX || !IMAGE_ADDRESS.matcher(group.imageUrl()).matches()) {
+            if (group.imageUrl().length() > URL_MAX || !TextChecks.isPictureAddress(group.imageUrl())) {
                 errors.put("imageUrl", Message.of("groups.error.imageUrl"));
             }
-            required(errors, "imageAlt", group.imageAlt(), ALT_MAX);
+            TEXT.required(errors, "imageAlt", group.imageAlt(), ALT_MAX);
         } else {
-            optional(errors, "imageAlt", group.imageAlt(), ALT_MAX);
+            TEXT.optional(errors, "imageAlt", group.imageAlt(), ALT_MAX);
         }
         if (group.lastReviewed() != null && group.lastReviewed().isAfter(today)) {
             errors.put("lastReviewed", Message.of("groups.error.reviewedInFuture"));
@@ -114,25 +109,11 @@ public final class GroupRules {
         } else if (!feeds.group().isBlank() && !validSlug(feeds.group())) {
             errors.put("feedsInto.group", Message.of("groups.error.feedsIntoGroup"));
         }
-        optional(errors, "feedsInto.board", feeds.board(), BOARD_MAX);
+        TEXT.optional(errors, "feedsInto.board", feeds.board(), BOARD_MAX);
         if (feeds.seats() < 0 || feeds.seats() > SEATS_MAX) {
             errors.put("feedsInto.seats", Message.of("groups.error.seats", 0, SEATS_MAX));
         } else if (feeds.seats() > 0 && feeds.isNowhere()) {
             errors.put("feedsInto.seats", Message.of("groups.error.seatsWithoutBoard"));
-        }
-    }
-
-    private static void required(Map<String, Message> errors, String field, String value, int max) {
-        if (value.isBlank()) {
-            errors.put(field, Message.of("groups.error.required"));
-        } else {
-            optional(errors, field, value, max);
-        }
-    }
-
-    private static void optional(Map<String, Message> errors, String field, String value, int max) {
-        if (value.codePointCount(0, value.length()) > max) {
-            errors.put(field, Message.of("groups.error.tooLong", max));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Message;
+import dev.participation.kit.form.TextChecks;
 
 /**
  * What makes pledge content acceptable, shared by the service (which refuses anything else) and
@@ -23,14 +24,7 @@ public final class PledgeRules {
     public static final int NAME_MAX = 120;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    // Browsers read a backslash as a slash and drop tabs and line breaks inside addresses, so "/\host"
-    // or "/<tab>/host" would lead to another site: none of these characters is ever accepted.
-    private static final String SAFE = "[^\\s\\p{Cc}\\p{Z}<>\"\\\\]";
-    private static final String SAFE_NOT_SLASH = "[^\\s\\p{Cc}\\p{Z}<>\"\\\\/]";
-    private static final Pattern WEB_ADDRESS = Pattern.compile("https://" + SAFE_NOT_SLASH + SAFE + "*");
-    // A picture is on the web over https, or on this site (one leading slash, not "//host").
-    private static final Pattern IMAGE_ADDRESS = Pattern.compile(
-            "https://" + SAFE_NOT_SLASH + SAFE + "*|/" + SAFE_NOT_SLASH + SAFE + "*");
+    private static final TextChecks TEXT = new TextChecks("pledge.error.required", "pledge.error.tooLong");
 
     private PledgeRules() {
     }
@@ -38,12 +32,12 @@ public final class PledgeRules {
     /** Problems that stop a draft being saved: missing titles, over-long text, unsafe addresses. */
     public static Map<String, Message> check(PledgeContent content) {
         Map<String, Message> errors = new LinkedHashMap<>();
-        required(errors, "title", content.title(), TITLE_MAX);
+        TEXT.required(errors, "title", content.title(), TITLE_MAX);
         if (content.audience() == null) {
             errors.put("audience", Message.of("pledge.error.audience"));
         }
-        optional(errors, "introduction", content.introduction(), TEXT_MAX);
-        optional(errors, "easyReadIntroduction", content.easyReadIntroduction(), TEXT_MAX);
+        TEXT.optional(errors, "introduction", content.introduction(), TEXT_MAX);
+        TEXT.optional(errors, "easyReadIntroduction", content.easyReadIntroduction(), TEXT_MAX);
         List<Principle> principles = content.principles();
         for (int i = 0; i < principles.size(); i++) {
             checkPrinciple(errors, "principles[" + i + "].", principles.get(i));
@@ -51,8 +45,8 @@ public final class PledgeRules {
         List<Signatory> signatories = content.signatories();
         for (int i = 0; i < signatories.size(); i++) {
             Signatory s = signatories.get(i);
-            required(errors, "signatories[" + i + "].name", s.name(), NAME_MAX);
-            optional(errors, "signatories[" + i + "].role", s.role(), NAME_MAX);
+            TEXT.required(errors, "signatories[" + i + "].name", s.name(), NAME_MAX);
+            TEXT.optional(errors, "signatories[" + i + "].role", s.role(), NAME_MAX);
         }
         return errors;
     }
@@ -79,39 +73,25 @@ public final class PledgeRules {
 
     /** An address people may follow from evidence: a secure web address ({@code https://}). */
     public static boolean validLink(String link) {
-        return link.length() <= URL_MAX && WEB_ADDRESS.matcher(link).matches();
+        return link.length() <= URL_MAX && TextChecks.isWebLink(link);
     }
 
     private static void checkPrinciple(Map<String, Message> errors, String prefix, Principle p) {
-        required(errors, prefix + "title", p.title(), TITLE_MAX);
-        required(errors, prefix + "promise", p.promise(), PROMISE_MAX);
-        optional(errors, prefix + "easyReadPromise", p.easyReadPromise(), PROMISE_MAX);
+        TEXT.required(errors, prefix + "title", p.title(), TITLE_MAX);
+        TEXT.required(errors, prefix + "promise", p.promise(), PROMISE_MAX);
+        TEXT.optional(errors, prefix + "easyReadPromise", p.easyReadPromise(), PROMISE_MAX);
         if (!p.imageUrl().isBlank()) {
-            if (p.imageUrl().length() > URL_MAX || !IMAGE_ADDRESS.matcher(p.imageUrl()).matches()) {
+            if (p.imageUrl().length() > URL_MAX || !TextChecks.isPictureAddress(p.imageUrl())) {
                 errors.put(prefix + "imageUrl", Message.of("pledge.error.imageUrl"));
             }
-            required(errors, prefix + "imageAlt", p.imageAlt(), ALT_MAX);
+            TEXT.required(errors, prefix + "imageAlt", p.imageAlt(), ALT_MAX);
         } else {
-            optional(errors, prefix + "imageAlt", p.imageAlt(), ALT_MAX);
+            TEXT.optional(errors, prefix + "imageAlt", p.imageAlt(), ALT_MAX);
         }
         for (int j = 0; j < p.commitments().size(); j++) {
             Commitment c = p.commitments().get(j);
-            required(errors, prefix + "commitments[" + j + "].text", c.text(), COMMITMENT_MAX);
-            optional(errors, prefix + "commitments[" + j + "].easyReadText", c.easyReadText(), COMMITMENT_MAX);
-        }
-    }
-
-    private static void required(Map<String, Message> errors, String field, String value, int max) {
-        if (value.isBlank()) {
-            errors.put(field, Message.of("pledge.error.required"));
-        } else {
-            optional(errors, field, value, max);
-        }
-    }
-
-    private static void optional(Map<String, Message> errors, String field, String value, int max) {
-        if (value.codePointCount(0, value.length()) > max) {
-            errors.put(field, Message.of("pledge.error.tooLong", max));
+            TEXT.required(errors, prefix + "commitments[" + j + "].text", c.text(), COMMITMENT_MAX);
+            TEXT.optional(errors, prefix + "commitments[" + j + "].easyReadText", c.easyReadText(), COMMITMENT_MAX);
         }
     }
 }
