@@ -18,8 +18,9 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The portlets a registrar keeps registered for services that come and go with their bundles
  * (widgets, staff pages): one portlet per portlet name, made for the best-ranked service with
- * that name, since two versions of a bundle may overlap during an update. Not thread-safe: the
- * registrar holds its lock around every call.
+ * that name, since two versions of a bundle may overlap during an update. DS may bind and unbind
+ * services on several threads at once, so every change is made under this object's lock, which
+ * keeps the bound services and the registered portlets in step.
  *
  * @param <S> the service type
  * @param <B> what the registrar keeps of a bound service
@@ -49,30 +50,30 @@ final class RegisteredPortlets<S, B> {
     }
 
     /** The registrar is active: the portlets of the services bound so far are registered with its context. */
-    void activate(BundleContext bundleContext) {
+    synchronized void activate(BundleContext bundleContext) {
         context = bundleContext;
         reconcile();
     }
 
     /** The registrar stops: its portlets go. */
-    void deactivate() {
+    synchronized void deactivate() {
         registered.values().forEach(r -> unregister(r.registration()));
         registered.clear();
         context = null;
     }
 
-    void bind(ServiceReference<S> reference, B service) {
+    synchronized void bind(ServiceReference<S> reference, B service) {
         bound.put(reference, service);
         reconcile();
     }
 
     /** A bound service's properties changed (its ranking, say); a new one is bound as it is. */
-    void rebind(ServiceReference<S> reference, Function<ServiceReference<S>, B> service) {
+    synchronized void rebind(ServiceReference<S> reference, Function<ServiceReference<S>, B> service) {
         bound.computeIfAbsent(reference, service);
         reconcile();
     }
 
-    void unbind(ServiceReference<S> reference) {
+    synchronized void unbind(ServiceReference<S> reference) {
         bound.remove(reference);
         reconcile();
     }
@@ -111,7 +112,7 @@ final class RegisteredPortlets<S, B> {
     }
 
     /** Gives every registered portlet its properties again (after a configuration change). */
-    void refreshProperties() {
+    synchronized void refreshProperties() {
         registered.values().forEach(r -> r.registration().setProperties(properties.apply(bound.get(r.service()))));
     }
 

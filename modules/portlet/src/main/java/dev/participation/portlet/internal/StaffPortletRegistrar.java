@@ -47,9 +47,6 @@ public final class StaffPortletRegistrar {
     private final HeaderResources headerResources = new HeaderResources();
     private final Map<ActionName, StaffAction> actions = new ConcurrentHashMap<>();
 
-    // Guards everything below; DS may bind and unbind pages on several threads at once. Actions
-    // are looked up on every post, so they are kept apart, without the lock.
-    private final Object lock = new Object();
     private final RegisteredPortlets<StaffPage, StaffPage> portlets = new RegisteredPortlets<>(
             StaffPortletRegistrar::portletName, this::portlet, this::properties);
     private volatile AdapterSettings settings;
@@ -65,40 +62,30 @@ public final class StaffPortletRegistrar {
 
     @Activate
     void activate(BundleContext bundleContext, PortletAdapterConfiguration config) {
-        synchronized (lock) {
-            settings = AdapterSettings.of(config);
-            portlets.activate(bundleContext);
-        }
+        settings = AdapterSettings.of(config);
+        portlets.activate(bundleContext);
     }
 
     @Modified
     void modified(PortletAdapterConfiguration config) {
-        synchronized (lock) {
-            settings = AdapterSettings.of(config);
-            // Role names are read per request; the category is a service property to update.
-            portlets.refreshProperties();
-        }
+        settings = AdapterSettings.of(config);
+        // Role names are read per request; the category is a service property to update.
+        portlets.refreshProperties();
     }
 
     @Deactivate
     void deactivate() {
-        synchronized (lock) {
-            portlets.deactivate();
-        }
+        portlets.deactivate();
     }
 
     @Reference(service = StaffPage.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removePage")
     void addPage(ServiceReference<StaffPage> reference, StaffPage page) {
-        synchronized (lock) {
-            portlets.bind(reference, page);
-        }
+        portlets.bind(reference, page);
     }
 
     void removePage(ServiceReference<StaffPage> reference) {
-        synchronized (lock) {
-            portlets.unbind(reference);
-        }
+        portlets.unbind(reference);
     }
 
     /** Registered as the embedded portal's registry reads them: {@code staff.page} and {@code staff.action}. */

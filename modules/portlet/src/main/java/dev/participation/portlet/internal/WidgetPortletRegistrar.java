@@ -35,9 +35,6 @@ public final class WidgetPortletRegistrar {
     private final HeaderResources headerResources = new HeaderResources();
     private final ZoneId portalZone;
 
-    // Guards everything below. DS may bind and unbind widgets on several threads at once; the
-    // lock keeps the registry and the registered portlets in step.
-    private final Object lock = new Object();
     private final RegisteredPortlets<Widget, Bound> portlets = new RegisteredPortlets<>(
             bound -> PortletProperties.portletName(bound.type()), this::portlet, this::properties);
     private volatile AdapterSettings settings;
@@ -60,48 +57,36 @@ public final class WidgetPortletRegistrar {
 
     @Activate
     void activate(BundleContext bundleContext, PortletAdapterConfiguration config) {
-        synchronized (lock) {
-            settings = AdapterSettings.of(config);
-            portlets.activate(bundleContext);
-        }
+        settings = AdapterSettings.of(config);
+        portlets.activate(bundleContext);
     }
 
     @Modified
     void modified(PortletAdapterConfiguration config) {
-        synchronized (lock) {
-            settings = AdapterSettings.of(config);
-            // Role names are read per request; the category is a service property to update.
-            portlets.refreshProperties();
-        }
+        settings = AdapterSettings.of(config);
+        // Role names are read per request; the category is a service property to update.
+        portlets.refreshProperties();
     }
 
     @Deactivate
     void deactivate() {
-        synchronized (lock) {
-            portlets.deactivate();
-        }
+        portlets.deactivate();
     }
 
     @Reference(service = Widget.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             updated = "updatedWidget", unbind = "removeWidget")
     void addWidget(ServiceReference<Widget> reference, Widget widget) {
-        synchronized (lock) {
-            portlets.bind(reference, Bound.of(widget));
-        }
+        portlets.bind(reference, Bound.of(widget));
     }
 
     void updatedWidget(ServiceReference<Widget> reference, Widget widget) {
-        synchronized (lock) {
-            // A changed ranking may decide which of two widgets with one key is the portlet.
-            portlets.rebind(reference, r -> Bound.of(widget));
-        }
+        // A changed ranking may decide which of two widgets with one key is the portlet.
+        portlets.rebind(reference, r -> Bound.of(widget));
     }
 
     void removeWidget(ServiceReference<Widget> reference, Widget widget) {
-        synchronized (lock) {
-            portlets.unbind(reference);
-        }
+        portlets.unbind(reference);
     }
 
     private Portlet portlet(ServiceReference<Widget> reference, Bound widget) {
