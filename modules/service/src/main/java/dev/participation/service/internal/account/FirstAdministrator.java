@@ -59,7 +59,7 @@ final class FirstAdministrator {
         }
         char[] password = generatePassword();
         try {
-            boolean created = create(username, hasher.hash(password), true);
+            boolean created = create(username, hasher.hashGenerated(password), true);
             if (created) {
                 printBanner(console, username, password);
             }
@@ -96,7 +96,8 @@ final class FirstAdministrator {
     }
 
     private char[] generatePassword() {
-        // Five groups of four: about 99 bits of randomness, and easy to read aloud.
+        // Five groups of four: about 99 bits of randomness (see PasswordHasher.hashGenerated), and easy
+        // to read aloud.
         char[] password = new char[24];
         for (int i = 0; i < password.length; i++) {
             password[i] = i % 5 == 4 ? '-' : READABLE.charAt(random.nextInt(READABLE.length()));

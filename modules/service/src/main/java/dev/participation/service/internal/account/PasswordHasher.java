@@ -18,6 +18,9 @@ public final class PasswordHasher {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 210_000;
     static final String SCHEME = "pbkdf2-sha256";
+    /** The least randomness, in bits, a password given to {@link #hashGenerated} must carry. */
+    public static final int GENERATED_BITS_MIN = 96;
+    private static final int GENERATED_ITERATIONS = 1_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     // Bounds what a hash from configuration can make us compute.
@@ -53,11 +56,27 @@ public final class PasswordHasher {
     }
 
     public String hash(char[] password) {
+        return hash(password, iterations);
+    }
+
+    /**
+     * The hash of a password this portal generated with at least {@link #GENERATED_BITS_MIN} bits
+     * of randomness (the first administrator's), never of one a person chose. Stretching protects
+     * passwords people can guess; against one that takes 2^98 guesses it adds nothing, yet at the
+     * default count it was the largest part of a fresh start on a cold JVM. The stored form stays
+     * the same, and the first sign-in replaces it ({@link #isWeakerThanCurrent}) as well as the
+     * password itself, which must be changed.
+     */
+    public String hashGenerated(char[] password) {
+        return hash(password, GENERATED_ITERATIONS);
+    }
+
+    private String hash(char[] password, int rounds) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + "$" + iterations + "$" + base64.encodeToString(salt) + "$"
-                + base64.encodeToString(derive(password, salt, iterations));
+        return SCHEME + "$" + rounds + "$" + base64.encodeToString(salt) + "$"
+                + base64.encodeToString(derive(password, salt, rounds));
     }
 
     /** Compares in constant time; a malformed stored value never matches. */

@@ -24,6 +24,18 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aGeneratedPasswordIsHashedInTheSameFormAndReplacedAtItsFirstSignIn() {
+        PasswordHasher hasher = new PasswordHasher();
+        String generated = hasher.hashGenerated("abcd-efgh-jkmn-pqrs-tuvw".toCharArray());
+
+        assertThat(generated).matches("pbkdf2-sha256\\$\\d+\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(hasher.verify("abcd-efgh-jkmn-pqrs-tuvw".toCharArray(), generated)).isTrue();
+        assertThat(hasher.verify("abcd-efgh-jkmn-pqrs-tuvx".toCharArray(), generated)).isFalse();
+        assertThat(hasher.isWeakerThanCurrent(generated)).as("the first sign-in stores a full-strength hash").isTrue();
+        assertThat(hasher.isWeakerThanCurrent(hasher.hash("a chosen password".toCharArray()))).isFalse();
+    }
+
+    @Test
     void malformedStoredValuesNeverMatch() {
         PasswordHasher hasher = new PasswordHasher(1_000, new java.security.SecureRandom());
 
