@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
+import dev.participation.pledge.api.EvidenceSummary;
 import dev.participation.pledge.api.PledgeContent;
 import dev.participation.pledge.api.Pledges;
 import dev.participation.pledge.api.Principle;
@@ -214,7 +215,8 @@ public final class PledgeWidget implements Widget {
         }
 
         String backHref = opened.isPresent() ? links.view(easy ? Map.of(READ, READ_EASY) : Map.of()) : "";
-        Shown shown = new Shown(pledge, options, request.locale(), stylesheet, backHref);
+        Shown shown = new Shown(pledge.id(), pledge.version(), pledge.evidence(), options, request.locale(), stylesheet,
+                backHref);
         return WidgetView.of(drawn.get(shown, () -> {
             Map<String, Object> model = new HashMap<>();
             model.put("stylesheet", stylesheet);
@@ -225,11 +227,13 @@ public final class PledgeWidget implements Widget {
     }
 
     /**
-     * Everything a drawn pledge depends on, the published version and its evidence as just read
-     * included: the same inputs always draw the same HTML, so a kept drawing is right on every node.
+     * Everything a drawn pledge depends on, the evidence as just read included: the same inputs
+     * always draw the same HTML, so a kept drawing is right on every node. A published version
+     * never changes, so its number stands for its content: comparing the content itself, part by
+     * part on every request, cost more than drawing saved.
      */
-    private record Shown(PublishedPledge pledge, PledgeViewOptions options, Locale locale, String stylesheet,
-            String backHref) {
+    private record Shown(long pledge, int version, Map<String, EvidenceSummary> evidence, PledgeViewOptions options,
+            Locale locale, String stylesheet, String backHref) {
     }
 
     /**
