@@ -56,13 +56,55 @@ public final class WidgetInstanceStore implements WidgetInstances {
         this.clock = clock;
     }
 
+    /**
+     * One statement for the instances and their settings, read by column position: every public
+     * page asks this, and two statements with columns looked up by name showed in its profile.
+     */
+    private static final String ON_PAGE = "SELECT i.id, i.page_position, i.widget_type, i.updated_by,"
+            + " i.settings_version, i.updated_at, p.pref_name, p.pref_value"
+            + " FROM widget_instance i LEFT JOIN widget_preference p ON p.instance_id = i.id"
+            + " WHERE i.page_key = ? ORDER BY i.page_position";
+
     @Override
     public List<WidgetInstance> onPage(String pageKey) {
         return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT * FROM widget_instance WHERE page_key = ? ORDER BY page_position")) {
+            try (PreparedStatement query = connection.prepareStatement(ON_PAGE)) {
                 query.setString(1, pageKey);
-                return instances(connection, query);
+                List<WidgetInstance> instances = new ArrayList<>();
+                String current = null;
+                int position = 0;
+                String type = null;
+                String updatedBy = null;
+                long version = 0;
+                Instant updatedAt = null;
+                Map<String, String> preferences = null;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        if (!id.equals(current)) {
+                            if (current != null) {
+                                instances.add(new WidgetInstance(current, pageKey, position, type, preferences,
+                                        updatedAt, updatedBy, version));
+                            }
+                            current = id;
+                            position = rows.getInt(2);
+                            type = rows.getString(3);
+                            updatedBy = rows.getString(4);
+                            version = rows.getLong(5);
+                            updatedAt = rows.getObject(6, java.time.OffsetDateTime.class).toInstant();
+                            preferences = new HashMap<>();
+                        }
+                        String name = rows.getString(7);
+                        if (name != null) {
+                            preferences.put(name, rows.getString(8));
+                        }
+                    }
+                }
+                if (current != null) {
+                    instances.add(new WidgetInstance(current, pageKey, position, type, preferences, updatedAt,
+                            updatedBy, version));
+                }
+                return instances;
             }
         });
     }

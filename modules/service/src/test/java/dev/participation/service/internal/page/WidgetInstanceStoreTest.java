@@ -87,6 +87,20 @@ class WidgetInstanceStoreTest {
         }
 
         @Test
+        void aPageListsEachInstanceOnceWithItsOwnSettingsWhetherItHasManyOrNone() {
+            WidgetInstance cards = widgets.place("home", "pledge", Map.of("view", "cards", "charter", "c1"), "editor1");
+            WidgetInstance bare = widgets.place("home", "groups", Map.of(), "editor1");
+            WidgetInstance one = widgets.place("home", "pledge", Map.of("view", "full"), "editor2");
+            widgets.place("about", "pledge", Map.of("view", "principle"), "editor2");
+
+            assertThat(widgets.onPage("home")).containsExactly(widgets.find(cards.id()).orElseThrow(),
+                    widgets.find(bare.id()).orElseThrow(), widgets.find(one.id()).orElseThrow());
+            assertThat(widgets.onPage("home")).extracting(WidgetInstance::preferences).containsExactly(
+                    Map.of("view", "cards", "charter", "c1"), Map.of(), Map.of("view", "full"));
+            assertThat(widgets.onPage("nowhere")).isEmpty();
+        }
+
+        @Test
         void concurrentPlacementsKeepPositionsDenseAndUnique() throws Exception {
             ExecutorService editors = Executors.newFixedThreadPool(8);
             try {
