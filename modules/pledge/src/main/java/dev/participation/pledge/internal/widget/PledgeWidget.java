@@ -215,8 +215,8 @@ public final class PledgeWidget implements Widget {
         }
 
         String backHref = opened.isPresent() ? links.view(easy ? Map.of(READ, READ_EASY) : Map.of()) : "";
-        Shown shown = new Shown(pledge.id(), pledge.version(), pledge.evidence(), options, request.locale(), stylesheet,
-                backHref);
+        Shown shown = new Shown(pledge.id(), pledge.version(), evidenceStamp(pledge.evidence()), options,
+                request.locale(), stylesheet, backHref);
         return WidgetView.of(drawn.get(shown, () -> {
             Map<String, Object> model = new HashMap<>();
             model.put("stylesheet", stylesheet);
@@ -230,10 +230,24 @@ public final class PledgeWidget implements Widget {
      * Everything a drawn pledge depends on, the evidence as just read included: the same inputs
      * always draw the same HTML, so a kept drawing is right on every node. A published version
      * never changes, so its number stands for its content: comparing the content itself, part by
-     * part on every request, cost more than drawing saved.
+     * part on every request, cost more than drawing saved. The same goes for the evidence (see
+     * {@link #evidenceStamp}).
      */
-    private record Shown(long pledge, int version, Map<String, EvidenceSummary> evidence, PledgeViewOptions options,
-            Locale locale, String stylesheet, String backHref) {
+    private record Shown(long pledge, int version, String evidence, PledgeViewOptions options, Locale locale,
+            String stylesheet, String backHref) {
+    }
+
+    /**
+     * What the shown evidence depends on, in a few characters: per commitment, how many pieces and
+     * which is newest. Public evidence is approved, and an approved piece is never edited, only
+     * removed (which changes the count), so these decide what is drawn without hashing every
+     * description read afresh on each request.
+     */
+    static String evidenceStamp(Map<String, EvidenceSummary> evidence) {
+        StringBuilder stamp = new StringBuilder(evidence.size() * 16);
+        new java.util.TreeMap<>(evidence).forEach((commitment, summary) -> stamp.append(commitment).append(':')
+                .append(summary.count()).append(':').append(summary.latest().id()).append(';'));
+        return stamp.toString();
     }
 
     /**
