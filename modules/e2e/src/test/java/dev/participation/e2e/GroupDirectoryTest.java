@@ -37,6 +37,7 @@ class GroupDirectoryTest {
     private Portal portal;
     private WebDriver noScript;
     private WebDriver browser;
+    private String adminPassword;
 
     @BeforeAll
     void start() throws Exception {
@@ -44,6 +45,8 @@ class GroupDirectoryTest {
         noScript = Chromium.startWithoutJavaScript(Files.createDirectories(dir.resolve("no-script-profile")));
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
+        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
+                portal.printedAdminPassword().orElseThrow());
         // The demo content is installed just after start-up: wait for its ten groups.
         new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300)).until(d -> {
             d.get(portal.base() + "/groups");
@@ -200,6 +203,54 @@ class GroupDirectoryTest {
         } finally {
             browser.manage().window().setSize(before);
         }
+    }
+
+    @Test
+    void anEditorPicksGroupsByHandAndTheDirectoryShowsOnlyThose() {
+        WebDriver editor = browser;
+        editor.manage().deleteAllCookies();
+        editor.get(portal.base() + "/sign-in");
+        editor.findElement(By.id("username")).sendKeys("admin");
+        editor.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
+        new WebDriverWait(editor, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/intranet"));
+        try {
+            editor.get(portal.base() + "/groups");
+            editor.findElement(By.cssSelector("main section a[href*='configure=']")).click();
+            Chromium.assertAccessible(editor, "The group directory's settings");
+            editor.findElement(By.cssSelector("input[type=radio][name$='show'][value='picked']")).click();
+            submitSettings(editor);
+            // "Groups I choose" with none chosen cannot be saved.
+            assertThat(editor.findElement(By.className("govuk-error-summary")).getText())
+                    .contains("Choose at least one group to show");
+            Chromium.assertAccessible(editor, "The group directory's settings with an error");
+            new org.openqa.selenium.support.ui.Select(editor.findElement(By.cssSelector("select[name$='pick1']")))
+                    .selectByVisibleText("Young Carers Forum");
+            new org.openqa.selenium.support.ui.Select(editor.findElement(By.cssSelector("select[name$='pick2']")))
+                    .selectByVisibleText("Care Leavers Forum");
+            submitSettings(editor);
+
+            editor.manage().deleteAllCookies();
+            editor.get(portal.base() + "/groups");
+            assertThat(results(editor)).containsExactly("Young Carers Forum", "Care Leavers Forum");
+            assertThat(editor.findElements(By.cssSelector("main input[name$='_age']"))).isEmpty();
+        } finally {
+            // Back to every group with filters, for the other tests.
+            editor.get(portal.base() + "/sign-in");
+            editor.findElement(By.id("username")).sendKeys("admin");
+            editor.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
+            new WebDriverWait(editor, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/intranet"));
+            editor.get(portal.base() + "/groups");
+            editor.findElement(By.cssSelector("main section a[href*='configure=']")).click();
+            editor.findElement(By.cssSelector("input[type=radio][name$='show'][value='all']")).click();
+            submitSettings(editor);
+            editor.manage().deleteAllCookies();
+        }
+    }
+
+    private static void submitSettings(WebDriver driver) {
+        WebElement button = driver.findElement(By.cssSelector("main form[action*='/configure/'] button[type=submit]"));
+        button.click();
+        Chromium.awaitNextPage(driver, button);
     }
 
     /** The names of the groups in the directory's results, in order. */

@@ -314,7 +314,8 @@ class GroupsWidgetTest {
         PreferenceDefinition pick = GroupsWidget.TYPE.preference("pick1").orElseThrow();
 
         assertThat(widget.choices(pick)).extracting(c -> c.value() + "=" + c.label())
-                .containsExactly("care-leavers-forum=Care Leavers Forum", "young-inspectors=Young Inspectors");
+                .containsExactly("=groups.pref.pick.empty", "care-leavers-forum=Care Leavers Forum",
+                        "young-inspectors=Young Inspectors");
     }
 
     @Test
