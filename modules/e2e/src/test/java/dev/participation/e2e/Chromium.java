@@ -37,6 +37,19 @@ final class Chromium {
      * to install it, except in CI, where they must run.
      */
     static WebDriver start(Path profile) {
+        return start(profile, true);
+    }
+
+    /**
+     * A fresh headless browser with JavaScript turned off for every page, as some visitors and
+     * assistive tools browse: the driver still finds and clicks elements, but pages run no script
+     * (so axe-core, which is a script, cannot run in it either).
+     */
+    static WebDriver startWithoutJavaScript(Path profile) {
+        return start(profile, false);
+    }
+
+    private static WebDriver start(Path profile, boolean javaScript) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String how = "Browser tests need Debian's Chromium: apt-get install chromium chromium-driver";
             if ("true".equals(System.getenv("CI"))) {
@@ -49,6 +62,10 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        if (!javaScript) {
+            // 2 blocks: the content setting a person sets under Site settings, JavaScript, "Don't allow".
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -122,6 +122,7 @@ class LiferayLaunchTest {
         ServiceReference<Portlet> pledge = widgetPortlets.get("pledge");
         String html = new PortletWindow(liferay.context().getService(pledge), String.valueOf(pledge.getProperty("javax.portlet.name"))).render();
         assertThat(Jsoup.parseBodyFragment(html).text()).contains(published);
+        assertGroupDirectoryRendersAsAPortlet(widgetPortlets.get("groups"));
 
         assertStaffPagesArePortlets(published);
 
@@ -197,6 +198,30 @@ class LiferayLaunchTest {
             assertThat(previous).as("a second portlet for widget %s", reference.getProperty(WIDGET_KEY)).isNull();
         }
         return portlets;
+    }
+
+    /**
+     * The group directory shows the demo groups to a visitor, and its filter form is a GET form
+     * whose render URL's parameters travel as hidden fields (a browser drops an action's query),
+     * with the portlet's namespace on each field.
+     */
+    private void assertGroupDirectoryRendersAsAPortlet(ServiceReference<Portlet> groups) throws Exception {
+        assertThat(groups).as("the groups portlet").isNotNull();
+        String name = String.valueOf(groups.getProperty("javax.portlet.name"));
+        PortletWindow window = new PortletWindow(liferay.context().getService(groups), name);
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        org.jsoup.nodes.Document page = Jsoup.parseBodyFragment(window.render());
+        // The demo groups are installed just after the bundles start.
+        while (!page.text().contains("Youth Cabinet") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            page = Jsoup.parseBodyFragment(window.render());
+        }
+        assertThat(page.text()).contains("Youth Cabinet", "Care Leavers Forum", "10 groups found");
+        org.jsoup.nodes.Element form = page.selectFirst("form[method=get]");
+        assertThat(form).as("the directory's filter form").isNotNull();
+        assertThat(form.attr("action")).isEqualTo("https://council.example/web/guest/home");
+        assertThat(form.select("input[type=hidden][name=p_p_lifecycle]").val()).isEqualTo("render");
+        assertThat(form.select("input[name=_" + name + "_INSTANCE_a1_age]")).hasSize(1);
     }
 
     /** The keys of every widget type the deployed bundles provide, read from the widgets themselves. */

@@ -30,6 +30,12 @@ abstract class FakeRequestBase<T extends FakeRequestBase<T>> implements HostRequ
         return self();
     }
 
+    /** A parameter sent several times, as a GET form sends ticked checkboxes of one name. */
+    public T withAll(String name, String... values) {
+        parameters.put(name, List.of(values));
+        return self();
+    }
+
     public T as(Person signedIn) {
         this.person = Optional.of(signedIn);
         return self();

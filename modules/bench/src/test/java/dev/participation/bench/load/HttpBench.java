@@ -61,6 +61,9 @@ public final class HttpBench {
     private HttpBench() {
     }
 
+    /** In a path's query, stands for the first widget's parameter prefix on that page. */
+    static final String WIDGET_PREFIX = "{w}";
+
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties(args);
         new Run(settings).execute();
@@ -215,20 +218,21 @@ public final class HttpBench {
                 long idleRss = rssKilobytes(process.pid());
                 long idleHwm = hwmKilobytes(process.pid());
 
+                List<String> paths = withWidgetPrefixes(base, settings.paths());
                 // Warm every path first, so the first measurement does not pay for the JIT
                 // compiling code (Jetty, the filters) that later paths then find compiled.
-                for (String path : settings.paths()) {
+                for (String path : paths) {
                     warm(client, base, path);
                 }
                 // The pages' warm-up leaves the JIT compiling their code on the same cores; warmed
                 // again last, the baseline is not measured while that work still runs (runs here
                 // showed it gaining 85 to 215 % between its first and its last measurement).
-                if (settings.paths().size() > 1) {
+                if (paths.size() > 1) {
                     warm(client, base, BASELINE);
                 }
                 List<Result> results = new ArrayList<>();
                 String suffix = settings.pageCopies() == PageCopies.BOTH ? " (copies off)" : "";
-                for (String path : settings.paths()) {
+                for (String path : paths) {
                     results.add(measure(client, base, path, path.equals(BASELINE) ? path : path + suffix));
                 }
                 if (settings.pageCopies() == PageCopies.BOTH) {
@@ -237,7 +241,7 @@ public final class HttpBench {
                     System.out.printf(Locale.ROOT, "Turning the page copies on; waiting %d s for File Install%n",
                             CONFIG_APPLIED.toSeconds());
                     Thread.sleep(CONFIG_APPLIED.toMillis());
-                    List<String> pages = settings.paths().stream().filter(p -> !p.equals(BASELINE)).toList();
+                    List<String> pages = paths.stream().filter(p -> !p.equals(BASELINE)).toList();
                     for (String path : pages) {
                         warm(client, base, path);
                     }
@@ -373,6 +377,32 @@ public final class HttpBench {
         }
 
         record Probe(int status, String body, java.net.http.HttpHeaders headers, int bytes) {
+        }
+
+        /**
+         * Paths with {@value #WIDGET_PREFIX} in their query (say
+         * {@code /groups?{w}age=15&{w}who=care-leaver&{w}filtered=1}, a filtered directory) get it
+         * replaced by the prefix of the first widget on that page: the embedded portal names each
+         * widget's parameters after its instance, which a fresh database makes anew.
+         */
+        private List<String> withWidgetPrefixes(String base, List<String> paths) {
+            List<String> resolved = new ArrayList<>();
+            for (String path : paths) {
+                if (!path.contains(WIDGET_PREFIX)) {
+                    resolved.add(path);
+                    continue;
+                }
+                String page = path.substring(0, path.indexOf('?') < 0 ? path.length() : path.indexOf('?'));
+                java.util.regex.Matcher section = java.util.regex.Pattern
+                        .compile("<section id=\"([A-Za-z0-9-]+)\" class=\"pw-widget\"").matcher(get(base + page).body());
+                if (!section.find()) {
+                    throw new IllegalStateException("No widget on " + page + " to name the parameters of " + path);
+                }
+                String named = path.replace(WIDGET_PREFIX, section.group(1) + "_");
+                System.out.printf(Locale.ROOT, "%s is %s%n", path, named);
+                resolved.add(named);
+            }
+            return resolved;
         }
 
         private Probe get(String url) {
