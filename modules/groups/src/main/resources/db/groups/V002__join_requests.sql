@@ -10,21 +10,21 @@ CREATE TABLE group_join_request (
     first_name VARCHAR(200) NOT NULL,
     age INT NOT NULL,
     -- email, phone or adult: how to reach the person (adult: through a named trusted adult).
-    reach VARCHAR(10) NOT NULL,
+    reach VARCHAR(20) NOT NULL,
     email VARCHAR(1000) NOT NULL,
     phone VARCHAR(200) NOT NULL,
     adult_name VARCHAR(400) NOT NULL,
-    adult_role VARCHAR(20) NOT NULL,
+    adult_role VARCHAR(40) NOT NULL,
     adult_contact VARCHAR(1000) NOT NULL,
     help VARCHAR(4000) NOT NULL,
     -- Under the configured age: who agreed, and as what (parental responsibility or delegated authority).
     consent_name VARCHAR(400) NOT NULL,
-    consent_role VARCHAR(20) NOT NULL,
+    consent_role VARCHAR(40) NOT NULL,
     asked_at TIMESTAMP WITH TIME ZONE NOT NULL,
     -- The last working day for a first answer, counted in the time zone the person asked in.
     respond_by DATE NOT NULL,
     -- new, contacted, joined, declined or left.
-    status VARCHAR(10) NOT NULL,
+    status VARCHAR(20) NOT NULL,
     decline_reason VARCHAR(2000) NOT NULL,
     -- When the status last changed: what retention counts from.
     status_at TIMESTAMP WITH TIME ZONE NOT NULL,
