@@ -33,8 +33,13 @@ public final class JoinExamples {
 
     /** The settings with their defaults, except those given (attribute name to value). */
     public static JoinConfiguration settings(Map<String, Object> overrides) {
-        return (JoinConfiguration) Proxy.newProxyInstance(JoinConfiguration.class.getClassLoader(),
-                new Class<?>[] {JoinConfiguration.class}, (proxy, method, args) -> {
+        return configuration(JoinConfiguration.class, overrides);
+    }
+
+    /** A configuration annotation as DS would give it: its defaults, except those given. */
+    public static <A> A configuration(Class<A> type, Map<String, Object> overrides) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(),
+                new Class<?>[] {type}, (proxy, method, args) -> {
                     if (overrides.containsKey(method.getName())) {
                         return overrides.get(method.getName());
                     }
@@ -42,12 +47,12 @@ public final class JoinExamples {
                         return method.getDefaultValue();
                     }
                     return switch (method.getName()) {
-                        case "annotationType" -> JoinConfiguration.class;
+                        case "annotationType" -> type;
                         case "hashCode" -> 0;
                         case "equals" -> proxy == args[0];
-                        default -> "JoinConfiguration";
+                        default -> type.getSimpleName();
                     };
-                });
+                }));
     }
 
     public static JoinConfiguration settings() {
