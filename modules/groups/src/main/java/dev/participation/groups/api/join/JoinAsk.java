@@ -1,6 +1,7 @@
 package dev.participation.groups.api.join;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a person gives when they ask to join: nothing else is collected. Text not given is empty,
@@ -45,13 +46,13 @@ public record JoinAsk(String firstName, int age, Reach reach, String email, Stri
     }
 
     /** The address a confirmation goes to: their own email, or the trusted adult's if that is an email. */
-    public java.util.Optional<String> mailAddress() {
+    public Optional<String> mailAddress() {
         if (reach == Reach.EMAIL && JoinRules.isEmail(email.strip())) {
-            return java.util.Optional.of(email.strip());
+            return Optional.of(email.strip());
         }
         if (reach == Reach.ADULT && JoinRules.isEmail(adultContact.strip())) {
-            return java.util.Optional.of(adultContact.strip());
+            return Optional.of(adultContact.strip());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -85,12 +85,14 @@ public final class JoinRules {
         }
         text(errors, "help", ask.help(), HELP_MAX, false);
         if (needsConsent(ask.age(), consentAge)) {
-            text(errors, "consentName", ask.consentName(), ADULT_NAME_MAX, true);
+            // Said with the age, so a child sees why they are asked for an adult's name.
+            if (ask.consentName().isBlank()) {
+                errors.put("consentName", Message.of("join.error.consentName.required", consentAge));
+            } else {
+                text(errors, "consentName", ask.consentName(), ADULT_NAME_MAX, true);
+            }
             if (ask.consentRole() == null) {
                 errors.put("consentRole", Message.of("join.error.consentRole", consentAge));
-            }
-            if (errors.get("consentName") != null && ask.consentName().isBlank()) {
-                errors.put("consentName", Message.of("join.error.consentName.required", consentAge));
             }
         }
         if (!ask.agreed()) {

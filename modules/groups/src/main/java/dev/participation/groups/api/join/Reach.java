@@ -1,5 +1,8 @@
 package dev.participation.groups.api.join;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** How the group's team reaches the person who asked. */
 public enum Reach {
     /** Their own email address. */
@@ -11,15 +14,15 @@ public enum Reach {
 
     /** The value a form sends and the database keeps. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<Reach> of(String code) {
+    public static Optional<Reach> of(String code) {
         for (Reach r : values()) {
             if (r.code().equals(code)) {
-                return java.util.Optional.of(r);
+                return Optional.of(r);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,7 +1,9 @@
 package dev.participation.groups.internal.join;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -179,8 +181,8 @@ public final class AskToJoinForm implements AskToJoin {
     }
 
     private static List<Option> options(Messages words, String prefix, Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(v -> {
-            String code = v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values).map(v -> {
+            String code = v.name().toLowerCase(Locale.ROOT).replace('_', '-');
             return new Option(code, words.get(prefix + code));
         }).toList();
     }

@@ -1,6 +1,8 @@
 package dev.participation.groups.internal.requests;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -122,7 +124,7 @@ final class RequestScreens {
 
     private WidgetView detail(Screen s, Group group, JoinRequest r, Form form) {
         JoinAsk a = r.ask();
-        List<Detail> details = new java.util.ArrayList<>();
+        List<Detail> details = new ArrayList<>();
         details.add(new Detail(s.text("requests.field.status"), s.text("requests.status." + r.status().code())
                 + (r.declineReason().isEmpty() ? "" : " (" + r.declineReason() + ")")));
         details.add(new Detail(s.text("requests.field.asked"), s.dateTime(r.askedAt())));
@@ -150,7 +152,7 @@ final class RequestScreens {
                         a.consentRole() == null ? "" : s.text("requests.consentRole." + a.consentRole().code()))));
             }
         }
-        List<Choice> statuses = java.util.Arrays.stream(JoinStatus.values()).filter(x -> x != JoinStatus.LEFT)
+        List<Choice> statuses = Arrays.stream(JoinStatus.values()).filter(x -> x != JoinStatus.LEFT)
                 .map(x -> new Choice(x.code(), s.text("requests.status." + x.code()))).toList();
         return s.view(s.text("requests.request.title", r.erased() ? s.text("requests.erased") : a.firstName()),
                 "requests/detail.ftlh", new RequestDetail(group.details().name(), details, r.overdueOn(s.today()),
