@@ -3,12 +3,15 @@ package dev.participation.groups.internal.editing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.participation.api.widget.Message;
 import dev.participation.groups.api.Attendance;
 import dev.participation.groups.api.Eligibility;
 import dev.participation.groups.api.FeedsInto;
@@ -41,6 +44,12 @@ final class GroupForm {
             "meetings.termTimeOnly", "place.area", "place.venue", "place.attendance", "accessibility", "membership",
             "feedsInto.group", "feedsInto.board", "feedsInto.seats", "manager", "imageUrl", "imageAlt"),
             Stream.concat(Stream.of(DateInput.fields(REVIEWED)), Stream.of(VERSION))).toArray(String[]::new);
+
+    /** The fields that can have a problem, in the order the form shows them. */
+    static final List<String> ORDER = List.of("name", SLUG, "summary", "description", "whoFor.youngest",
+            "whoFor.oldest", "whoFor.firstYear", "whoFor.lastYear", ELIGIBILITY, "meetings.when",
+            "meetings.termTimeOnly", "place.attendance", "place.area", "place.venue", "accessibility", "membership",
+            "feedsInto.group", "feedsInto.board", "feedsInto.seats", "manager", "imageUrl", "imageAlt", REVIEWED);
 
     private GroupForm() {
     }
@@ -84,24 +93,23 @@ final class GroupForm {
 
     /**
      * The details the form holds. What cannot be read at all (a word where a number goes, a
-     * choice that is not offered, an impossible date) is rejected on the form here and read as
+     * choice that is not offered, an impossible date) is put in {@code problems} and read as
      * absent; the shared rules then explain the rest.
      */
-    static GroupDetails details(Form form, LocalDate today) {
-        Integer youngest = wholeNumber(form, "whoFor.youngest", "groups.editing.error.ageNumber");
-        Integer oldest = wholeNumber(form, "whoFor.oldest", "groups.editing.error.ageNumber");
-        SchoolYear firstYear = choice(form, "whoFor.firstYear", SchoolYear::fromKey);
-        SchoolYear lastYear = choice(form, "whoFor.lastYear", SchoolYear::fromKey);
+    static GroupDetails details(Form form, LocalDate today, Map<String, Message> problems) {
+        Integer youngest = wholeNumber(form, "whoFor.youngest", "groups.editing.error.ageNumber", problems);
+        Integer oldest = wholeNumber(form, "whoFor.oldest", "groups.editing.error.ageNumber", problems);
+        SchoolYear firstYear = choice(form, "whoFor.firstYear", SchoolYear::fromKey, problems);
+        SchoolYear lastYear = choice(form, "whoFor.lastYear", SchoolYear::fromKey, problems);
         Set<Eligibility> eligibility = EnumSet.noneOf(Eligibility.class);
         for (String key : ticks(form)) {
             Eligibility.fromKey(key).ifPresentOrElse(eligibility::add,
-                    () -> form.reject(ELIGIBILITY, "groups.editing.error.choose"));
+                    () -> problems.putIfAbsent(ELIGIBILITY, Message.of("groups.editing.error.choose")));
         }
-        Attendance attendance = choice(form, "place.attendance", Attendance::fromKey);
-        Membership membership = choice(form, "membership", Membership::fromKey);
-        Integer seats = wholeNumber(form, "feedsInto.seats", "groups.editing.error.seatsNumber");
-        LocalDate reviewed = Stream.of(DateInput.fields(REVIEWED)).allMatch(f -> form.text(f).isEmpty()) ? null
-                : DateInput.read(form, REVIEWED, today).orElse(null);
+        Attendance attendance = choice(form, "place.attendance", Attendance::fromKey, problems);
+        Membership membership = choice(form, "membership", Membership::fromKey, problems);
+        Integer seats = wholeNumber(form, "feedsInto.seats", "groups.editing.error.seatsNumber", problems);
+        LocalDate reviewed = reviewed(form, today, problems);
         return new GroupDetails(form.text("name"), form.text("summary"), form.text("description"),
                 new WhoFor(youngest, oldest, firstYear, lastYear, eligibility),
                 new Meetings(form.text("meetings.when"), "true".equals(form.text("meetings.termTimeOnly"))),
@@ -111,32 +119,71 @@ final class GroupForm {
                 form.text("manager"), form.text("imageUrl"), form.text("imageAlt"), reviewed);
     }
 
+    /**
+     * Puts the problems beside their fields in the order the fields appear, so the error summary
+     * reads in the form's order; a problem no field shows (from the service) is listed last.
+     */
+    static void reject(Form form, Map<String, Message> problems) {
+        Map<String, Message> left = new LinkedHashMap<>(problems);
+        for (String field : ORDER) {
+            Message problem = left.remove(field);
+            if (problem != null) {
+                form.reject(field, problem);
+            }
+        }
+        form.absorb(left, "");
+    }
+
+    /** The optional review date: three empty boxes are none; anything typed must be a real date, not later than today. */
+    private static LocalDate reviewed(Form form, LocalDate today, Map<String, Message> problems) {
+        if (Stream.of(DateInput.fields(REVIEWED)).allMatch(f -> form.text(f).isEmpty())) {
+            return null;
+        }
+        // Read on a copy so the problem joins the others and is ordered with them.
+        Form boxes = Form.of(DateInput.fields(REVIEWED));
+        for (String f : DateInput.fields(REVIEWED)) {
+            boxes.set(f, form.raw(f));
+        }
+        Optional<LocalDate> date = DateInput.read(boxes, REVIEWED, today);
+        Message problem = boxes.errors().get(REVIEWED);
+        if (problem != null) {
+            problems.putIfAbsent(REVIEWED, problem);
+            // As the kit's date input does: the summary links to the first box that is missing, else the day.
+            String missing = problem.key().startsWith("staff.error.date.missing.")
+                    ? problem.key().substring("staff.error.date.missing.".length()) : "day";
+            boolean partly = !form.text(REVIEWED + "-day").isEmpty() || !form.text(REVIEWED + "-month").isEmpty();
+            form.anchor(REVIEWED, REVIEWED + "-" + (partly ? missing : "day"));
+        }
+        return date.orElse(null);
+    }
+
     static List<String> ticks(Form form) {
         String ticked = form.text(ELIGIBILITY);
         return ticked.isEmpty() ? List.of() : List.of(ticked.split(" "));
     }
 
     /** Empty is absent; otherwise a whole number (a minus sign allowed, so the rules can say "0 to 25"). */
-    private static Integer wholeNumber(Form form, String field, String errorKey) {
+    private static Integer wholeNumber(Form form, String field, String errorKey, Map<String, Message> problems) {
         String text = form.text(field);
         if (text.isEmpty()) {
             return null;
         }
         if (!text.matches("-?\\d{1,4}")) {
-            form.reject(field, errorKey);
+            problems.putIfAbsent(field, Message.of(errorKey));
             return null;
         }
         return Integer.valueOf(text);
     }
 
-    private static <T> T choice(Form form, String field, java.util.function.Function<String, Optional<T>> fromKey) {
+    private static <T> T choice(Form form, String field, java.util.function.Function<String, Optional<T>> fromKey,
+            Map<String, Message> problems) {
         String key = form.text(field);
         if (key.isEmpty()) {
             return null;
         }
         Optional<T> value = fromKey.apply(key);
         if (value.isEmpty()) {
-            form.reject(field, "groups.editing.error.choose");
+            problems.putIfAbsent(field, Message.of("groups.editing.error.choose"));
         }
         return value.orElse(null);
     }

@@ -2,12 +2,14 @@ package dev.participation.groups.internal.editing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
@@ -125,21 +127,23 @@ final class GroupScreens {
     /** Adds a group ({@code group} null) or changes one; what was typed stays in the form on any refusal. */
     private PostOutcome save(Screen s, Group group) {
         Form form = GroupForm.typed(s);
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (group != null) {
             form.set(GroupForm.SLUG, group.slug());
         } else if (!GroupRules.validSlug(form.text(GroupForm.SLUG))) {
-            form.reject(GroupForm.SLUG, "groups.error.slug");
+            problems.put(GroupForm.SLUG, Message.of("groups.error.slug"));
         }
-        GroupDetails details = GroupForm.details(form, s.today());
+        GroupDetails details = GroupForm.details(form, s.today(), problems);
         String manager = form.text("manager");
         if (manager.isEmpty()) {
-            form.reject("manager", accounts.listed() ? "groups.editing.error.managerChoose"
-                    : "groups.editing.error.managerEnter");
+            problems.put("manager", Message.of(accounts.listed() ? "groups.editing.error.managerChoose"
+                    : "groups.editing.error.managerEnter"));
         } else if (accounts.listed() && (group == null || !manager.equals(group.details().manager()))
                 && accounts.managers().stream().noneMatch(p -> p.id().equals(manager))) {
-            form.reject("manager", "groups.editing.error.managerChoose");
+            problems.put("manager", Message.of("groups.editing.error.managerChoose"));
         }
-        form.absorb(GroupRules.check(details, s.today()), "");
+        GroupRules.check(details, s.today()).forEach(problems::putIfAbsent);
+        GroupForm.reject(form, problems);
         if (!form.valid()) {
             return s.invalid(form(s, group, form));
         }

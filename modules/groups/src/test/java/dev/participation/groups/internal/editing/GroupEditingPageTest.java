@@ -219,10 +219,11 @@ class GroupEditingPageTest {
 
         Document again = invalid(post("new", bad));
 
-        assertThat(again.select(".govuk-error-summary a").eachAttr("href")).containsExactlyInAnyOrder("#slug",
-                "#name", "#summary", "#whoFor.youngest", "#whoFor.oldest", "#whoFor.lastYear",
-                "#whoFor.eligibility", "#meetings.when", "#place.attendance", "#membership", "#feedsInto.seats",
-                "#manager", "#imageUrl", "#imageAlt", "#lastReviewed-day", "#feedsInto.board");
+        // In the order the fields appear on the form.
+        assertThat(again.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#name", "#slug",
+                "#summary", "#whoFor.youngest", "#whoFor.oldest", "#whoFor.lastYear", "#whoFor.eligibility",
+                "#meetings.when", "#place.attendance", "#membership", "#feedsInto.board", "#feedsInto.seats",
+                "#manager", "#imageUrl", "#imageAlt", "#lastReviewed-day");
         // Each summary entry's text is also beside its field.
         for (String text : again.select(".govuk-error-summary a").eachText()) {
             assertThat(again.select(".govuk-error-message").eachText()).anyMatch(m -> m.endsWith(text));
