@@ -34,6 +34,7 @@ import dev.participation.groups.api.Eligibility;
 import dev.participation.groups.api.Membership;
 import dev.participation.groups.api.SchoolYear;
 import dev.participation.groups.api.WhoFor;
+import dev.participation.groups.internal.demo.GroupsDemoContent;
 import dev.participation.groups.internal.store.GroupStore;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.testing.db.OwnSchema;
@@ -140,6 +141,23 @@ class OpenReferralFeedTest {
             assertThat(answer.body()).doesNotContain(MANAGER).doesNotContain("editor");
             assertThat(full.at("/contacts/0/name").asText()).isEqualTo("Participation team");
             assertThat(full.get("email").asText()).isEqualTo("participation@example.gov.uk");
+        }
+    }
+
+    @StoreTest
+    void theDemoGroupsValidateToo(TestStorage db) {
+        GroupStore demoStore = new GroupStore(db.storage(), new AuditLogStore(db.platform(), db.clock()), db.clock());
+        new GroupsDemoContent(demoStore).install("system");
+        ApiClient demo = new ApiClient(new OpenReferralFeed(demoStore, config("", "", "")));
+
+        JsonNode page = demo.conforming("/api/open-referral/services?per_page=100", 200).json();
+
+        // The demo leaves alone the groups above whose addresses it shares.
+        assertThat(page.get("total_items").asInt()).isEqualTo(demoStore.all().size()).isGreaterThan(10);
+        for (JsonNode item : page.get("contents")) {
+            assertThat(problems(serviceList, item)).as(item.toString()).isEmpty();
+            JsonNode full = demo.conforming("/api/open-referral/services/" + item.get("id").asText(), 200).json();
+            assertThat(problems(service, full)).as(full.toString()).isEmpty();
         }
     }
 
