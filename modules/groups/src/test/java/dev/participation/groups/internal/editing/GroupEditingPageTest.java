@@ -298,6 +298,19 @@ class GroupEditingPageTest {
     }
 
     @StoreTest
+    void aSecondClickOfAnOldFormSaysNothingDiffers() {
+        post("new", complete());
+        String path = Long.toString(groups.all().get(0).id());
+        Map<String, List<String>> changed = with(with(complete(), "version", "1"), "name", "Care Leavers' Forum");
+        post(path, changed);
+
+        Document conflict = invalid(post(path, changed));
+
+        assertThat(conflict.select("table")).isEmpty();
+        assertThat(conflict.text()).contains("What you typed is the same as their version.");
+    }
+
+    @StoreTest
     void aManagerWhoseAccountIsGoneCanStayButNotBeChosenAnew() {
         GroupDetails d = forum("Youth Forum");
         Group kept = groups.create("youth-forum", new GroupDetails(d.name(), d.summary(), d.description(), d.whoFor(),
