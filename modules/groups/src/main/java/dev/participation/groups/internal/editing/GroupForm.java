@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -175,7 +176,7 @@ final class GroupForm {
         return Integer.valueOf(text);
     }
 
-    private static <T> T choice(Form form, String field, java.util.function.Function<String, Optional<T>> fromKey,
+    private static <T> T choice(Form form, String field, Function<String, Optional<T>> fromKey,
             Map<String, Message> problems) {
         String key = form.text(field);
         if (key.isEmpty()) {

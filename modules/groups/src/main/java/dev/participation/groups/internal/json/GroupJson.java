@@ -1,6 +1,7 @@
 package dev.participation.groups.internal.json;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,10 +67,10 @@ public final class GroupJson {
     }
 
     static GroupList list(DirectoryPage page, int pageNumber, int size) {
-        Map<String, Integer> whoFor = new java.util.LinkedHashMap<>();
+        Map<String, Integer> whoFor = new LinkedHashMap<>();
         page.facets().whoFor().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> whoFor.put(e.getKey().key(), e.getValue()));
-        Map<String, Integer> ways = new java.util.LinkedHashMap<>();
+        Map<String, Integer> ways = new LinkedHashMap<>();
         page.facets().ways().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> ways.put(e.getKey().key(), e.getValue()));
         return new GroupList(page.total(), pageNumber, size, page.groups().stream().map(GroupJson::group).toList(),
