@@ -1,0 +1,136 @@
+package dev.participation.groups.internal.json;
+
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import dev.participation.api.json.ApiProblem;
+import dev.participation.api.json.JsonRequest;
+import dev.participation.api.json.JsonResource;
+import dev.participation.groups.api.DirectoryPage;
+import dev.participation.groups.api.Group;
+import dev.participation.groups.api.GroupQuery;
+import dev.participation.groups.api.Groups;
+
+/**
+ * The groups as an Open Referral UK 3.0 feed, the shape UK council directories exchange:
+ * {@code GET /api/open-referral} (what this API is), {@code /api/open-referral/services} (a page
+ * of services with their one-to-one fields) and {@code /api/open-referral/services/{id}} (one
+ * service with its schedules, area, locations, contact and eligibility). Ids are name-based
+ * UUIDs of the groups' addresses, so they stay the same across restarts and nodes.
+ */
+@Component(service = JsonResource.class, configurationPid = OpenReferralConfiguration.PID)
+@Designate(ocd = OpenReferralConfiguration.class)
+public final class OpenReferralFeed implements JsonResource {
+
+    public static final String NAME = "open-referral";
+    static final String OPENAPI = "/dev/participation/groups/json/openreferral-openapi.json";
+    static final int DEFAULT_PER_PAGE = 20;
+    static final Set<String> PARAMETERS = Set.of("search", "page", "per_page");
+
+    private final Groups groups;
+    private final OpenReferralServices services;
+
+    @Activate
+    public OpenReferralFeed(@Reference Groups groups, OpenReferralConfiguration config) {
+        this.groups = groups;
+        this.services = new OpenReferralServices(config.groupPageAddress(), config.contactName(),
+                config.contactEmail());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public URL openApi() {
+        return GroupJsonResource.resource(OPENAPI);
+    }
+
+    @Override
+    public Object get(JsonRequest request) {
+        List<String> segments = request.segments().stream().filter(s -> !s.isEmpty()).toList();
+        Locale locale = request.locale() == null ? Locale.UK : request.locale();
+        if (segments.isEmpty()) {
+            return about();
+        }
+        if (!segments.get(0).equals("services") || segments.size() > 2) {
+            throw ApiProblem.notFound("This feed has /services and /services/{id} only.");
+        }
+        if (segments.size() == 1) {
+            return page(request, locale);
+        }
+        return service(segments.get(1))
+                .map(g -> services.full(g, locale))
+                .orElseThrow(() -> ApiProblem.notFound("There is no service with the id '" + segments.get(1) + "'."));
+    }
+
+    private static Map<String, Object> about() {
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("version", "3.0");
+        about.put("profile", "https://openreferraluk.org/");
+        about.put("openapi_url", "https://raw.githubusercontent.com/openreferral/uk-profile/main/openapi.json");
+        return about;
+    }
+
+    private Map<String, Object> page(JsonRequest request, Locale locale) {
+        for (String name : request.parameters().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ApiProblem.badRequest("This feed does not filter by '" + name + "'; it takes "
+                        + String.join(", ", new TreeSet<>(PARAMETERS)) + ".");
+            }
+        }
+        String search = DirectoryFilters.single(request, "search", "");
+        if (search.length() > DirectoryFilters.TEXT_MAX) {
+            throw ApiProblem.badRequest("Parameter 'search' must be no more than " + DirectoryFilters.TEXT_MAX
+                    + " characters.");
+        }
+        int page = DirectoryFilters.number(DirectoryFilters.single(request, "page", "1"), "page", 1,
+                DirectoryFilters.PAGE_MAX);
+        int perPage = DirectoryFilters.number(
+                DirectoryFilters.single(request, "per_page", String.valueOf(DEFAULT_PER_PAGE)), "per_page", 1,
+                GroupQuery.SIZE_MAX);
+        DirectoryPage found = groups.search(
+                new GroupQuery(search, null, Set.of(), Set.of(), Set.of(), (page - 1) * perPage, perPage));
+        int totalPages = (found.total() + perPage - 1) / perPage;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("total_items", found.total());
+        answer.put("total_pages", totalPages);
+        answer.put("page_number", page);
+        answer.put("size", found.groups().size());
+        answer.put("first_page", page == 1);
+        answer.put("last_page", page >= totalPages);
+        answer.put("empty", found.groups().isEmpty());
+        answer.put("contents", found.groups().stream().map(g -> services.summary(g, locale)).toList());
+        return answer;
+    }
+
+    /**
+     * The group whose id this is. Ids are hashes of addresses, so finding one means looking at
+     * every group's address; a directory holds tens or hundreds of groups, not millions.
+     */
+    private Optional<Group> service(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!uuid.toString().equalsIgnoreCase(id)) {
+            return Optional.empty();
+        }
+        return groups.all().stream().filter(g -> OpenReferralServices.serviceId(g.slug()).equals(uuid)).findFirst();
+    }
+}
