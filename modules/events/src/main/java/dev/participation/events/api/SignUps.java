@@ -47,6 +47,16 @@ public interface SignUps {
     boolean cancelFor(long bookingId, String actor);
 
     /**
+     * Staff giving places to a booking on the waiting list by hand, for example once automatic
+     * promotion has stopped before the start. It obeys the capacity like every other path, and
+     * races safely with automatic promotion: a booking is promoted once, by whichever comes first.
+     *
+     * @return whether the booking now has places (false if it was no longer waiting)
+     * @throws EventProblem if its party does not fit in the places free ({@code events.error.noRoom})
+     */
+    boolean placeFromWaitingList(long bookingId, String actor);
+
+    /**
      * Takes up places offered, before the offer ends.
      *
      * @return whether the booking now has places

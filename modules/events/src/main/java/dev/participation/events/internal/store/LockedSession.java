@@ -37,6 +37,7 @@ final class LockedSession {
     private int taken;
     private int lastWaitingNumber;
     private final List<Promoted> promoted = new ArrayList<>();
+    private int told;
 
     private LockedSession(long id, long eventId, EventDetails event, SessionDetails details, int taken,
             int lastWaitingNumber) {
@@ -176,6 +177,20 @@ final class LockedSession {
         }
     }
 
+    /** Staff giving a waiting booking its places: a promotion like any other, told the same way. */
+    void placeByHand(Connection connection, long bookingId, int people, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE event_booking SET state = 'place',"
+                + " placed_at = ? WHERE id = ? AND state = 'waiting'")) {
+            Sql.setInstant(update, 1, now);
+            update.setLong(2, bookingId);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("Booking " + bookingId + " left the waiting list under the lock");
+            }
+        }
+        take(people);
+        promoted.add(new Promoted(bookingId, BookingState.PLACE, null));
+    }
+
     /** The id and party size of the first waiting booking that fits in {@code free} places, or null. */
     private long[] firstWaitingThatFits(Connection connection, int free) throws SQLException {
         if (free <= 0) {
@@ -195,6 +210,13 @@ final class LockedSession {
     /** The bookings promoted since the lock was taken, in the order they were. */
     List<Promoted> promoted() {
         return List.copyOf(promoted);
+    }
+
+    /** The promotions not yet handed out by this method, so each is told exactly once. */
+    List<Promoted> untold() {
+        List<Promoted> untold = List.copyOf(promoted.subList(told, promoted.size()));
+        told = promoted.size();
+        return untold;
     }
 
     /** Writes the counters back; the lock is released when the transaction ends. */

@@ -39,7 +39,7 @@ final class Notices {
     }
 
     void promoted(Connection connection, LockedSession session, Instant now) throws SQLException {
-        for (LockedSession.Promoted promotion : session.promoted()) {
+        for (LockedSession.Promoted promotion : session.untold()) {
             Long mailId = null;
             String email = emailOf(connection, promotion.bookingId());
             if (!email.isBlank()) {

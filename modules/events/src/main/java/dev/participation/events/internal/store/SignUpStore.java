@@ -190,6 +190,32 @@ public final class SignUpStore implements SignUps {
     }
 
     @Override
+    public boolean placeFromWaitingList(long bookingId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return storage.write(connection -> {
+            LockedSession session = LockedSession.lock(connection, sessionOf(connection, bookingId));
+            Instant now = clock.instant();
+            session.lapseAndFill(connection, now);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            Booking booking = bookingWhere(connection, "id = ?", bookingId).orElseThrow();
+            if (booking.state() != BookingState.WAITING) {
+                // Automatic promotion (or another member of staff) got there first.
+                return booking.state() == BookingState.PLACE;
+            }
+            if (booking.people() > session.free()) {
+                throw EventProblem.of("", "events.error.noRoom", booking.people(), session.free());
+            }
+            session.placeByHand(connection, bookingId, booking.people(), now);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            audit.record(actor, "event.booking.place-by-hand", RECORD_TYPE, String.valueOf(bookingId),
+                    "Gave " + booking.people() + " places from waiting-list number " + booking.waitingNumber());
+            return true;
+        });
+    }
+
+    @Override
     public boolean acceptOffer(String cancelToken) {
         Optional<Booking> found = byToken(cancelToken);
         if (found.isEmpty()) {

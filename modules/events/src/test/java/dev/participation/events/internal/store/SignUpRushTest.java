@@ -109,9 +109,10 @@ class SignUpRushTest {
     @StoreTest
     void aMixedRushNeverOverbooksAndNeverPromotesAnyoneTwice() throws Exception {
         long session = sessionWith(PLACES);
-        // Before the rush: 20 places given and 10 waiting, whose links and ids the rush cancels with.
+        // Before the rush: 20 places given and 20 waiting, whose links and ids the rush cancels and
+        // places by hand with.
         List<SignUpReceipt> before = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 40; i++) {
             before.add(node.signUps().signUp(session, i % 5 == 0 ? party("Carer " + i, 1) : person("B" + i)));
         }
         try (SecondPool second = new SecondPool(db)) {
@@ -137,6 +138,12 @@ class SignUpRushTest {
                 int n = i;
                 tasks.add(() -> other.signUps().addFor(session, person("S" + n), "staff-2"));
             }
+            for (int i = 30; i < 40; i++) {
+                SignUpReceipt waiting = before.get(i);
+                Node on = i % 2 == 0 ? node : other;
+                // Staff placing by hand races automatic promotion: either may win, never both.
+                tasks.add(() -> placeByHand(on, waiting.bookingId()));
+            }
             for (int i = 0; i < 6; i++) {
                 int capacity = i % 2 == 0 ? PLACES + 10 : PLACES - 5;
                 Node on = i % 2 == 0 ? node : other;
@@ -149,11 +156,21 @@ class SignUpRushTest {
             assertThat(outcomes).hasSize(tasks.size()).doesNotContainNull();
         }
         Invariants.check(db.dataSource(), true);
-        assertThat(db.count("SELECT COUNT(*) FROM event_booking")).isEqualTo(30 + 80 + 15 + 10);
+        assertThat(db.count("SELECT COUNT(*) FROM event_booking")).isEqualTo(40 + 80 + 15 + 10);
         assertThat(db.count("SELECT COUNT(*) FROM event_booking WHERE state = 'cancelled'")).isEqualTo(30);
         // Each promotion told exactly one booking, once.
         assertThat(db.count("SELECT COUNT(*) FROM event_promotion"))
                 .isEqualTo(db.count("SELECT COUNT(DISTINCT booking_id) FROM event_promotion"));
+    }
+
+    /** Staff placing a waiting booking; being told there is no room is an answer too. */
+    private static Object placeByHand(Node on, long bookingId) {
+        try {
+            return on.signUps().placeFromWaitingList(bookingId, "staff-3");
+        } catch (EventProblem e) {
+            assertThat(e.errors()).containsOnlyKeys("");
+            return e;
+        }
     }
 
     /** A capacity change, retried on a version conflict; a refusal to go below the places given is an answer too. */

@@ -172,7 +172,15 @@ class SignUpStoreTest {
         SignUpReceipt late = signUps.signUp(session, person("Cai"));
         assertThat(late.state()).isEqualTo(BookingState.WAITING);
         assertThat(late.waitingNumber()).isEqualTo(2);
-        // Staff may still place Ben, and any free place, by hand.
+        // Staff may still place Ben by hand, once, and only into a free place.
+        assertThat(signUps.placeFromWaitingList(waiting.bookingId(), "staff-1")).isTrue();
+        assertThat(stateOf(waiting.bookingId())).isEqualTo(BookingState.PLACE);
+        assertThat(signUps.placeFromWaitingList(waiting.bookingId(), "staff-1")).as("already placed").isTrue();
+        EventProblem full = catchThrowableOfType(EventProblem.class,
+                () -> signUps.placeFromWaitingList(late.bookingId(), "staff-1"));
+        assertThat(full.errors()).containsExactly(Map.entry("", Message.of("events.error.noRoom", 1, 0)));
+        assertThat(db.count("SELECT COUNT(*) FROM event_promotion")).isEqualTo(1);
+        assertThat(outbox.recent(10)).extracting(OutboxEntry::to).containsExactly("ben@example.org");
         Invariants.check(db.dataSource(), false);
     }
 
