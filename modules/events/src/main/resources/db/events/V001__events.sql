@@ -73,6 +73,8 @@ CREATE TABLE event_booking (
     placed_at TIMESTAMP WITH TIME ZONE,
     cancelled_at TIMESTAMP WITH TIME ZONE,
     cancelled_by VARCHAR(200),
+    -- When the retention rule blanked the personal data, keeping the counts (people, ages, state).
+    anonymised_at TIMESTAMP WITH TIME ZONE,
     CONSTRAINT event_booking_one_per_form UNIQUE (session_id, form_key),
     CONSTRAINT event_booking_unique_token UNIQUE (cancel_token_hash),
     CONSTRAINT event_booking_unique_number UNIQUE (session_id, waiting_number)
