@@ -85,9 +85,11 @@ class SignUpRushTest {
     @StoreTest
     void twoHundredAtOnceForTwentyPlacesGetTwentyPlacesAndOneHundredAndEightyNumbers() throws Exception {
         long session = sessionWith(PLACES);
+        CommitOrderWatch watch = new CommitOrderWatch(db, session);
 
         List<SignUpReceipt> receipts = rush("one node", RUSH, i -> () -> node.signUps().signUp(session, person("P" + i)));
 
+        assertThat(watch.stop()).as("looks at the committed waiting list during the rush").isPositive();
         assertRushOutcome(session, receipts);
         cancellingFivePromotesExactlyTheFirstFive(session, receipts, node);
     }
@@ -98,8 +100,10 @@ class SignUpRushTest {
         try (SecondPool second = new SecondPool(db)) {
             Node other = Node.on(second.storage, db);
 
+            CommitOrderWatch watch = new CommitOrderWatch(db, session);
             List<SignUpReceipt> receipts = rush("two nodes", RUSH,
                     i -> () -> (i % 2 == 0 ? node : other).signUps().signUp(session, person("P" + i)));
+            assertThat(watch.stop()).isPositive();
 
             assertRushOutcome(session, receipts);
             cancellingFivePromotesExactlyTheFirstFive(session, receipts, other);
@@ -270,6 +274,52 @@ class SignUpRushTest {
             return results;
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Reads the committed waiting list over and over while a rush runs, from outside it. Numbers
+     * are in commit order exactly when no look ever sees a number before every smaller one has
+     * committed: each look must find 1..n with no gap.
+     */
+    static final class CommitOrderWatch {
+
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile int looks;
+        private volatile AssertionError gap;
+
+        CommitOrderWatch(TestStorage db, long session) {
+            thread = new Thread(() -> {
+                try (Connection connection = db.rawConnection(); PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*), COALESCE(MAX(waiting_number), 0) FROM event_booking"
+                                + " WHERE session_id = ? AND waiting_number IS NOT NULL")) {
+                    query.setLong(1, session);
+                    while (running || looks == 0) {
+                        try (ResultSet row = query.executeQuery()) {
+                            row.next();
+                            if (row.getInt(1) != row.getInt(2)) {
+                                gap = new AssertionError("Saw " + row.getInt(1) + " waiting numbers up to "
+                                        + row.getInt(2) + ": a number committed before a smaller one");
+                            }
+                        }
+                        looks++;
+                    }
+                } catch (SQLException e) {
+                    gap = new AssertionError("Cannot watch the waiting list", e);
+                }
+            }, "commit-order-watch");
+            thread.start();
+        }
+
+        /** Stops watching; fails if a look saw a gap; returns how many looks were made. */
+        int stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            if (gap != null) {
+                throw gap;
+            }
+            return looks;
         }
     }
 
