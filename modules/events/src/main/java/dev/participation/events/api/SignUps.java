@@ -37,6 +37,12 @@ public interface SignUps {
     Optional<Booking> byToken(String cancelToken);
 
     /**
+     * The session's online link for the holder of a booking's link, only while the booking has
+     * places (not while it is offered places or waiting): the one way the link leaves the service.
+     */
+    Optional<String> onlineLink(String cancelToken);
+
+    /**
      * Cancels the booking behind a cancel link; its places go to the waiting list in the same transaction.
      *
      * @return whether it was cancelled now (false for an unknown token or one already cancelled)

@@ -147,6 +147,20 @@ public final class SignUpStore implements SignUps {
     }
 
     @Override
+    public Optional<String> onlineLink(String cancelToken) {
+        return byToken(cancelToken).filter(b -> b.state() == BookingState.PLACE)
+                .flatMap(b -> storage.read(connection -> {
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT online_link FROM event_session WHERE id = ?")) {
+                        query.setLong(1, b.sessionId());
+                        try (ResultSet row = query.executeQuery()) {
+                            return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                        }
+                    }
+                })).filter(link -> !link.isBlank());
+    }
+
+    @Override
     public boolean cancel(String cancelToken) {
         return byToken(cancelToken).map(b -> cancel(b.id(), PUBLIC)).orElse(false);
     }

@@ -75,6 +75,22 @@ class EventStoreTest {
     }
 
     @StoreTest
+    void onlyPeopleWithAPlaceGetTheOnlineLink() {
+        SessionDetails online = new SessionDetails("", EventExamples.SESSION_START,
+                EventExamples.SESSION_START.plus(Duration.ofHours(1)), 1, "", LINK);
+        long session = events.create("online", forum("Online"), List.of(online), "editor").sessions().get(0).id();
+        SignUpReceipt placed = signUps.signUp(session, person("Amara"));
+        SignUpReceipt waiting = signUps.signUp(session, person("Ben"));
+
+        assertThat(signUps.onlineLink(placed.cancelToken())).contains(LINK);
+        assertThat(signUps.onlineLink(waiting.cancelToken())).isEmpty();
+        assertThat(signUps.onlineLink("forged")).isEmpty();
+        signUps.cancel(placed.cancelToken());
+        assertThat(signUps.onlineLink(placed.cancelToken())).as("no longer once cancelled").isEmpty();
+        assertThat(signUps.onlineLink(waiting.cancelToken())).as("promoted").contains(LINK);
+    }
+
+    @StoreTest
     void aDraftIsNotPublic() {
         events.create("draft", forum("Draft").withStatus(EventStatus.DRAFT), List.of(session(5)), "editor");
         assertThat(events.find("draft")).isEmpty();
