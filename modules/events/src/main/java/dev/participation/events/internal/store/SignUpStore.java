@@ -110,7 +110,7 @@ public final class SignUpStore implements SignUps {
                 throw EventProblem.of("", "events.error.notOpen");
             }
             if (!now.isBefore(session.details.end())) {
-                throw EventProblem.of("", "events.error.sessionStarted");
+                throw EventProblem.of("", "events.error.sessionEnded");
             }
             // The event may have been edited since the rules were checked: check again under the lock.
             Map<String, Message> recheck = SignUpRules.check(form, session.event);
