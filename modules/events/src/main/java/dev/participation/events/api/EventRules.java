@@ -53,6 +53,9 @@ public final class EventRules {
             errors.put("tags", Message.of("events.error.tag"));
         }
         TEXT.optional(errors, "access", event.access(), ACCESS_MAX);
+        PlainText.check(errors, "title", event.title(), false);
+        PlainText.check(errors, "description", event.description(), true);
+        PlainText.check(errors, "access", event.access(), true);
         if (!event.signUpOpens().isBefore(event.signUpCloses())) {
             errors.put("signUpCloses", Message.of("events.error.signUpWindow"));
         }
@@ -97,6 +100,8 @@ public final class EventRules {
             errors.put(prefix + "capacity", Message.of("events.error.capacity", 1, CAPACITY_MAX));
         }
         TEXT.optional(errors, prefix + "place", session.place(), PLACE_MAX);
+        PlainText.check(errors, prefix + "label", session.label(), false);
+        PlainText.check(errors, prefix + "place", session.place(), false);
         if (!session.onlineLink().isBlank() && !TextChecks.isWebLink(session.onlineLink())) {
             errors.put(prefix + "onlineLink", Message.of("events.error.onlineLink"));
         }

@@ -25,7 +25,7 @@ public final class SignUpRules {
 
     private static final Pattern FORM_KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     // Deliberately loose: the confirmation mail is the real test of an address.
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s\\p{Cc}\\p{Cf}\\p{Cs}@<>\"]+@[^\\s\\p{Cc}\\p{Cf}\\p{Cs}@<>\"]+\\.[^\\s\\p{Cc}\\p{Cf}\\p{Cs}@<>\"]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,30}");
     private static final TextChecks TEXT = new TextChecks("events.error.required", "events.error.tooLong");
 
@@ -56,6 +56,8 @@ public final class SignUpRules {
         } else if (form.people() > PARTY_MAX) {
             errors.put("attendees", Message.of("events.error.partyTooBig", PARTY_MAX));
         }
+        PlainText.check(errors, "booker.name", booker.name(), false);
+        PlainText.check(errors, "booker.organisation", booker.organisation(), false);
         checkContact(errors, form.contact());
         for (int i = 0; i < form.attendees().size() && i < PARTY_MAX; i++) {
             checkAttendee(errors, "attendees[" + i + "].", form.attendees().get(i), event);
@@ -65,6 +67,7 @@ public final class SignUpRules {
 
     private static void checkContact(Map<String, Message> errors, Contact contact) {
         TEXT.optional(errors, "contact.trustedAdult", contact.trustedAdult(), NAME_MAX);
+        PlainText.check(errors, "contact.trustedAdult", contact.trustedAdult(), false);
         if (contact.email().isBlank() && contact.phone().isBlank()) {
             errors.put("contact.email", Message.of("events.error.emailOrPhone"));
             return;
@@ -99,8 +102,12 @@ public final class SignUpRules {
                 errors.put(prefix + "consent.givenBy", Message.of("events.error.consentNeeded", event.consentAge()));
             } else {
                 TEXT.required(errors, prefix + "consent.givenBy", person.consent().givenBy(), NAME_MAX);
+                PlainText.check(errors, prefix + "consent.givenBy", person.consent().givenBy(), false);
             }
         }
+        PlainText.check(errors, prefix + "firstName", person.firstName(), false);
+        PlainText.check(errors, prefix + "accessNeeds", person.accessNeeds(), true);
+        PlainText.check(errors, prefix + "dietaryNeeds", person.dietaryNeeds(), true);
         // A consent given for someone old enough to agree themselves is not an error (a carer may tick it
         // for a whole party); the store simply does not keep it.
     }

@@ -38,6 +38,19 @@ class EventRulesTest {
     }
 
     @Test
+    void hiddenCharactersAreRefusedButLinesAreFineInLongerTexts() {
+        EventDetails f = forum("Forum");
+        EventDetails bad = new EventDetails("Fo\u0000rum", "Line one\nline two", f.type(), null, null, Set.of(),
+                "Ramp\u202E", false, f.signUpOpens(), f.signUpCloses(), f.status(), 13, Promotion.AUTOMATIC);
+        assertThat(EventRules.check(bad)).containsOnlyKeys("title", "access")
+                .containsEntry("title", Message.of("events.error.characters"));
+        assertThat(PlainText.isPlain("Zoë 👩‍👩‍👧 café", false)).as("emoji with joiners are fine").isTrue();
+        assertThat(PlainText.isPlain("two\nlines", false)).isFalse();
+        assertThat(PlainText.isPlain("two\nlines", true)).isTrue();
+        assertThat(PlainText.isPlain("\uDC00", true)).isFalse();
+    }
+
+    @Test
     void theConsentAgeMayOnlyBeRaisedTo18() {
         assertThat(EventRules.check(with("Week", 8, 14, Set.of(), 18, Promotion.AUTOMATIC))).isEmpty();
         assertThat(EventRules.check(with("Week", 8, 14, Set.of(), 19, Promotion.AUTOMATIC)))
