@@ -1,0 +1,26 @@
+package dev.participation.events.api;
+
+import java.util.Objects;
+
+/**
+ * One person coming, with the least the organisers need: a first name to greet them by, an age to
+ * know whether the event fits and whether permission is needed, what would help them take part, and
+ * dietary needs only where food is provided. Text not given is empty; {@code consent} is null for
+ * someone old enough to agree themselves.
+ */
+public record Attendee(String firstName, int age, String accessNeeds, String dietaryNeeds, Consent consent) {
+
+    public Attendee {
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(accessNeeds, "accessNeeds");
+        Objects.requireNonNull(dietaryNeeds, "dietaryNeeds");
+    }
+
+    public static Attendee of(String firstName, int age) {
+        return new Attendee(firstName, age, "", "", null);
+    }
+
+    public Attendee withConsent(Consent given) {
+        return new Attendee(firstName, age, accessNeeds, dietaryNeeds, given);
+    }
+}

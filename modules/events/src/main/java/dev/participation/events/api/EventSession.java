@@ -1,0 +1,27 @@
+package dev.participation.events.api;
+
+import java.util.Objects;
+
+/**
+ * A session as editors and staff see it, with how its places stand.
+ *
+ * @param placesTaken people holding a place, counting places offered and not yet taken up
+ * @param waiting     people on the waiting list
+ */
+public record EventSession(long id, SessionDetails details, int placesTaken, int waiting) {
+
+    public EventSession {
+        Objects.requireNonNull(details, "details");
+    }
+
+    public int placesLeft() {
+        return Math.max(0, details.capacity() - placesTaken);
+    }
+
+    /** What the public may see: everything but the online link. */
+    public PublicSession publicView() {
+        SessionDetails d = details;
+        return new PublicSession(id, d.label(), d.start(), d.end(), d.place(), !d.onlineLink().isBlank(),
+                d.capacity(), placesLeft(), waiting);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.participation.events.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.participation.api.storage.Sql;
+import dev.participation.events.api.Event;
+import dev.participation.events.api.EventDetails;
+import dev.participation.events.api.EventSession;
+import dev.participation.events.api.EventStatus;
+import dev.participation.events.api.EventType;
+import dev.participation.events.api.Promotion;
+import dev.participation.events.api.PromotionMode;
+import dev.participation.events.api.SessionDetails;
+
+/** How an event and its sessions map to their rows. */
+final class EventRows {
+
+    static final List<String> DETAIL_COLUMNS = List.of("title", "description", "event_type", "youngest", "oldest",
+            "tags", "access_info", "food", "sign_up_opens", "sign_up_closes", "status", "consent_age",
+            "promotion_mode", "offer_hours", "promotion_stops_hours");
+
+    static final List<String> SESSION_COLUMNS = List.of("label", "starts_at", "ends_at", "capacity", "place",
+            "online_link");
+
+    private EventRows() {
+    }
+
+    /** Binds the detail columns from {@code first} on; returns the next free index. */
+    static int bind(PreparedStatement statement, int first, EventDetails d) throws SQLException {
+        int i = first;
+        statement.setString(i++, d.title());
+        statement.setString(i++, d.description());
+        statement.setString(i++, d.type().key());
+        setInteger(statement, i++, d.youngest());
+        setInteger(statement, i++, d.oldest());
+        statement.setString(i++, String.join(",", new TreeSet<>(d.tags())));
+        statement.setString(i++, d.access());
+        statement.setBoolean(i++, d.food());
+        Sql.setInstant(statement, i++, d.signUpOpens());
+        Sql.setInstant(statement, i++, d.signUpCloses());
+        statement.setString(i++, d.status().key());
+        statement.setInt(i++, d.consentAge());
+        statement.setString(i++, d.promotion().mode().key());
+        statement.setInt(i++, d.promotion().offerHours());
+        statement.setInt(i++, d.promotion().stopsHoursBefore());
+        return i;
+    }
+
+    static int bind(PreparedStatement statement, int first, SessionDetails s) throws SQLException {
+        int i = first;
+        statement.setString(i++, s.label());
+        Sql.setInstant(statement, i++, s.start());
+        Sql.setInstant(statement, i++, s.end());
+        statement.setInt(i++, s.capacity());
+        statement.setString(i++, s.place());
+        statement.setString(i++, s.onlineLink());
+        return i;
+    }
+
+    static EventDetails details(ResultSet row) throws SQLException {
+        String tags = row.getString("tags");
+        Set<String> tagSet = tags.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(tags.split(",")));
+        return new EventDetails(row.getString("title"), row.getString("description"),
+                EventType.fromKey(row.getString("event_type")).orElseThrow(), getInteger(row, "youngest"),
+                getInteger(row, "oldest"), tagSet, row.getString("access_info"), row.getBoolean("food"),
+                Sql.getInstant(row, "sign_up_opens"), Sql.getInstant(row, "sign_up_closes"),
+                EventStatus.fromKey(row.getString("status")).orElseThrow(), row.getInt("consent_age"),
+                new Promotion(PromotionMode.fromKey(row.getString("promotion_mode")).orElseThrow(),
+                        row.getInt("offer_hours"), row.getInt("promotion_stops_hours")));
+    }
+
+    static Optional<EventDetails> details(Connection connection, long eventId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event WHERE id = ?")) {
+            query.setLong(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(details(row)) : Optional.empty();
+            }
+        }
+    }
+
+    static Optional<Event> event(Connection connection, String where, Object key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event WHERE " + where)) {
+            query.setObject(1, key);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long id = row.getLong("id");
+                return Optional.of(new Event(id, row.getString("slug"), row.getInt("version"), details(row),
+                        sessions(connection, id), Sql.getInstant(row, "updated_at"), row.getString("updated_by")));
+            }
+        }
+    }
+
+    static List<Event> all(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        // Soonest first: by each event's first session.
+        try (PreparedStatement query = connection.prepareStatement("SELECT e.id FROM event e"
+                + " LEFT JOIN event_session s ON s.event_id = e.id GROUP BY e.id ORDER BY MIN(s.starts_at), e.id");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        List<Event> events = new ArrayList<>();
+        for (long id : ids) {
+            event(connection, "id = ?", id).ifPresent(events::add);
+        }
+        return events;
+    }
+
+    static List<EventSession> sessions(Connection connection, long eventId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.*, (SELECT COALESCE(SUM(b.people), 0)"
+                + " FROM event_booking b WHERE b.session_id = s.id AND b.state = 'waiting') AS waiting"
+                + " FROM event_session s WHERE s.event_id = ? ORDER BY s.position, s.id")) {
+            query.setLong(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                List<EventSession> sessions = new ArrayList<>();
+                while (rows.next()) {
+                    sessions.add(new EventSession(rows.getLong("id"), sessionDetails(rows),
+                            rows.getInt("places_taken"), rows.getInt("waiting")));
+                }
+                return sessions;
+            }
+        }
+    }
+
+    static SessionDetails sessionDetails(ResultSet row) throws SQLException {
+        return new SessionDetails(row.getString("label"), Sql.getInstant(row, "starts_at"),
+                Sql.getInstant(row, "ends_at"), row.getInt("capacity"), row.getString("place"),
+                row.getString("online_link"));
+    }
+
+    static String assignments(List<String> columns) {
+        return columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
+    }
+
+    static String marks(List<String> columns) {
+        return columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    private static Integer getInteger(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,475 @@
+package dev.participation.events.internal.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.participation.api.audit.AuditLog;
+import dev.participation.api.mail.Outbox;
+import dev.participation.api.storage.Sql;
+import dev.participation.api.storage.Storage;
+import dev.participation.api.widget.Message;
+import dev.participation.events.api.Attendee;
+import dev.participation.events.api.Booker;
+import dev.participation.events.api.BookerRole;
+import dev.participation.events.api.Booking;
+import dev.participation.events.api.BookingState;
+import dev.participation.events.api.Consent;
+import dev.participation.events.api.ConsentRole;
+import dev.participation.events.api.Contact;
+import dev.participation.events.api.EventDetails;
+import dev.participation.events.api.EventProblem;
+import dev.participation.events.api.EventStatus;
+import dev.participation.events.api.SignUpForm;
+import dev.participation.events.api.SignUpReceipt;
+import dev.participation.events.api.SignUpRules;
+import dev.participation.events.api.SignUps;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Sign-ups in {@code event_booking}, one row per booking and one {@code event_attendee} row per
+ * person in it. Every change takes the session's lock first ({@link LockedSession}), decides there
+ * and writes the session's counters back in the same transaction, with its audit line and any
+ * promotion notice, so the capacity rule holds however many nodes share the database. Nothing is
+ * decided on a count read before the lock.
+ */
+@Component(service = SignUps.class)
+public final class SignUpStore implements SignUps {
+
+    static final String RECORD_TYPE = "event-booking";
+    /** The actor in the audit log for what the public does through a form or a link. */
+    static final String PUBLIC = "public";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Storage storage;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Notices notices;
+
+    @Activate
+    public SignUpStore(@Reference(target = EventSchema.STORAGE) Storage storage, @Reference AuditLog audit,
+            @Reference Outbox outbox, @Reference Clock clock) {
+        this.storage = storage;
+        this.audit = audit;
+        this.clock = clock;
+        this.notices = new Notices(outbox);
+    }
+
+    @Override
+    public SignUpReceipt signUp(long sessionId, SignUpForm form) {
+        return book(sessionId, form, PUBLIC);
+    }
+
+    @Override
+    public SignUpReceipt addFor(long sessionId, SignUpForm form, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return book(sessionId, form, actor);
+    }
+
+    private SignUpReceipt book(long sessionId, SignUpForm form, String actor) {
+        Objects.requireNonNull(form, "form");
+        boolean staff = !PUBLIC.equals(actor);
+        // The rules depend only on the event's editable details: check them before taking the lock,
+        // so bad input never queues behind a rush.
+        EventDetails event = storage.read(connection -> {
+            long eventId = eventOf(connection, sessionId);
+            return EventRows.details(connection, eventId).orElseThrow();
+        });
+        Map<String, Message> errors = SignUpRules.check(form, event);
+        if (!errors.isEmpty()) {
+            throw new EventProblem(errors);
+        }
+        return storage.write(connection -> {
+            LockedSession session = LockedSession.lock(connection, sessionId);
+            Optional<SignUpReceipt> earlier = byFormKey(connection, sessionId, form.formKey());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Instant now = clock.instant();
+            if (staff ? session.event.status() == EventStatus.CANCELLED
+                    : !session.event.takesSignUpsAt(now)) {
+                throw EventProblem.of("", "events.error.notOpen");
+            }
+            if (!now.isBefore(session.details.end())) {
+                throw EventProblem.of("", "events.error.sessionEnded");
+            }
+            // The event may have been edited since the rules were checked: check again under the lock.
+            Map<String, Message> recheck = SignUpRules.check(form, session.event);
+            if (!recheck.isEmpty()) {
+                throw new EventProblem(recheck);
+            }
+            session.lapseAndFill(connection, now);
+            BookingState state;
+            Integer number = null;
+            if (session.placesFor(connection, form.people())) {
+                session.take(form.people());
+                state = BookingState.PLACE;
+            } else {
+                number = session.nextWaitingNumber();
+                state = BookingState.WAITING;
+            }
+            String token = newToken();
+            long id = insert(connection, session, form, state, number, hash(token), now, actor);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
+                    String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
+                            + " to session " + sessionId + ": " + state.key() + (number == null ? "" : " " + number));
+            return new SignUpReceipt(id, sessionId, state, number, form.people(), null, token, false);
+        });
+    }
+
+    @Override
+    public Optional<Booking> byToken(String cancelToken) {
+        if (cancelToken == null || cancelToken.isBlank() || cancelToken.length() > 100) {
+            return Optional.empty();
+        }
+        return storage.read(connection -> bookingWhere(connection, "cancel_token_hash = ?", hash(cancelToken)));
+    }
+
+    @Override
+    public Optional<String> onlineLink(String cancelToken) {
+        return byToken(cancelToken).filter(b -> b.state() == BookingState.PLACE)
+                .flatMap(b -> storage.read(connection -> {
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT online_link FROM event_session WHERE id = ?")) {
+                        query.setLong(1, b.sessionId());
+                        try (ResultSet row = query.executeQuery()) {
+                            return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                        }
+                    }
+                })).filter(link -> !link.isBlank());
+    }
+
+    @Override
+    public boolean cancel(String cancelToken) {
+        return byToken(cancelToken).map(b -> cancel(b.id(), PUBLIC)).orElse(false);
+    }
+
+    @Override
+    public boolean cancelFor(long bookingId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return cancel(bookingId, actor);
+    }
+
+    private boolean cancel(long bookingId, String actor) {
+        return storage.write(connection -> {
+            long sessionId = sessionOf(connection, bookingId);
+            LockedSession session = LockedSession.lock(connection, sessionId);
+            // Read again under the lock: a concurrent cancel or promotion may have changed it.
+            Booking booking = bookingWhere(connection, "id = ?", bookingId).orElseThrow();
+            if (booking.state() != BookingState.PLACE && booking.state() != BookingState.OFFERED
+                    && booking.state() != BookingState.WAITING) {
+                return false;
+            }
+            Instant now = clock.instant();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE event_booking SET state = 'cancelled',"
+                    + " cancelled_at = ?, cancelled_by = ? WHERE id = ?")) {
+                Sql.setInstant(update, 1, now);
+                update.setString(2, actor);
+                update.setLong(3, bookingId);
+                update.executeUpdate();
+            }
+            if (booking.state().holdsPlaces()) {
+                session.release(booking.people());
+            }
+            session.lapseAndFill(connection, now);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            audit.record(actor, PUBLIC.equals(actor) ? "event.booking.cancel" : "event.booking.cancel-for",
+                    RECORD_TYPE, String.valueOf(bookingId), "Cancelled a booking for " + booking.people()
+                            + " that was " + booking.state().key() + "; " + session.promoted().size()
+                            + " promoted from the waiting list");
+            return true;
+        });
+    }
+
+    @Override
+    public boolean placeFromWaitingList(long bookingId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return storage.write(connection -> {
+            LockedSession session = LockedSession.lock(connection, sessionOf(connection, bookingId));
+            Instant now = clock.instant();
+            session.lapseAndFill(connection, now);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            Booking booking = bookingWhere(connection, "id = ?", bookingId).orElseThrow();
+            if (booking.state() != BookingState.WAITING) {
+                // Automatic promotion (or another member of staff) got there first.
+                return booking.state() == BookingState.PLACE;
+            }
+            if (booking.people() > session.free()) {
+                throw EventProblem.of("", "events.error.noRoom", booking.people(), session.free());
+            }
+            session.placeByHand(connection, bookingId, booking.people(), now);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            audit.record(actor, "event.booking.place-by-hand", RECORD_TYPE, String.valueOf(bookingId),
+                    "Gave " + booking.people() + " places from waiting-list number " + booking.waitingNumber());
+            return true;
+        });
+    }
+
+    @Override
+    public boolean acceptOffer(String cancelToken) {
+        Optional<Booking> found = byToken(cancelToken);
+        if (found.isEmpty()) {
+            return false;
+        }
+        long bookingId = found.get().id();
+        return storage.write(connection -> {
+            LockedSession session = LockedSession.lock(connection, found.get().sessionId());
+            Instant now = clock.instant();
+            // An offer past its end lapses here first, and its places go to the next person.
+            session.lapseAndFill(connection, now);
+            notices.promoted(connection, session, now);
+            session.save(connection);
+            BookingState state = bookingWhere(connection, "id = ?", bookingId).orElseThrow().state();
+            if (state == BookingState.PLACE) {
+                return true;
+            }
+            if (state != BookingState.OFFERED) {
+                return false;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE event_booking SET state = 'place',"
+                    + " offer_ends = NULL WHERE id = ?")) {
+                update.setLong(1, bookingId);
+                update.executeUpdate();
+            }
+            audit.record(PUBLIC, "event.booking.accept-offer", RECORD_TYPE, String.valueOf(bookingId),
+                    "Took up the places offered");
+            return true;
+        });
+    }
+
+    @Override
+    public int lapseOffers() {
+        Instant now = clock.instant();
+        List<Long> sessions = storage.read(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT session_id FROM event_booking"
+                    + " WHERE state = 'offered' AND offer_ends <= ?")) {
+                Sql.setInstant(query, 1, now);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        int lapsed = 0;
+        for (long sessionId : sessions) {
+            // One transaction per session, so one session's lock is never held while waiting for another's.
+            lapsed += storage.write(connection -> {
+                LockedSession session = LockedSession.lock(connection, sessionId);
+                int count = session.lapseAndFill(connection, now);
+                notices.promoted(connection, session, now);
+                session.save(connection);
+                if (count > 0) {
+                    audit.record("system", "event.session.offers-lapsed", "event-session", String.valueOf(sessionId),
+                            count + " offers lapsed; " + session.promoted().size() + " promoted from the waiting list");
+                }
+                return count;
+            });
+        }
+        return lapsed;
+    }
+
+    @Override
+    public List<Booking> bookings(long sessionId, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return storage.write(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM event_booking WHERE session_id = ?"
+                    + " ORDER BY CASE WHEN state IN ('place', 'offered') THEN 0 WHEN state = 'waiting' THEN 1 ELSE 2 END,"
+                    + " waiting_number, id")) {
+                query.setLong(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Booking> bookings = new ArrayList<>();
+            for (long id : ids) {
+                bookings.add(bookingWhere(connection, "id = ?", id).orElseThrow());
+            }
+            // The read is of personal data, so it is logged in the same transaction as it is made.
+            audit.record(actor, "event.session.read-bookings", "event-session", String.valueOf(sessionId),
+                    "Read " + bookings.size() + " bookings");
+            return bookings;
+        });
+    }
+
+    private static long insert(Connection connection, LockedSession session, SignUpForm form, BookingState state,
+            Integer number, String tokenHash, Instant now, String actor) throws SQLException {
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_booking (session_id, form_key,"
+                + " state, people, waiting_number, cancel_token_hash, booker_role, booker_name, organisation,"
+                + " contact_adult, contact_email, contact_phone, booked_at, booked_by, placed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            Booker booker = form.booker();
+            Contact contact = form.contact();
+            insert.setLong(1, session.id);
+            insert.setString(2, form.formKey());
+            insert.setString(3, state.key());
+            insert.setInt(4, form.people());
+            insert.setObject(5, number);
+            insert.setString(6, tokenHash);
+            insert.setString(7, booker.role().key());
+            insert.setString(8, booker.role() == BookerRole.SELF ? "" : booker.name().strip());
+            insert.setString(9, booker.role() == BookerRole.SELF ? "" : booker.organisation().strip());
+            insert.setString(10, contact.trustedAdult().strip());
+            insert.setString(11, contact.email().strip());
+            insert.setString(12, contact.phone().strip());
+            Sql.setInstant(insert, 13, now);
+            insert.setString(14, actor);
+            Sql.setInstant(insert, 15, state == BookingState.PLACE ? now : null);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_attendee (booking_id, position,"
+                + " first_name, age, access_needs, dietary_needs, consent_by, consent_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Attendee person : form.attendees()) {
+                // Permission is kept only where it is needed, and dietary needs only where there is food.
+                Consent consent = person.age() < session.event.consentAge() ? person.consent() : null;
+                insert.setLong(1, id);
+                insert.setInt(2, position++);
+                insert.setString(3, person.firstName().strip());
+                insert.setInt(4, person.age());
+                insert.setString(5, person.accessNeeds().strip());
+                insert.setString(6, session.event.food() ? person.dietaryNeeds().strip() : "");
+                insert.setString(7, consent == null ? null : consent.givenBy().strip());
+                insert.setString(8, consent == null ? null : consent.role().key());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return id;
+    }
+
+    private static Optional<SignUpReceipt> byFormKey(Connection connection, long sessionId, String formKey)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, state, waiting_number, people,"
+                + " offer_ends FROM event_booking WHERE session_id = ? AND form_key = ?")) {
+            query.setLong(1, sessionId);
+            query.setString(2, formKey);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                int number = row.getInt("waiting_number");
+                Integer waitingNumber = row.wasNull() ? null : number;
+                return Optional.of(new SignUpReceipt(row.getLong("id"), sessionId,
+                        BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber, row.getInt("people"),
+                        Sql.getInstant(row, "offer_ends"), null, true));
+            }
+        }
+    }
+
+    private static Optional<Booking> bookingWhere(Connection connection, String where, Object key)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event_booking WHERE " + where)) {
+            query.setObject(1, key);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long id = row.getLong("id");
+                int number = row.getInt("waiting_number");
+                Integer waitingNumber = row.wasNull() ? null : number;
+                return Optional.of(new Booking(id, row.getLong("session_id"),
+                        BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber,
+                        Sql.getInstant(row, "offer_ends"),
+                        new Booker(BookerRole.fromKey(row.getString("booker_role")).orElseThrow(),
+                                row.getString("booker_name"), row.getString("organisation")),
+                        new Contact(row.getString("contact_adult"), row.getString("contact_email"),
+                                row.getString("contact_phone")),
+                        attendees(connection, id), Sql.getInstant(row, "booked_at"), row.getString("booked_by")));
+            }
+        }
+    }
+
+    private static List<Attendee> attendees(Connection connection, long bookingId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT * FROM event_attendee WHERE booking_id = ? ORDER BY position")) {
+            query.setLong(1, bookingId);
+            try (ResultSet rows = query.executeQuery()) {
+                List<Attendee> people = new ArrayList<>();
+                while (rows.next()) {
+                    String consentBy = rows.getString("consent_by");
+                    Consent consent = consentBy == null ? null
+                            : new Consent(consentBy, ConsentRole.fromKey(rows.getString("consent_role")).orElseThrow());
+                    people.add(new Attendee(rows.getString("first_name"), rows.getInt("age"),
+                            rows.getString("access_needs"), rows.getString("dietary_needs"), consent));
+                }
+                return people;
+            }
+        }
+    }
+
+    private static long eventOf(Connection connection, long sessionId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT event_id FROM event_session WHERE id = ?")) {
+            query.setLong(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new NoSuchElementException("No session " + sessionId);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long sessionOf(Connection connection, long bookingId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id FROM event_booking WHERE id = ?")) {
+            query.setLong(1, bookingId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new NoSuchElementException("No booking " + bookingId);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** A new cancel link secret: 32 random bytes, URL-safe. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What is stored of a cancel link's secret: enough to find the booking, useless to forge a link. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
