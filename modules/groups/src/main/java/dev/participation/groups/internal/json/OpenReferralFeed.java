@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +42,7 @@ public final class OpenReferralFeed implements JsonResource {
 
     private final Groups groups;
     private final OpenReferralServices services;
+    private final Map<UUID, Long> groupIds = new ConcurrentHashMap<>();
 
     @Activate
     public OpenReferralFeed(@Reference Groups groups, OpenReferralConfiguration config) {
@@ -74,7 +76,7 @@ public final class OpenReferralFeed implements JsonResource {
         }
         return service(segments.get(1))
                 .map(g -> services.full(g, locale))
-                .orElseThrow(() -> ApiProblem.notFound("There is no service with the id '" + segments.get(1) + "'."));
+                .orElseThrow(() -> ApiProblem.notFound("There is no service with this id."));
     }
 
     private static Map<String, Object> about() {
@@ -118,8 +120,10 @@ public final class OpenReferralFeed implements JsonResource {
     }
 
     /**
-     * The group whose id this is. Ids are hashes of addresses, so finding one means looking at
-     * every group's address; a directory holds tens or hundreds of groups, not millions.
+     * The group whose id this is. Ids are hashes of addresses and cannot be turned back, so each
+     * node remembers which group each id it has seen names; a new id (a group added since, or on
+     * another node) means looking at every group once more. What is remembered is only a hint:
+     * the group is read afresh and its id checked, so a stale hint never answers.
      */
     private Optional<Group> service(String id) {
         UUID uuid;
@@ -131,6 +135,22 @@ public final class OpenReferralFeed implements JsonResource {
         if (!uuid.toString().equalsIgnoreCase(id)) {
             return Optional.empty();
         }
-        return groups.all().stream().filter(g -> OpenReferralServices.serviceId(g.slug()).equals(uuid)).findFirst();
+        Long known = groupIds.get(uuid);
+        if (known != null) {
+            Optional<Group> group = groups.group(known)
+                    .filter(g -> OpenReferralServices.serviceId(g.slug()).equals(uuid));
+            if (group.isPresent()) {
+                return group;
+            }
+        }
+        Optional<Group> found = Optional.empty();
+        for (Group g : groups.all()) {
+            UUID gid = OpenReferralServices.serviceId(g.slug());
+            groupIds.put(gid, g.id());
+            if (gid.equals(uuid)) {
+                found = Optional.of(g);
+            }
+        }
+        return found;
     }
 }
