@@ -151,6 +151,9 @@ public record PreferenceDefinition(String key, String labelKey, String hintKey, 
                 if (maxLength > 0 && value.codePointCount(0, value.length()) > maxLength) {
                     return Optional.of(Message.of("preference.error.tooLong", maxLength));
                 }
+                if (!Characters.arePlain(value)) {
+                    return Optional.of(Message.of("preference.error.characters"));
+                }
             }
             case INTEGER -> {
                 if (!INTEGER.matcher(value).matches()) {

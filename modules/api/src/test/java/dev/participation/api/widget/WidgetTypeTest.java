@@ -47,6 +47,17 @@ class WidgetTypeTest {
     }
 
     @Test
+    void aTextWithANulOrADirectionOverrideIsRefusedAndKeptAsTyped() {
+        PreferencesValidation nul = type.validate(Map.of("heading", "Our\u0000pledge", "level", "2", "layout", "full"));
+        assertThat(nul.errors()).containsExactly(Map.entry("heading", Message.of("preference.error.characters")));
+        assertThat(nul.values().get("heading")).isEqualTo("Our\u0000pledge");
+        assertThat(type.validate(Map.of("heading", "Sam\u202Egnp", "level", "2", "layout", "full")).errors())
+                .containsKey("heading");
+        assertThat(type.validate(Map.of("heading", "Zo\u00eb \uD83D\uDE00", "level", "2", "layout", "full")).valid())
+                .isTrue();
+    }
+
+    @Test
     void storedValuesThatNoLongerFitFallBackToDefaults() {
         assertThat(type.resolve(Map.of("layout", "carousel", "level", "4")).asMap())
                 .containsEntry("layout", "full").containsEntry("level", "4").containsEntry("heading", "Our pledge");

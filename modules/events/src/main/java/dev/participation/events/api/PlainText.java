@@ -2,6 +2,7 @@ package dev.participation.events.api;
 
 import java.util.Map;
 
+import dev.participation.api.widget.Characters;
 import dev.participation.api.widget.Message;
 
 /**
@@ -9,7 +10,8 @@ import dev.participation.api.widget.Message;
  * (PostgreSQL refuses a NUL outright, and mail headers must not carry line breaks), unpaired
  * surrogates (not valid UTF-8), and the bidirectional overrides that make a name in a staff list
  * read differently from what it is. Line breaks and tabs are allowed in multi-line texts.
- * Kept here until kit's TextChecks grows the same rule.
+ * The characters are kit's ({@link Characters#arePlain}); single-line fields here also refuse
+ * line breaks and tabs, since a name or contact can end up in a mail header.
  */
 final class PlainText {
 
@@ -26,26 +28,6 @@ final class PlainText {
     }
 
     static boolean isPlain(String value, boolean multiline) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return false;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-            boolean lineOrTab = c == '\n' || c == '\r' || c == '\t';
-            if (Character.isISOControl(c) && !(multiline && lineOrTab)) {
-                return false;
-            }
-            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                return false;
-            }
-        }
-        return true;
+        return Characters.arePlain(value) && (multiline || value.chars().noneMatch(c -> c == '\n' || c == '\r' || c == '\t'));
     }
 }

@@ -31,7 +31,8 @@ public final class GroupRules {
     public static final int SEATS_MAX = 50;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final TextChecks TEXT = new TextChecks("groups.error.required", "groups.error.tooLong");
+    private static final TextChecks TEXT = new TextChecks("groups.error.required", "groups.error.tooLong",
+            "groups.error.characters");
 
     private GroupRules() {
     }

@@ -43,6 +43,13 @@ class GroupRulesTest {
     }
 
     @Test
+    void aNulOrADirectionOverrideInAnyTextIsRefusedBesideItsField() {
+        Map<String, Message> errors = check(withText(forum("x"), "Youth\u0000Forum", "A forum\u202E", "Line one\nLine two"));
+        assertThat(errors).containsOnlyKeys("name", "summary");
+        assertThat(errors.get("name")).isEqualTo(Message.of("groups.error.characters"));
+    }
+
+    @Test
     void lengthsCountCharactersNotUtf16Units() {
         // 120 emoji are 240 UTF-16 units but 120 characters, which is allowed.
         assertThat(check(withText(forum("x"), "\uD83D\uDE00".repeat(GroupRules.NAME_MAX), "s", ""))).isEmpty();

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.participation.api.widget.Characters;
 import dev.participation.api.widget.Message;
 
 /**
@@ -12,10 +13,21 @@ import dev.participation.api.widget.Message;
  * are safe to show or follow. Each widget says its errors in its own words, so it names its own
  * message keys.
  *
- * @param requiredKey the message for an empty required field
- * @param tooLongKey  the message for a field over its limit; its argument {@code {0}} is the limit
+ * <p>With a {@code charactersKey}, a text also must not hold characters nobody types on purpose
+ * and that do harm further on ({@link Characters#arePlain}): PostgreSQL refuses a NUL outright, which
+ * would otherwise fail the whole save.
+ *
+ * @param requiredKey   the message for an empty required field
+ * @param tooLongKey    the message for a field over its limit; its argument {@code {0}} is the limit
+ * @param charactersKey the message for a text holding such characters, or empty to leave them to
+ *                      the caller (since 1.5)
  */
-public record TextChecks(String requiredKey, String tooLongKey) {
+public record TextChecks(String requiredKey, String tooLongKey, String charactersKey) {
+
+    /** Checks of presence and length only, as before 1.5; prefer naming a {@code charactersKey}. */
+    public TextChecks(String requiredKey, String tooLongKey) {
+        this(requiredKey, tooLongKey, "");
+    }
 
     /** Longest address accepted for a picture or a link. */
     public static final int ADDRESS_MAX = 2000;
@@ -32,6 +44,7 @@ public record TextChecks(String requiredKey, String tooLongKey) {
     public TextChecks {
         Objects.requireNonNull(requiredKey, "requiredKey");
         Objects.requireNonNull(tooLongKey, "tooLongKey");
+        Objects.requireNonNull(charactersKey, "charactersKey");
     }
 
     /** Puts an error for {@code field} if the value is blank or longer than {@code max} characters. */
@@ -43,12 +56,18 @@ public record TextChecks(String requiredKey, String tooLongKey) {
         }
     }
 
-    /** Puts an error for {@code field} if the value is longer than {@code max} characters. */
+    /**
+     * Puts an error for {@code field} if the value is longer than {@code max} characters or, with a
+     * {@code charactersKey}, holds characters {@link Characters#arePlain} refuses.
+     */
     public void optional(Map<String, Message> errors, String field, String value, int max) {
         if (value.codePointCount(0, value.length()) > max) {
             errors.put(field, Message.of(tooLongKey, max));
+        } else if (!charactersKey.isEmpty() && !Characters.arePlain(value)) {
+            errors.put(field, Message.of(charactersKey));
         }
     }
+
 
     /** A secure web address people may follow ({@code https://}). */
     public static boolean isWebLink(String address) {

@@ -32,6 +32,28 @@ class TextChecksTest {
     }
 
     @Test
+    void withACharactersKeyANulAControlCharacterABrokenSurrogateOrADirectionOverrideIsRefusedBesideTheField() {
+        TextChecks plain = new TextChecks("x.required", "x.tooLong", "x.characters");
+        plain.required(errors, "nul", "Sam\u0000", 50);
+        plain.optional(errors, "bell", "ring\u0007", 50);
+        plain.optional(errors, "half", "broken \uD83D", 50);
+        plain.optional(errors, "bidi", "Sam\u202Etxt.exe", 50);
+        plain.optional(errors, "isolate", "Sam\u2066", 50);
+        plain.optional(errors, "lines", "First line\r\nSecond\tline \uD83D\uDE00", 50);
+        plain.required(errors, "long", "a\u0000".repeat(30), 50);
+
+        assertThat(errors).containsOnlyKeys("nul", "bell", "half", "bidi", "isolate", "long");
+        assertThat(errors.get("nul")).isEqualTo(Message.of("x.characters"));
+        assertThat(errors.get("long")).as("too long is said first").isEqualTo(Message.of("x.tooLong", 50));
+    }
+
+    @Test
+    void withoutACharactersKeyTheCallerKeepsThatCheck() {
+        text.optional(errors, "nul", "Sam\u0000", 50);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void picturesComeFromThisSiteOrASecureOneAndNothingThatLeadsElsewhere() {
         assertThat(TextChecks.isPictureAddress("/assets/space.png")).isTrue();
         assertThat(TextChecks.isPictureAddress("https://example.gov.uk/a.png")).isTrue();

@@ -24,7 +24,8 @@ public final class PledgeRules {
     public static final int NAME_MAX = 120;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final TextChecks TEXT = new TextChecks("pledge.error.required", "pledge.error.tooLong");
+    private static final TextChecks TEXT = new TextChecks("pledge.error.required", "pledge.error.tooLong",
+            "pledge.error.characters");
 
     private PledgeRules() {
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import dev.participation.api.widget.Message;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +15,14 @@ class PledgeRulesTest {
     private static PledgeContent withPicture(String imageUrl) {
         return new PledgeContent("Our pledge", Audience.EVERYONE, "", "", List.of(new Principle("voice", "Voice",
                 "We listen", "", imageUrl, "Young people talking", List.of())), List.of());
+    }
+
+    @Test
+    void aNulInATitleOrAPromiseIsRefusedBesideItsFieldRatherThanFailingTheSave() {
+        PledgeContent content = new PledgeContent("Our\u0000pledge", Audience.EVERYONE, "", "", List.of(new Principle(
+                "voice", "Voice", "We listen\u0000", "", "", "", List.of())), List.of());
+        assertThat(PledgeRules.check(content)).containsEntry("title", Message.of(
+                "pledge.error.characters")).containsKey("principles[0].promise");
     }
 
     @ParameterizedTest
