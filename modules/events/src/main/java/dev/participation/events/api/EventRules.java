@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Message;
 import dev.participation.kit.form.TextChecks;
+import dev.participation.kit.staff.Slugs;
 
 /**
  * What makes an event's details and sessions acceptable, shared by the service (which refuses
@@ -29,7 +30,6 @@ public final class EventRules {
     public static final int OFFER_HOURS_MAX = 24 * 14;
     public static final int STOP_HOURS_MAX = 24 * 60;
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final TextChecks TEXT = new TextChecks("events.error.required", "events.error.tooLong");
 
@@ -112,7 +112,7 @@ public final class EventRules {
     }
 
     public static boolean validSlug(String slug) {
-        return slug != null && slug.length() >= 2 && slug.length() <= 60 && SLUG.matcher(slug).matches();
+        return Slugs.isValid(slug);
     }
 
     private static boolean age(Map<String, Message> errors, String field, Integer age) {

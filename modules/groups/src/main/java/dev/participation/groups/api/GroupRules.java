@@ -3,10 +3,10 @@ package dev.participation.groups.api;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Message;
 import dev.participation.kit.form.TextChecks;
+import dev.participation.kit.staff.Slugs;
 
 /**
  * What makes a group's details acceptable, shared by the service (which refuses anything else) and
@@ -30,7 +30,6 @@ public final class GroupRules {
     public static final int AGE_MAX = 25;
     public static final int SEATS_MAX = 50;
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final TextChecks TEXT = new TextChecks("groups.error.required", "groups.error.tooLong",
             "groups.error.characters");
 
@@ -71,7 +70,7 @@ public final class GroupRules {
     }
 
     public static boolean validSlug(String slug) {
-        return slug != null && slug.length() >= 2 && slug.length() <= 60 && SLUG.matcher(slug).matches();
+        return Slugs.isValid(slug);
     }
 
     private static void checkWhoFor(Map<String, Message> errors, WhoFor who) {

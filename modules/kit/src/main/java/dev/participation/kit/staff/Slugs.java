@@ -2,13 +2,27 @@ package dev.participation.kit.staff;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Makes an address (a slug) from a title when the editor leaves the address empty. */
 public final class Slugs {
 
     public static final int MAX = 60;
 
+    private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     private Slugs() {
+    }
+
+    /**
+     * Whether this is an address a widget could have given something: 2 to {@value #MAX} lower-case
+     * letters and digits in words joined by single dashes. Stores look nothing up for any other
+     * value, so a forged address (one holding a NUL, which PostgreSQL refuses) simply finds nothing.
+     *
+     * @since 1.1
+     */
+    public static boolean isValid(String slug) {
+        return slug != null && slug.length() >= 2 && slug.length() <= MAX && SHAPE.matcher(slug).matches();
     }
 
     /**

@@ -3,10 +3,10 @@ package dev.participation.pledge.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Message;
 import dev.participation.kit.form.TextChecks;
+import dev.participation.kit.staff.Slugs;
 
 /**
  * What makes pledge content acceptable, shared by the service (which refuses anything else) and
@@ -23,7 +23,6 @@ public final class PledgeRules {
     public static final int URL_MAX = 2000;
     public static final int NAME_MAX = 120;
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final TextChecks TEXT = new TextChecks("pledge.error.required", "pledge.error.tooLong",
             "pledge.error.characters");
 
@@ -69,7 +68,7 @@ public final class PledgeRules {
     }
 
     public static boolean validSlug(String slug) {
-        return slug != null && slug.length() >= 2 && slug.length() <= 60 && SLUG.matcher(slug).matches();
+        return Slugs.isValid(slug);
     }
 
     /** An address people may follow from evidence: a secure web address ({@code https://}). */

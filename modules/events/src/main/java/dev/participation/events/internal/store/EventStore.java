@@ -60,7 +60,7 @@ public final class EventStore implements Events {
 
     @Override
     public Optional<PublicEvent> find(String slug) {
-        if (slug == null) {
+        if (!EventRules.validSlug(slug)) {
             return Optional.empty();
         }
         return storage.read(connection -> EventRows.event(connection, "slug = ?", slug))

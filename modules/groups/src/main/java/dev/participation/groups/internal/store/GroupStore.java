@@ -71,7 +71,7 @@ public final class GroupStore implements Groups {
 
     @Override
     public Optional<PublicGroup> find(String slug) {
-        if (slug == null) {
+        if (!GroupRules.validSlug(slug)) {
             return Optional.empty();
         }
         return storage.read(connection -> {

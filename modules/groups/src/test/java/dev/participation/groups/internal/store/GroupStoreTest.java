@@ -87,6 +87,7 @@ class GroupStoreTest {
         assertThat(seen).isEqualTo(created.publicView());
         assertThat(seen.toString()).doesNotContain(MANAGER);
         assertThat(groups.find("no-such-group")).isEmpty();
+        assertThat(groups.find("youth\u0000forum")).as("a forged address PostgreSQL would refuse finds nothing").isEmpty();
         assertThat(groups.find(null)).isEmpty();
         assertThat(auditActions(created.id())).containsExactly("group.create");
     }

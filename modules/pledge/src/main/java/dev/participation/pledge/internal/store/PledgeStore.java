@@ -77,7 +77,7 @@ public final class PledgeStore implements Pledges {
 
     @Override
     public Optional<PublishedPledge> published(String slug) {
-        if (slug == null) {
+        if (!PledgeRules.validSlug(slug)) {
             return Optional.empty();
         }
         return storage.read(connection -> PublishedPledgeQueries.bySlug(connection, slug, publishedContents)).stream()

@@ -124,6 +124,7 @@ class PledgeStoreTest {
         assertThat(created.updatedBy()).isEqualTo("editor1");
         assertThat(created.updatedAt()).isEqualTo(clock.instant());
         assertThat(pledges.published("our-promise")).isEmpty();
+        assertThat(pledges.published("our\u0000promise")).as("a forged address PostgreSQL would refuse").isEmpty();
         assertThat(pledges.published()).isEmpty();
 
         clock.advance(Duration.ofMinutes(5));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.page.ChangedMeanwhileException;
@@ -40,6 +41,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
 
     static final String RECORD_TYPE = "widget-instance";
     private static final int MAX_PAGE_KEY = 200;
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final int MAX_TYPE = 100;
     private static final int MAX_PREFERENCE_NAME = 100;
     private static final int MAX_PREFERENCE_VALUE = 10_000;
@@ -111,7 +113,25 @@ public final class WidgetInstanceStore implements WidgetInstances {
 
     @Override
     public Optional<WidgetInstance> find(String instanceId) {
+        if (!isInstanceId(instanceId)) {
+            return Optional.empty();
+        }
         return database.read(connection -> findIn(connection, instanceId));
+    }
+
+    /**
+     * Whether this could be an id {@link #newId} made. Ids arrive in posts and addresses; one of
+     * any other shape names nothing, and is not sent to the database, which may refuse some
+     * characters (PostgreSQL a NUL) rather than find nothing.
+     */
+    static boolean isInstanceId(String id) {
+        return id != null && INSTANCE_ID.matcher(id).matches();
+    }
+
+    private static void requireInstanceId(String id) {
+        if (!isInstanceId(id)) {
+            throw new NoSuchElementException("No widget instance " + id);
+        }
     }
 
     @Override
@@ -152,6 +172,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
 
     @Override
     public WidgetInstance configure(String instanceId, Map<String, String> preferences, String actor) {
+        requireInstanceId(instanceId);
         Objects.requireNonNull(actor, "actor");
         checkPreferences(preferences);
         return database.write(connection -> {
@@ -179,6 +200,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
     @Override
     public WidgetInstance configure(String instanceId, long expectedVersion, Map<String, String> preferences,
             String actor) {
+        requireInstanceId(instanceId);
         Objects.requireNonNull(actor, "actor");
         checkPreferences(preferences);
         return database.write(connection -> {
@@ -226,6 +248,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
         if (position < 0) {
             throw new IllegalArgumentException("position must be 0 or more, not " + position);
         }
+        requireInstanceId(instanceId);
         database.write(connection -> {
             String pageKey = pageOf(connection, instanceId);
             lockPage(connection, pageKey);
@@ -256,6 +279,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
 
     @Override
     public void remove(String instanceId, String actor) {
+        requireInstanceId(instanceId);
         Objects.requireNonNull(actor, "actor");
         database.write(connection -> {
             removeLocked(connection, instanceId, OptionalLong.empty(), actor);
@@ -265,6 +289,7 @@ public final class WidgetInstanceStore implements WidgetInstances {
 
     @Override
     public void remove(String instanceId, long expectedVersion, String actor) {
+        requireInstanceId(instanceId);
         Objects.requireNonNull(actor, "actor");
         database.write(connection -> {
             removeLocked(connection, instanceId, OptionalLong.of(expectedVersion), actor);

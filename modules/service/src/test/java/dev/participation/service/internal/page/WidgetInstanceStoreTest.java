@@ -221,6 +221,19 @@ class WidgetInstanceStoreTest {
         }
 
         @Test
+        void anIdNoWidgetCouldHaveNamesNothingEvenWithCharactersTheDatabaseRefuses() {
+            WidgetInstance placed = widgets.place("home", "pledge", Map.of(), "editor1");
+            String forged = placed.id().substring(0, 21) + "\u0000";
+
+            assertThat(widgets.find(forged)).isEmpty();
+            assertThat(widgets.find("x\u0000")).isEmpty();
+            assertThatThrownBy(() -> widgets.move(forged, 0, "editor1")).isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> widgets.remove(forged, placed.version(), "editor1"))
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThat(widgets.find(placed.id())).isPresent();
+        }
+
+        @Test
         void configuringAMissingWidgetSaysSo() {
             assertThatThrownBy(() -> widgets.configure("nope", Map.of(), "editor1"))
                     .isInstanceOf(NoSuchElementException.class);
