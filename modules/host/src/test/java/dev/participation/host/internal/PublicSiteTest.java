@@ -323,6 +323,25 @@ class PublicSiteTest {
     }
 
     @Test
+    void aWidgetViewThatNamesNothingGivesThePageItsNotFoundStatusAndTheRestStillShows() {
+        Widget events = widget("events");
+        when(events.render(any())).thenAnswer(i -> i.<WidgetRequest>getArgument(0).parameter("event").isPresent()
+                ? WidgetView.titled("Event not found", "<p>There is no such event</p>").withStatus(WidgetView.NOT_FOUND)
+                : WidgetView.of("<p>Every event</p>"));
+        portal.widgets.add(events, null, true, 0);
+        String id = portal.instances.place("events", "events", Map.of(), "test").id();
+
+        Http.Exchange missing = portal.page("/events?w" + id + "_event=nothing-here");
+        Http.Exchange list = portal.page("/events");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("<title>Event not found - Have your say</title>")
+                .contains("<p>There is no such event</p>");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("<p>Every event</p>");
+    }
+
+    @Test
     void aWidgetTypeGetsItsOwnPageNamedAfterIt() {
         Widget events = widget("events");
         when(events.render(any())).thenAnswer(i -> WidgetView.of("<p>Events for " + i.<WidgetRequest>getArgument(0)

@@ -183,6 +183,11 @@ public final class Pages {
                 if (viewTitle == null && view.isPresent()) {
                     viewTitle = view.get().title().orElse(null);
                 }
+                // A view that says "this names nothing" (a group page for an unknown group) makes
+                // the page's status say so too, for browsers, search engines and links checkers.
+                if (status == HttpServletResponse.SC_OK && view.isPresent() && view.get().status() != WidgetView.OK) {
+                    status = view.get().status();
+                }
             }
             sections.add(section);
         }
