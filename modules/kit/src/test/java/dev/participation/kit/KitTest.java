@@ -153,5 +153,24 @@ class KitTest {
                 .contains("Carers&#39; charter").contains("value=\"ours\"")
                 .contains("name=\"w1_layout\" type=\"radio\" value=\"full\" checked")
                 .doesNotContain("w1__version");
+        assertThat(html).as("a choice that may be left empty can be set back to nothing")
+                .contains("name=\"w1_pledge\" type=\"radio\" value=\"\"").contains(">None<")
+                .doesNotContain("name=\"w1_layout\" type=\"radio\" value=\"\"");
+    }
+
+    @Test
+    void aLongChoiceThatMayBeLeftEmptyOffersNoneFirstInItsList() {
+        List<Choice> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            many.add(Choice.named("p" + i, "Pledge " + i));
+        }
+        WidgetType type = new WidgetType("test", "test.widget", "test.widget", "Participation", List.of(
+                PreferenceDefinition.choiceFromData("pledge", "test.title", null, false, 40)));
+
+        String html = new PreferenceForm().render(type, p -> many, messages, type.resolve(Map.of("pledge", "p3")),
+                Map.of(), "w1_", "/post", new CsrfField("_csrf", "tok"), "/back", 2, null);
+
+        assertThat(html).contains("<select").containsSubsequence("<option value=\"\"", ">None<", "value=\"p1\"",
+                "value=\"p3\" selected");
     }
 }

@@ -109,7 +109,7 @@ public final class PreferenceForm {
         for (PreferenceDefinition p : type.preferences()) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", namespace + p.key());
-            List<Choice> offered = p.type() == PreferenceType.CHOICE ? options.apply(p) : List.of();
+            List<Choice> offered = p.type() == PreferenceType.CHOICE ? withNone(p, options.apply(p)) : List.of();
             field.put("kind", kind(p, offered));
             field.put("label", messages.get(p.labelKey()));
             field.put("hint", p.hintKey() == null ? "" : messages.get(p.hintKey()));
@@ -173,4 +173,19 @@ public final class PreferenceForm {
             case CHOICE -> offered.size() <= MAX_RADIOS ? "radios" : "select";
         };
     }
+
+    /**
+     * A choice that may be left empty offers "None" first, unless the widget names its own empty
+     * option: otherwise, once chosen, it could never be set back, radios and selects alike.
+     */
+    private static List<Choice> withNone(PreferenceDefinition p, List<Choice> offered) {
+        if (p.required() || offered.stream().anyMatch(c -> c.value().isEmpty())) {
+            return offered;
+        }
+        List<Choice> all = new ArrayList<>(offered.size() + 1);
+        all.add(Choice.keyed("", "preferences.choice.none"));
+        all.addAll(offered);
+        return all;
+    }
+
 }

@@ -185,8 +185,6 @@ public final class GroupsWidget implements Widget {
             return preference.choices();
         }
         List<Choice> choices = new ArrayList<>();
-        // The settings form draws a long list as a select, which has no "nothing chosen" of its own.
-        choices.add(Choice.keyed("", "groups.pref.pick.empty"));
         for (PublicGroup g : listed()) {
             choices.add(Choice.named(g.slug(), g.name()));
         }

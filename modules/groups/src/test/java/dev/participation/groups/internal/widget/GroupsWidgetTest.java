@@ -314,7 +314,7 @@ class GroupsWidgetTest {
         PreferenceDefinition pick = GroupsWidget.TYPE.preference("pick1").orElseThrow();
 
         assertThat(widget.choices(pick)).extracting(c -> c.value() + "=" + c.label())
-                .containsExactly("=groups.pref.pick.empty", "care-leavers-forum=Care Leavers Forum",
+                .containsExactly("care-leavers-forum=Care Leavers Forum",
                         "young-inspectors=Young Inspectors");
     }
 
