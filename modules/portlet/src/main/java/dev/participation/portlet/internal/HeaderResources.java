@@ -101,7 +101,8 @@ final class HeaderResources {
     }
 
     private static SharedFile file(String text, String contentType) {
-        return new SharedFile(text.getBytes(StandardCharsets.UTF_8), contentType, Fingerprint.of(text));
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        return new SharedFile(content, contentType, Fingerprint.of(content));
     }
 
     private static String read(String resource) {

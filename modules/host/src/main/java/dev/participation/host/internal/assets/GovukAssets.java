@@ -74,7 +74,8 @@ public final class GovukAssets {
     }
 
     private static Asset asset(String text, String type) {
-        return new Asset(text.getBytes(StandardCharsets.UTF_8), type, Fingerprint.of(text));
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        return new Asset(content, type, Fingerprint.of(content));
     }
 
     private static String read(String resource) {

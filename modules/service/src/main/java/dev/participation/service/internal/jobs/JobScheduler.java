@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -33,7 +37,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@link DirectConnections} service appears only then) and stops when this component does.
  *
  * <p>db-scheduler fixes its tasks when it is built, so the scheduler is rebuilt when jobs come or
- * go. Nothing is lost by that: what is due lives in the table, not in this node's memory.
+ * go. Nothing is lost by that: what is due lives in the table, not in this node's memory. At
+ * start-up the bundles register their jobs one after another, so the rebuild waits until they
+ * have settled ({@link Config#settleMillis}) and happens on a thread of its own: built for every
+ * job in turn, on the thread that registered it, it had stood three times in the portal's start.
  */
 @Component(immediate = true, configurationPid = JobScheduler.PID)
 @Designate(ocd = JobScheduler.Config.class)
@@ -57,14 +64,26 @@ public final class JobScheduler {
         @AttributeDefinition(name = "Shutdown wait (seconds)", min = "0", max = "3600",
                 description = "How long stopping waits for running jobs to finish.")
         int shutdownSeconds() default 30;
+
+        @AttributeDefinition(name = "Settle time (milliseconds)", min = "0", max = "60000",
+                description = "After jobs come or go, how long to wait for more before starting the scheduler"
+                        + " again with all of them.")
+        int settleMillis() default 500;
     }
 
     private final Map<String, ScheduledJob> jobs = new TreeMap<>();
     private final DirectConnections connections;
     private final Clock clock;
     private final Config config;
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "participation-jobs-start");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean active;
     private Scheduler scheduler;
+    private ScheduledFuture<?> pendingStart;
+    private int starts;
 
     @Activate
     public JobScheduler(@Reference DirectConnections connections, @Reference Clock clock, Config config) {
@@ -82,7 +101,9 @@ public final class JobScheduler {
     @Deactivate
     synchronized void deactivate() {
         active = false;
+        cancelPendingStart();
         stop();
+        starter.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -102,24 +123,53 @@ public final class JobScheduler {
         }
     }
 
+    /** How many times this node has started its scheduler, for the tests. */
+    synchronized int starts() {
+        return starts;
+    }
+
     /** The names of the jobs this node runs, for the tests and the log. */
     synchronized List<String> jobNames() {
         return List.copyOf(jobs.keySet());
     }
 
-    /** Looks for due runs now rather than at the next poll. */
+    /** Looks for due runs now rather than at the next poll (starting at once if a start is waiting). */
     synchronized void checkNow() {
+        if (pendingStart != null) {
+            cancelPendingStart();
+            start();
+        }
         if (scheduler != null) {
             scheduler.triggerCheckForDueExecutions();
         }
     }
 
     private void restart() {
-        stop();
         // Initial jobs bind before activation; starting once they are all there saves rebuilds.
         if (!active) {
             return;
         }
+        cancelPendingStart();
+        pendingStart = starter.schedule(this::startSettled, Math.max(0, config.settleMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void startSettled() {
+        if (pendingStart != null && active) {
+            pendingStart = null;
+            start();
+        }
+    }
+
+    private void cancelPendingStart() {
+        if (pendingStart != null) {
+            pendingStart.cancel(false);
+            pendingStart = null;
+        }
+    }
+
+    private void start() {
+        stop();
+        starts++;
         List<RecurringTask<Void>> tasks = new ArrayList<>();
         for (ScheduledJob job : jobs.values()) {
             tasks.add(Tasks.recurring(job.name(), schedule(job.schedule()))

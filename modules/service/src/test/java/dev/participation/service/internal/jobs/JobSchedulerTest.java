@@ -113,6 +113,19 @@ class JobSchedulerTest {
         }
 
         @Test
+        void jobsRegisteredOneAfterAnotherAtStartUpStartTheSchedulerOnceWithAllOfThem() {
+            JobScheduler node = node();
+            node.activate();
+            node.addJob(countingJob("reminders"));
+            node.addJob(countingJob("retention"));
+            node.addJob(countingJob("escalation"));
+
+            pollUntil(() -> runs("reminders") >= 1 && runs("retention") >= 1 && runs("escalation") >= 1);
+
+            assertThat(node.starts()).isEqualTo(1);
+        }
+
+        @Test
         void aRemovedJobIsNoLongerRunByThisNode() {
             JobScheduler node = node();
             ScheduledJob reminders = countingJob("reminders");
