@@ -29,6 +29,7 @@ import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.staff.NotFound;
 import dev.participation.kit.staff.Screen;
+import dev.participation.kit.staff.Slugs;
 import dev.participation.kit.staff.Times;
 
 /**
@@ -130,8 +131,14 @@ final class GroupScreens {
         Map<String, Message> problems = new LinkedHashMap<>();
         if (group != null) {
             form.set(GroupForm.SLUG, group.slug());
-        } else if (!GroupRules.validSlug(form.text(GroupForm.SLUG))) {
-            problems.put(GroupForm.SLUG, Message.of("groups.error.slug"));
+        } else {
+            // Left empty, the address is made from the name and shown in the box, so a clash can be corrected.
+            if (form.text(GroupForm.SLUG).isEmpty()) {
+                form.set(GroupForm.SLUG, Slugs.suggest(form.text("name"), ""));
+            }
+            if (!GroupRules.validSlug(form.text(GroupForm.SLUG))) {
+                problems.put(GroupForm.SLUG, Message.of("groups.error.slug"));
+            }
         }
         GroupDetails details = GroupForm.details(form, s.today(), problems);
         String manager = form.text("manager");

@@ -34,7 +34,8 @@ class StaffAccounts {
             return List.of();
         }
         return accounts.all().stream().filter(Account::enabled).map(Account::person)
-                .filter(p -> p.hasRole(Roles.STAFF) || p.hasRole(Roles.EDITOR))
+                // Administrators can do all that staff do, and on a new portal may be the only accounts.
+                .filter(p -> p.hasRole(Roles.STAFF) || p.hasRole(Roles.EDITOR) || p.hasRole(Roles.ADMIN))
                 .sorted(Comparator.comparing((Person p) -> p.displayName().toLowerCase()).thenComparing(Person::id))
                 .toList();
     }

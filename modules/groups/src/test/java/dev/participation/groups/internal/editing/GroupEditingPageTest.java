@@ -72,7 +72,7 @@ class GroupEditingPageTest {
         Accounts accounts = mock(Accounts.class);
         when(accounts.all()).thenReturn(List.of(new Account(WORKER, true, false, 1),
                 new Account(FORMER, false, false, 1), new Account(VISITOR, true, false, 1),
-                new Account(People.EDITOR, true, false, 1)));
+                new Account(People.EDITOR, true, false, 1), new Account(People.ADMIN, true, false, 1)));
         when(accounts.find("pat.worker")).thenReturn(Optional.of(WORKER));
         when(accounts.find("edith")).thenReturn(Optional.of(People.EDITOR));
         page = new GroupEditingPage(groups, db.clock(), accounts);
@@ -132,6 +132,14 @@ class GroupEditingPageTest {
     }
 
     @StoreTest
+    void aNewGroupLeftWithoutAnAddressGetsOneMadeFromItsName() {
+        PostOutcome added = post("new", with(with(complete(), "slug", ""), "name", "Climate Action Crew!"));
+
+        assertThat(added).isInstanceOf(PostOutcome.Done.class);
+        assertThat(groups.all()).extracting(Group::slug).containsExactly("climate-action-crew");
+    }
+
+    @StoreTest
     void anEditorAddsAGroupWithEveryDetailAndTheSaveIsAudited() {
         PostOutcome added = post("new", complete());
 
@@ -172,8 +180,9 @@ class GroupEditingPageTest {
         assertThat(form.select("#meetings\\.termTimeOnly").hasAttr("checked")).isTrue();
         assertThat(form.select("#lastReviewed-day").val()).isEqualTo("1");
         assertThat(form.select("#feedsInto\\.seats").val()).isEqualTo("3");
-        // Enabled staff and editors only; not a disabled account, not a visitor.
-        assertThat(form.select("#manager option").eachAttr("value")).containsExactly("", "edith", "pat.worker");
+        // Enabled staff, editors and administrators only; not a disabled account, not a visitor.
+        assertThat(form.select("#manager option").eachAttr("value")).containsExactly("", "ada", "edith",
+                "pat.worker");
         assertThat(form.select("#manager option[selected]").text()).isEqualTo("Pat Worker (pat.worker)");
     }
 
