@@ -40,6 +40,13 @@ class JsonApiOnJavaxWhiteboardTest {
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("\"openapi\"", "/participation", "/api/widget-types");
 
+        // The group directory's JSON, a widget bundle's resource like the pledge's.
+        HttpResponse<String> groups = get(root + "participation/api/groups?age=15&for=care-leaver");
+        assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(groups.body()).contains("\"total\"", "\"facets\"")
+                .isEqualTo(get(root + "api/groups?age=15&for=care-leaver").body());
+        assertThat(get(root + "participation/api/groups?age=-1").statusCode()).isEqualTo(400);
+
         HttpResponse<String> missing = get(root + "participation/api/no-such-thing");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));

@@ -164,6 +164,11 @@ class LiferayLaunchTest {
                 assertThat(administrator).contains(publishedPledge);
                 assertThat(guest).doesNotContain(publishedPledge);
             }
+            if (entry.getKey().equals("groups") || entry.getKey().equals("join-requests")) {
+                // The editors' list of groups and the staff's groups to answer requests for.
+                assertThat(administrator).as("staff page %s", entry.getKey()).contains("Youth Cabinet");
+                assertThat(guest).doesNotContain("Youth Cabinet");
+            }
         }
     }
 
