@@ -24,6 +24,11 @@ public @interface JoinConfiguration {
             min = "1", max = "30")
     int responseWorkingDays() default 5;
 
+    @AttributeDefinition(name = "Bank holidays", required = false,
+            description = "Days that are not working days for the response target, as dates like 2026-12-25;"
+                    + " the council's own list (England and Wales, Scotland and Northern Ireland differ).")
+    String[] bankHolidays() default {};
+
     @AttributeDefinition(name = "Declined requests kept (days)",
             description = "A declined request's personal details are erased this many days after it was declined.",
             min = "0", max = "3650")

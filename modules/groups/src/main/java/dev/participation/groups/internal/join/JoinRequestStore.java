@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.participation.api.audit.AuditLog;
@@ -66,6 +67,7 @@ public final class JoinRequestStore implements JoinRequests {
     private final Outbox outbox;
     private final Clock clock;
     private final JoinConfiguration config;
+    private final Set<LocalDate> holidays;
 
     @Activate
     public JoinRequestStore(@Reference(target = GroupSchema.STORAGE) Storage storage, @Reference AuditLog audit,
@@ -75,6 +77,7 @@ public final class JoinRequestStore implements JoinRequests {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.holidays = WorkingDays.holidays(config.bankHolidays());
     }
 
     @Override
@@ -95,7 +98,8 @@ public final class JoinRequestStore implements JoinRequests {
                 }
                 GroupRef group = group(c, groupSlug);
                 Instant now = clock.instant();
-                LocalDate respondBy = WorkingDays.after(now.atZone(zone).toLocalDate(), config.responseWorkingDays());
+                LocalDate respondBy = WorkingDays.after(now.atZone(zone).toLocalDate(), config.responseWorkingDays(),
+                        holidays);
                 long id = insert(c, group.id(), submission, kept, now, respondBy);
                 // The person's own words stay out of the audit log: it records that a request arrived.
                 audit.record("anonymous", "join-request.ask", RECORD_TYPE, Long.toString(id), "group " + group.slug());
