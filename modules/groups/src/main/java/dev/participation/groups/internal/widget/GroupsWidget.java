@@ -21,7 +21,6 @@ import dev.participation.api.widget.Widget;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
-import dev.participation.groups.api.Attendance;
 import dev.participation.groups.api.DirectoryPage;
 import dev.participation.groups.api.Eligibility;
 import dev.participation.groups.api.Facets;
@@ -31,10 +30,9 @@ import dev.participation.groups.api.Membership;
 import dev.participation.groups.api.PublicGroup;
 import dev.participation.groups.internal.join.AskToJoin;
 import dev.participation.groups.internal.view.DirectoryFilter;
+import dev.participation.groups.internal.view.DirectoryOptions;
 import dev.participation.groups.internal.view.DirectoryView;
 import dev.participation.groups.internal.view.DirectoryView.Card;
-import dev.participation.groups.internal.view.DirectoryView.Option;
-import dev.participation.groups.internal.view.DirectoryView.PageLink;
 import dev.participation.groups.internal.view.DirectoryView.Paging;
 import dev.participation.groups.internal.view.GovernanceMap;
 import dev.participation.groups.internal.view.GroupPageView;
@@ -398,7 +396,7 @@ public final class GroupsWidget implements Widget {
             shown = page.groups();
             total = page.total();
             facets = page.facets();
-            paging = paging(filter, pages, links);
+            paging = DirectoryOptions.paging(filter, pages, links);
         } else {
             shown = List.of();
             total = 0;
@@ -421,71 +419,9 @@ public final class GroupsWidget implements Widget {
         String clearHref = filter.narrowed() ? links.view(Map.of(DirectoryFilter.SUBMITTED, "1")) : "";
         DirectoryView view = new DirectoryView(stylesheet, level, showFilters, showFilters, LAYOUT_CARDS.equals(
                 prefs.get(LAYOUT)), GetForm.of(links.view(Map.of())), ns, filter.text(), filter.ageTyped(),
-                scope.isPresent() ? List.of() : whoOptions(filter, facets, messages), areaOptions(filter, facets),
-                wayOptions(filter, facets, messages), errors, filter.valid(), status, cards, clearHref, paging);
+                scope.isPresent() ? List.of() : DirectoryOptions.who(filter, facets, messages), DirectoryOptions.areas(filter, facets),
+                DirectoryOptions.ways(filter, facets, messages), errors, filter.valid(), status, cards, clearHref, paging);
         return WidgetView.of(templates.render("directory.ftlh", view, Map.of(), messages));
-    }
-
-    private static List<Option> whoOptions(DirectoryFilter filter, Facets facets, Messages messages) {
-        List<Option> options = new ArrayList<>();
-        for (Eligibility e : Eligibility.values()) {
-            // Groups open to everyone show whatever is ticked, so a tick for them narrows nothing.
-            if (e == Eligibility.OPEN_TO_ALL) {
-                continue;
-            }
-            int count = facets == null ? -1 : facets.whoFor().getOrDefault(e, 0);
-            options.add(new Option(e.key(), messages.get("groups.eligibility." + e.key()), count,
-                    filter.whoTyped().contains(e.key())));
-        }
-        return options;
-    }
-
-    private static List<Option> areaOptions(DirectoryFilter filter, Facets facets) {
-        Map<String, Integer> counts = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (facets != null) {
-            counts.putAll(facets.areas());
-        }
-        // A ticked area no group matches any more stays on the form, so it can be unticked.
-        filter.areas().forEach(a -> counts.putIfAbsent(a, facets == null ? -1 : 0));
-        List<Option> options = new ArrayList<>();
-        counts.forEach((area, count) -> {
-            if (!area.isBlank()) {
-                options.add(new Option(area, area, count, filter.areas().contains(area)));
-            }
-        });
-        return options;
-    }
-
-    private static List<Option> wayOptions(DirectoryFilter filter, Facets facets, Messages messages) {
-        List<Option> options = new ArrayList<>();
-        for (Attendance a : List.of(Attendance.IN_PERSON, Attendance.ONLINE)) {
-            int count = facets == null ? -1 : facets.ways().getOrDefault(a, 0);
-            options.add(new Option(a.key(), messages.get("groups.attendance." + a.key()), count,
-                    filter.waysTyped().contains(a.key())));
-        }
-        return options;
-    }
-
-    /** GOV.UK pagination: first, last, and the pages either side of the current one. */
-    private static Paging paging(DirectoryFilter filter, int pages, Links links) {
-        if (pages <= 1) {
-            return Paging.NONE;
-        }
-        int current = filter.page();
-        List<PageLink> numbered = new ArrayList<>();
-        int lastShown = 0;
-        for (int n = 1; n <= pages; n++) {
-            if (n == 1 || n == pages || Math.abs(n - current) <= 1) {
-                if (lastShown > 0 && n > lastShown + 1) {
-                    numbered.add(new PageLink(0, "", false));
-                }
-                numbered.add(new PageLink(n, links.view(filter.onPage(n).linkParameters()), n == current));
-                lastShown = n;
-            }
-        }
-        String previous = current > 1 ? links.view(filter.onPage(current - 1).linkParameters()) : "";
-        String next = current < pages ? links.view(filter.onPage(current + 1).linkParameters()) : "";
-        return new Paging(previous, next, numbered);
     }
 
     /** The directory's groups in its order, for the map and the pick lists; at most {@link #LISTED_MOST}. */
