@@ -12,7 +12,7 @@
  * an older schema than the one it was built for.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.participation.api.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -116,7 +116,7 @@ public final class EventStore implements Events {
                 return EventRows.event(connection, "id = ?", id).orElseThrow();
             });
         } catch (StorageException e) {
-            if (e.getCause() instanceof SQLException sql && Sql.isUniqueViolation(sql)) {
+            if (e.isUniqueViolation()) {
                 throw slugTaken();
             }
             throw e;

@@ -108,7 +108,7 @@ public final class JoinRequestStore implements JoinRequests {
             });
         } catch (StorageException e) {
             // The same form sent twice at once: the other send kept it first, with its confirmation.
-            if (e.getCause() instanceof SQLException sql && Sql.isUniqueViolation(sql)) {
+            if (e.isUniqueViolation()) {
                 return storage.read(c -> one(c, SELECT + " WHERE r.submission = ?", submission)).orElseThrow(() -> e);
             }
             throw e;

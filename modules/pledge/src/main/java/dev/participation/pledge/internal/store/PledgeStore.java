@@ -142,7 +142,7 @@ public final class PledgeStore implements Pledges {
             });
         } catch (StorageException e) {
             // Belt and braces: should a database report the duplicate as an error after all.
-            if (e.getCause() instanceof SQLException sql && Sql.isUniqueViolation(sql)) {
+            if (e.isUniqueViolation()) {
                 throw slugTaken();
             }
             throw e;
