@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -59,56 +60,20 @@ public final class WidgetInstanceStore implements WidgetInstances {
     }
 
     /**
-     * One statement for the instances and their settings, read by column position: every public
-     * page asks this, and two statements with columns looked up by name showed in its profile.
+     * Instances with their settings in one statement, read by column position: every public page
+     * asks for its instances, and two statements with columns looked up by name showed in its
+     * profile. {@code %s} is the condition; an instance's rows are adjacent in this order.
      */
-    private static final String ON_PAGE = "SELECT i.id, i.page_position, i.widget_type, i.updated_by,"
-            + " i.settings_version, i.updated_at, p.pref_name, p.pref_value"
+    private static final String WITH_PREFERENCES = "SELECT i.id, i.page_key, i.page_position, i.widget_type,"
+            + " i.updated_by, i.settings_version, i.updated_at, p.pref_name, p.pref_value"
             + " FROM widget_instance i LEFT JOIN widget_preference p ON p.instance_id = i.id"
-            + " WHERE i.page_key = ? ORDER BY i.page_position";
+            + " WHERE %s ORDER BY i.page_key, i.page_position";
+    private static final String ON_PAGE = String.format(WITH_PREFERENCES, "i.page_key = ?");
+    private static final String BY_ID = String.format(WITH_PREFERENCES, "i.id = ?");
 
     @Override
     public List<WidgetInstance> onPage(String pageKey) {
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(ON_PAGE)) {
-                query.setString(1, pageKey);
-                List<WidgetInstance> instances = new ArrayList<>();
-                String current = null;
-                int position = 0;
-                String type = null;
-                String updatedBy = null;
-                long version = 0;
-                Instant updatedAt = null;
-                Map<String, String> preferences = null;
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String id = rows.getString(1);
-                        if (!id.equals(current)) {
-                            if (current != null) {
-                                instances.add(new WidgetInstance(current, pageKey, position, type, preferences,
-                                        updatedAt, updatedBy, version));
-                            }
-                            current = id;
-                            position = rows.getInt(2);
-                            type = rows.getString(3);
-                            updatedBy = rows.getString(4);
-                            version = rows.getLong(5);
-                            updatedAt = rows.getObject(6, java.time.OffsetDateTime.class).toInstant();
-                            preferences = new HashMap<>();
-                        }
-                        String name = rows.getString(7);
-                        if (name != null) {
-                            preferences.put(name, rows.getString(8));
-                        }
-                    }
-                }
-                if (current != null) {
-                    instances.add(new WidgetInstance(current, pageKey, position, type, preferences, updatedAt,
-                            updatedBy, version));
-                }
-                return instances;
-            }
-        });
+        return database.read(connection -> withPreferences(connection, ON_PAGE, pageKey));
     }
 
     @Override
@@ -424,32 +389,43 @@ public final class WidgetInstanceStore implements WidgetInstances {
     }
 
     private static Optional<WidgetInstance> findIn(Connection connection, String instanceId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM widget_instance WHERE id = ?")) {
-            query.setString(1, instanceId);
-            return instances(connection, query).stream().findFirst();
-        }
+        return withPreferences(connection, BY_ID, instanceId).stream().findFirst();
     }
 
-    private static List<WidgetInstance> instances(Connection connection, PreparedStatement query) throws SQLException {
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<Instant> times = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
-        try (ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                rows.add(new String[] {result.getString("id"), result.getString("page_key"),
-                        result.getString("widget_type"), result.getString("updated_by")});
-                positions.add(result.getInt("page_position"));
-                versions.add(result.getLong("settings_version"));
-                times.add(Sql.getInstant(result, "updated_at"));
-            }
-        }
-        Map<String, Map<String, String>> preferences = preferences(connection, rows.stream().map(r -> r[0]).toList());
+    private static List<WidgetInstance> withPreferences(Connection connection, String sql, String parameter)
+            throws SQLException {
         List<WidgetInstance> instances = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String[] row = rows.get(i);
-            instances.add(new WidgetInstance(row[0], row[1], positions.get(i), row[2],
-                    preferences.getOrDefault(row[0], Map.of()), times.get(i), row[3], versions.get(i)));
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                String[] row = null;
+                Map<String, String> preferences = null;
+                int position = 0;
+                long version = 0;
+                Instant updatedAt = null;
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    if (row == null || !id.equals(row[0])) {
+                        if (row != null) {
+                            instances.add(new WidgetInstance(row[0], row[1], position, row[2], preferences, updatedAt,
+                                    row[3], version));
+                        }
+                        row = new String[] {id, rows.getString(2), rows.getString(4), rows.getString(5)};
+                        position = rows.getInt(3);
+                        version = rows.getLong(6);
+                        updatedAt = rows.getObject(7, OffsetDateTime.class).toInstant();
+                        preferences = new HashMap<>();
+                    }
+                    String name = rows.getString(8);
+                    if (name != null) {
+                        preferences.put(name, rows.getString(9));
+                    }
+                }
+                if (row != null) {
+                    instances.add(new WidgetInstance(row[0], row[1], position, row[2], preferences, updatedAt, row[3],
+                            version));
+                }
+            }
         }
         return instances;
     }
