@@ -17,6 +17,7 @@ import dev.participation.events.api.Contact;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
+import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.SessionDetails;
 import dev.participation.events.api.SignUpForm;
@@ -24,6 +25,10 @@ import dev.participation.testing.db.TestStorage;
 
 /** Events, sessions and sign-up forms for the tests, around {@link TestStorage#START}. */
 public final class EventExamples {
+
+    /** Where a test's confirmation mails send people to see or cancel their booking. */
+    public static final ManageLink LINK = token -> "https://www.example.gov.uk/events/booking?token=" + token;
+
 
     public static final Instant NOW = TestStorage.START;
     /** Sessions start 40 days after the tests' clock starts. */

@@ -15,6 +15,12 @@ public interface Events {
     /** The published event at this address, as the public sees it, with places left. */
     Optional<PublicEvent> find(String slug);
 
+    /**
+     * Published events as the public sees them, with places left: soonest first, or in the order
+     * of {@link EventQuery#slugs} where events are picked by hand.
+     */
+    List<PublicEvent> published(EventQuery query);
+
     /** Every event, soonest first, for editors and staff. */
     List<Event> all();
 

@@ -22,16 +22,21 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SignUps {
 
     /**
-     * Signs someone (or a party) up from the public form: a place or a waiting-list number.
+     * Signs someone (or a party) up from the public form: a place or a waiting-list number. Where an
+     * email address is given, the confirmation (with the link {@code manage} makes and a calendar
+     * file) is queued in the outbox in the same transaction.
      *
      * @throws EventProblem if the form breaks {@link SignUpRules}, or the event does not take
      *                      sign-ups now (under {@code ""})
      * @throws java.util.NoSuchElementException if there is no such session
      */
-    SignUpReceipt signUp(long sessionId, SignUpForm form);
+    SignUpReceipt signUp(long sessionId, SignUpForm form, ManageLink manage);
 
-    /** Staff adding someone on their behalf: the same capacity and waiting list, any time before the start. */
-    SignUpReceipt addFor(long sessionId, SignUpForm form, String actor);
+    /**
+     * Staff adding someone on their behalf: the same capacity and waiting list, any time before the
+     * start, and the same confirmation.
+     */
+    SignUpReceipt addFor(long sessionId, SignUpForm form, ManageLink manage, String actor);
 
     /** The booking behind a cancel link, or empty for an unknown token (no personal data is logged). */
     Optional<Booking> byToken(String cancelToken);

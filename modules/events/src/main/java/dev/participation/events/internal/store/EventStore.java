@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import dev.participation.api.audit.AuditLog;
@@ -23,6 +25,7 @@ import dev.participation.events.api.Event;
 import dev.participation.events.api.EventChanged;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
+import dev.participation.events.api.EventQuery;
 import dev.participation.events.api.EventRules;
 import dev.participation.events.api.Events;
 import dev.participation.events.api.PublicEvent;
@@ -65,6 +68,29 @@ public final class EventStore implements Events {
         }
         return storage.read(connection -> EventRows.event(connection, "slug = ?", slug))
                 .filter(e -> e.details().status().isPublic()).map(Event::publicView);
+    }
+
+    @Override
+    public List<PublicEvent> published(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        Instant now = clock.instant();
+        // Councils publish tens of events, not thousands: one read of them all, filtered here, is
+        // simpler than SQL for every combination and as fast at that size.
+        Stream<Event> matching = storage.read(EventRows::all).stream()
+                .filter(e -> e.details().status().isPublic())
+                .filter(e -> query.slugs().isEmpty() || query.slugs().contains(e.slug()))
+                .filter(e -> query.types().isEmpty() || query.types().contains(e.details().type()))
+                .filter(e -> query.tags().isEmpty() || e.details().tags().stream().anyMatch(query.tags()::contains))
+                .filter(e -> query.age() == null || e.details().fitsAge(query.age()))
+                .filter(e -> query.past() || e.sessions().stream().anyMatch(s -> s.details().end().isAfter(now)))
+                .filter(e -> query.from() == null
+                        || e.sessions().stream().anyMatch(s -> s.details().end().isAfter(query.from())))
+                .filter(e -> query.to() == null
+                        || e.sessions().stream().anyMatch(s -> s.details().start().isBefore(query.to())));
+        if (!query.slugs().isEmpty()) {
+            matching = matching.sorted(Comparator.comparingInt(e -> query.slugs().indexOf(e.slug())));
+        }
+        return matching.limit(query.limit()).map(Event::publicView).toList();
     }
 
     @Override

@@ -35,6 +35,7 @@ import dev.participation.events.api.Contact;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventStatus;
+import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.events.api.SignUpRules;
@@ -75,18 +76,19 @@ public final class SignUpStore implements SignUps {
     }
 
     @Override
-    public SignUpReceipt signUp(long sessionId, SignUpForm form) {
-        return book(sessionId, form, PUBLIC);
+    public SignUpReceipt signUp(long sessionId, SignUpForm form, ManageLink manage) {
+        return book(sessionId, form, manage, PUBLIC);
     }
 
     @Override
-    public SignUpReceipt addFor(long sessionId, SignUpForm form, String actor) {
+    public SignUpReceipt addFor(long sessionId, SignUpForm form, ManageLink manage, String actor) {
         Objects.requireNonNull(actor, "actor");
-        return book(sessionId, form, actor);
+        return book(sessionId, form, manage, actor);
     }
 
-    private SignUpReceipt book(long sessionId, SignUpForm form, String actor) {
+    private SignUpReceipt book(long sessionId, SignUpForm form, ManageLink manage, String actor) {
         Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(manage, "manage");
         boolean staff = !PUBLIC.equals(actor);
         // The rules depend only on the event's editable details: check them before taking the lock,
         // so bad input never queues behind a rush.

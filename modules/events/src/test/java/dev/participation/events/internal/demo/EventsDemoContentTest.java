@@ -71,7 +71,7 @@ class EventsDemoContentTest {
         var receipt = signUps.signUp(riverside, SignUpForm.self(EventExamples.formKey(),
                 new Contact("Morgan Ellis", "morgan@example.org", ""),
                 new Attendee("Riley", 9, "Needs a quiet space at bedtime", "No pork",
-                        new Consent("Morgan Ellis", ConsentRole.CARER))));
+                        new Consent("Morgan Ellis", ConsentRole.CARER))), EventExamples.LINK);
 
         assertThat(receipt.state()).isEqualTo(BookingState.PLACE);
     }

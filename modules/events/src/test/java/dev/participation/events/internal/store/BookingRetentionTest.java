@@ -59,8 +59,8 @@ class BookingRetentionTest {
     @StoreTest
     void personalDataIsBlankedAfterTheSessionEndsAndTheCountsStay() {
         long session = events.create("forum", forum("Forum"), List.of(session(10)), "editor").sessions().get(0).id();
-        SignUpReceipt one = signUps.signUp(session, person("Amara"));
-        SignUpReceipt carers = signUps.signUp(session, party("Pat Jones", 2));
+        SignUpReceipt one = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt carers = signUps.signUp(session, party("Pat Jones", 2), EventExamples.LINK);
         Instant ended = EventExamples.SESSION_START.plus(Duration.ofHours(2));
 
         assertThat(retention.treatment()).isEqualTo(RetentionRule.Treatment.ANONYMISE);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.widget.Message;
@@ -20,6 +21,9 @@ import dev.participation.events.api.Event;
 import dev.participation.events.api.EventChanged;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
+import dev.participation.events.api.EventQuery;
+import dev.participation.events.api.EventType;
+import dev.participation.events.api.Promotion;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.PublicEvent;
 import dev.participation.events.api.SessionDetails;
@@ -75,12 +79,48 @@ class EventStoreTest {
     }
 
     @StoreTest
+    void visitorsListPublishedEventsByTypeTagAgeAndDateSoonestFirstOrAsPickedByHand() {
+        EventDetails later = forum("Later forum");
+        events.create("later-forum", later, List.of(new SessionDetails("", EventExamples.SESSION_START.plus(
+                Duration.ofDays(10)), EventExamples.SESSION_START.plus(Duration.ofDays(10).plusHours(2)), 10, "Hall",
+                "")), "editor");
+        events.create("soon-forum", forum("Soon forum"), List.of(session(10)), "editor");
+        events.create("draft-forum", forum("Draft").withStatus(EventStatus.DRAFT), List.of(session(10)), "editor");
+        events.create("ended-forum", forum("Ended"), List.of(new SessionDetails("", EventExamples.NOW.minus(
+                Duration.ofDays(3)), EventExamples.NOW.minus(Duration.ofDays(3).minusHours(2)), 10, "Hall", "")),
+                "editor");
+        events.create("young-day", new EventDetails("Play day", "Games.", EventType.ACTIVITY_DAY, 8, 10,
+                Set.of("send"), "", true, EventExamples.NOW, EventExamples.NOW.plus(Duration.ofDays(30)),
+                EventStatus.PUBLISHED, 13, Promotion.AUTOMATIC), List.of(session(10)), "editor");
+
+        assertThat(slugs(EventQuery.upcoming())).containsExactly("soon-forum", "young-day", "later-forum");
+        assertThat(slugs(new EventQuery(Set.of(), Set.of(), List.of(), null, null, null, true, 10)))
+                .containsExactly("ended-forum", "soon-forum", "young-day", "later-forum");
+        assertThat(slugs(new EventQuery(Set.of(EventType.ACTIVITY_DAY), Set.of(), List.of(), null, null, null,
+                false, 10))).containsExactly("young-day");
+        assertThat(slugs(new EventQuery(Set.of(), Set.of("send", "care-leavers"), List.of(), null, null, null,
+                false, 10))).containsExactly("young-day");
+        assertThat(slugs(new EventQuery(Set.of(), Set.of(), List.of(), 15, null, null, false, 10)))
+                .containsExactly("soon-forum", "later-forum");
+        assertThat(slugs(new EventQuery(Set.of(), Set.of(), List.of(), null,
+                EventExamples.SESSION_START.plus(Duration.ofDays(5)), null, false, 10))).containsExactly("later-forum");
+        assertThat(slugs(new EventQuery(Set.of(), Set.of(), List.of(), null, null,
+                EventExamples.SESSION_START.plus(Duration.ofDays(5)), false, 1))).containsExactly("soon-forum");
+        assertThat(slugs(new EventQuery(Set.of(), Set.of(), List.of("later-forum", "draft-forum", "soon-forum"),
+                null, null, null, false, 10))).containsExactly("later-forum", "soon-forum");
+    }
+
+    private List<String> slugs(EventQuery query) {
+        return events.published(query).stream().map(PublicEvent::slug).toList();
+    }
+
+    @StoreTest
     void onlyPeopleWithAPlaceGetTheOnlineLink() {
         SessionDetails online = new SessionDetails("", EventExamples.SESSION_START,
                 EventExamples.SESSION_START.plus(Duration.ofHours(1)), 1, "", LINK);
         long session = events.create("online", forum("Online"), List.of(online), "editor").sessions().get(0).id();
-        SignUpReceipt placed = signUps.signUp(session, person("Amara"));
-        SignUpReceipt waiting = signUps.signUp(session, person("Ben"));
+        SignUpReceipt placed = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt waiting = signUps.signUp(session, person("Ben"), EventExamples.LINK);
 
         assertThat(signUps.onlineLink(placed.cancelToken())).contains(LINK);
         assertThat(signUps.onlineLink(waiting.cancelToken())).isEmpty();
@@ -131,10 +171,10 @@ class EventStoreTest {
         Event event = events.create("forum", forum("Forum"), List.of(session(3)), "editor");
         long session = event.sessions().get(0).id();
         for (int i = 0; i < 3; i++) {
-            signUps.signUp(session, person("P" + i));
+            signUps.signUp(session, person("P" + i), EventExamples.LINK);
         }
-        SignUpReceipt first = signUps.signUp(session, person("W1"));
-        SignUpReceipt second = signUps.signUp(session, person("W2"));
+        SignUpReceipt first = signUps.signUp(session, person("W1"), EventExamples.LINK);
+        SignUpReceipt second = signUps.signUp(session, person("W2"), EventExamples.LINK);
 
         EventProblem lower = catchThrowableOfType(EventProblem.class,
                 () -> events.changeSession(event.id(), 1, session, session(2), "editor"));

@@ -82,7 +82,7 @@ class HostileSignUpTest {
                     : form(random);
             sent.add(form);
             try {
-                SignUpReceipt receipt = signUps.signUp(session, form);
+                SignUpReceipt receipt = signUps.signUp(session, form, EventExamples.LINK);
                 if (receipt.repeated()) {
                     assertThat(kept).as("a repeat of a kept form").containsKey(form.formKey());
                 } else {
@@ -114,7 +114,7 @@ class HostileSignUpTest {
             SignUpForm form = SignUpForm.self(EventExamples.formKey(), new Contact(bad, "sam@example.org", ""),
                     new Attendee(bad, 9, bad, bad, new Consent(bad, ConsentRole.PARENT)));
             try {
-                signUps.signUp(session, form);
+                signUps.signUp(session, form, EventExamples.LINK);
                 throw new AssertionError("kept " + bad.codePoints().boxed().toList());
             } catch (EventProblem problem) {
                 assertThat(problem.errors()).containsKeys("contact.trustedAdult", "attendees[0].firstName",
@@ -125,7 +125,7 @@ class HostileSignUpTest {
             SignUpForm form = SignUpForm.self(EventExamples.formKey(), new Contact("", email, ""),
                     new Attendee("Jo", 14, "", "", new Consent("Sam Smith", ConsentRole.PARENT)));
             try {
-                signUps.signUp(session, form);
+                signUps.signUp(session, form, EventExamples.LINK);
                 throw new AssertionError("kept " + email.codePoints().boxed().toList());
             } catch (EventProblem problem) {
                 assertThat(problem.errors()).containsOnlyKeys("contact.email");
@@ -135,7 +135,7 @@ class HostileSignUpTest {
         SignUpForm lines = SignUpForm.self(EventExamples.formKey(), new Contact("", "sam@example.org", ""),
                 new Attendee("Jo", 14, "Needs:\n- a ramp\n- a quiet room", "Vegan\tno nuts",
                         new Consent("Sam Smith", ConsentRole.PARENT)));
-        assertThat(signUps.signUp(session, lines).repeated()).isFalse();
+        assertThat(signUps.signUp(session, lines, EventExamples.LINK).repeated()).isFalse();
     }
 
     private static SignUpForm form(Random random) {

@@ -1,5 +1,6 @@
 package dev.participation.events.internal.store;
 
+import dev.participation.events.EventExamples;
 import static dev.participation.events.EventExamples.forum;
 import static dev.participation.events.EventExamples.party;
 import static dev.participation.events.EventExamples.person;
@@ -87,7 +88,7 @@ class SignUpRushTest {
         long session = sessionWith(PLACES);
         CommitOrderWatch watch = new CommitOrderWatch(db, session);
 
-        List<SignUpReceipt> receipts = rush("one node", RUSH, i -> () -> node.signUps().signUp(session, person("P" + i)));
+        List<SignUpReceipt> receipts = rush("one node", RUSH, i -> () -> node.signUps().signUp(session, person("P" + i), EventExamples.LINK));
 
         assertThat(watch.stop()).as("looks at the committed waiting list during the rush").isPositive();
         assertRushOutcome(session, receipts);
@@ -102,7 +103,7 @@ class SignUpRushTest {
 
             CommitOrderWatch watch = new CommitOrderWatch(db, session);
             List<SignUpReceipt> receipts = rush("two nodes", RUSH,
-                    i -> () -> (i % 2 == 0 ? node : other).signUps().signUp(session, person("P" + i)));
+                    i -> () -> (i % 2 == 0 ? node : other).signUps().signUp(session, person("P" + i), EventExamples.LINK));
             assertThat(watch.stop()).isPositive();
 
             assertRushOutcome(session, receipts);
@@ -117,18 +118,18 @@ class SignUpRushTest {
         // places by hand with.
         List<SignUpReceipt> before = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            before.add(node.signUps().signUp(session, i % 5 == 0 ? party("Carer " + i, 1) : person("B" + i)));
+            before.add(node.signUps().signUp(session, i % 5 == 0 ? party("Carer " + i, 1) : person("B" + i), EventExamples.LINK));
         }
         try (SecondPool second = new SecondPool(db)) {
             Node other = Node.on(second.storage, db);
             List<Callable<Object>> tasks = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                tasks.add(() -> (n % 2 == 0 ? node : other).signUps().signUp(session, person("R" + n)));
+                tasks.add(() -> (n % 2 == 0 ? node : other).signUps().signUp(session, person("R" + n), EventExamples.LINK));
             }
             for (int i = 0; i < 15; i++) {
                 int n = i;
-                tasks.add(() -> other.signUps().signUp(session, party("Worker " + n, 2 + n % 3)));
+                tasks.add(() -> other.signUps().signUp(session, party("Worker " + n, 2 + n % 3), EventExamples.LINK));
             }
             for (int i = 0; i < 20; i++) {
                 SignUpReceipt mine = before.get(i);
@@ -140,7 +141,7 @@ class SignUpRushTest {
             }
             for (int i = 0; i < 10; i++) {
                 int n = i;
-                tasks.add(() -> other.signUps().addFor(session, person("S" + n), "staff-2"));
+                tasks.add(() -> other.signUps().addFor(session, person("S" + n), EventExamples.LINK, "staff-2"));
             }
             for (int i = 30; i < 40; i++) {
                 SignUpReceipt waiting = before.get(i);

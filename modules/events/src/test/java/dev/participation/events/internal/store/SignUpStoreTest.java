@@ -87,10 +87,10 @@ class SignUpStoreTest {
     void placesGoFirstThenNumberedWaitingPositions() throws Exception {
         long session = sessionWith(2);
 
-        SignUpReceipt first = signUps.signUp(session, person("Amara"));
-        SignUpReceipt second = signUps.signUp(session, person("Ben"));
-        SignUpReceipt third = signUps.signUp(session, person("Cai"));
-        SignUpReceipt fourth = signUps.signUp(session, person("Dee"));
+        SignUpReceipt first = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt second = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        SignUpReceipt third = signUps.signUp(session, person("Cai"), EventExamples.LINK);
+        SignUpReceipt fourth = signUps.signUp(session, person("Dee"), EventExamples.LINK);
 
         assertThat(List.of(first.state(), second.state())).containsOnly(BookingState.PLACE);
         assertThat(third.state()).isEqualTo(BookingState.WAITING);
@@ -108,9 +108,9 @@ class SignUpStoreTest {
     @StoreTest
     void cancellingPromotesTheFirstWaitingAndTellsThemInTheSameTransaction() throws Exception {
         long session = sessionWith(1);
-        SignUpReceipt holder = signUps.signUp(session, person("Amara"));
-        SignUpReceipt next = signUps.signUp(session, person("Ben"));
-        SignUpReceipt after = signUps.signUp(session, person("Cai"));
+        SignUpReceipt holder = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt next = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        SignUpReceipt after = signUps.signUp(session, person("Cai"), EventExamples.LINK);
 
         assertThat(signUps.cancel(holder.cancelToken())).isTrue();
 
@@ -131,18 +131,18 @@ class SignUpStoreTest {
     @StoreTest
     void aPartyGetsPlacesForAllOrWaitsTogetherAndIsPassedOverUntilItFits() throws Exception {
         long session = sessionWith(4);
-        SignUpReceipt a = signUps.signUp(session, person("Amara"));
-        SignUpReceipt b = signUps.signUp(session, person("Ben"));
-        SignUpReceipt c = signUps.signUp(session, person("Cai"));
+        SignUpReceipt a = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt b = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        SignUpReceipt c = signUps.signUp(session, person("Cai"), EventExamples.LINK);
 
-        SignUpReceipt carers = signUps.signUp(session, party("Pat Jones", 3));
+        SignUpReceipt carers = signUps.signUp(session, party("Pat Jones", 3), EventExamples.LINK);
         assertThat(carers.state()).as("3 do not fit in 1 place: all wait, as one entry").isEqualTo(BookingState.WAITING);
         assertThat(carers.waitingNumber()).isEqualTo(1);
         assertThat(carers.people()).isEqualTo(3);
 
-        SignUpReceipt dee = signUps.signUp(session, person("Dee"));
+        SignUpReceipt dee = signUps.signUp(session, person("Dee"), EventExamples.LINK);
         assertThat(dee.state()).as("the first booking that fits gets the place").isEqualTo(BookingState.PLACE);
-        SignUpReceipt eve = signUps.signUp(session, person("Eve"));
+        SignUpReceipt eve = signUps.signUp(session, person("Eve"), EventExamples.LINK);
         assertThat(eve.waitingNumber()).isEqualTo(2);
 
         signUps.cancel(a.cancelToken());
@@ -163,13 +163,13 @@ class SignUpStoreTest {
     void aNewcomerDoesNotTakeAPlaceSomeoneWaitingFits() throws Exception {
         long session = sessionWith(1, forum("Forum").withPromotion(new Promotion(
                 dev.participation.events.api.PromotionMode.AUTOMATIC, 0, 24 * 45)));
-        SignUpReceipt holder = signUps.signUp(session, person("Amara"));
-        SignUpReceipt waiting = signUps.signUp(session, person("Ben"));
+        SignUpReceipt holder = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt waiting = signUps.signUp(session, person("Ben"), EventExamples.LINK);
         // Promotion has stopped (45 days before a start 40 days away), so the freed place stays free...
         signUps.cancel(holder.cancelToken());
         assertThat(stateOf(waiting.bookingId())).isEqualTo(BookingState.WAITING);
         // ...and is not taken by someone who comes later than Ben.
-        SignUpReceipt late = signUps.signUp(session, person("Cai"));
+        SignUpReceipt late = signUps.signUp(session, person("Cai"), EventExamples.LINK);
         assertThat(late.state()).isEqualTo(BookingState.WAITING);
         assertThat(late.waitingNumber()).isEqualTo(2);
         // Staff may still place Ben by hand, once, and only into a free place.
@@ -188,8 +188,8 @@ class SignUpStoreTest {
     void theSameFormSentTwiceMakesOneSignUp() throws Exception {
         long session = sessionWith(5);
         SignUpForm form = person("Amara");
-        SignUpReceipt first = signUps.signUp(session, form);
-        SignUpReceipt again = signUps.signUp(session, form);
+        SignUpReceipt first = signUps.signUp(session, form, EventExamples.LINK);
+        SignUpReceipt again = signUps.signUp(session, form, EventExamples.LINK);
 
         assertThat(again.repeated()).isTrue();
         assertThat(again.bookingId()).isEqualTo(first.bookingId());
@@ -203,7 +203,7 @@ class SignUpStoreTest {
         try {
             Callable<SignUpReceipt> submit = () -> {
                 start.await();
-                return signUps.signUp(session, raced);
+                return signUps.signUp(session, raced, EventExamples.LINK);
             };
             Future<SignUpReceipt> one = pool.submit(submit);
             Future<SignUpReceipt> two = pool.submit(submit);
@@ -223,7 +223,7 @@ class SignUpStoreTest {
         SignUpForm bad = new SignUpForm("short", dev.participation.events.api.Booker.SELF,
                 new Contact("", "not-an-address", ""), List.of(new Attendee(" ", 9, "", "nuts", null)));
 
-        EventProblem problem = catchThrowableOfType(EventProblem.class, () -> signUps.signUp(session, bad));
+        EventProblem problem = catchThrowableOfType(EventProblem.class, () -> signUps.signUp(session, bad, EventExamples.LINK));
 
         assertThat(problem.errors()).containsOnlyKeys("", "contact.email", "attendees[0].firstName",
                 "attendees[0].age", "attendees[0].dietaryNeeds", "attendees[0].consent.givenBy");
@@ -234,11 +234,11 @@ class SignUpStoreTest {
     @StoreTest
     void aSignUpOutsideTheWindowIsRefusedButStaffMayStillAdd() {
         long session = sessionWith(1, forum("Forum").withStatus(EventStatus.DRAFT));
-        EventProblem closed = catchThrowableOfType(EventProblem.class, () -> signUps.signUp(session, person("Amara")));
+        EventProblem closed = catchThrowableOfType(EventProblem.class, () -> signUps.signUp(session, person("Amara"), EventExamples.LINK));
         assertThat(closed.errors()).containsExactly(Map.entry("", Message.of("events.error.notOpen")));
 
-        SignUpReceipt added = signUps.addFor(session, person("Amara"), "staff-1");
-        SignUpReceipt overflow = signUps.addFor(session, person("Ben"), "staff-1");
+        SignUpReceipt added = signUps.addFor(session, person("Amara"), EventExamples.LINK, "staff-1");
+        SignUpReceipt overflow = signUps.addFor(session, person("Ben"), EventExamples.LINK, "staff-1");
         assertThat(added.state()).isEqualTo(BookingState.PLACE);
         assertThat(overflow.state()).as("staff obey the capacity too").isEqualTo(BookingState.WAITING);
         assertThat(audit.forRecord("event-booking", String.valueOf(added.bookingId())))
@@ -257,7 +257,7 @@ class SignUpStoreTest {
                 List.of(new Attendee("Jo", 9, "Uses a wheelchair", "Vegetarian", new Consent("Sam Smith", ConsentRole.PARENT)),
                         new Attendee("Kit", 13, "", "", new Consent("Lee Brown", ConsentRole.PARENT))));
 
-        SignUpReceipt receipt = signUps.signUp(session, school);
+        SignUpReceipt receipt = signUps.signUp(session, school, EventExamples.LINK);
 
         assertThat(receipt.state()).isEqualTo(BookingState.PLACE);
         List<Booking> bookings = signUps.bookings(session, "staff-2");
@@ -275,13 +275,13 @@ class SignUpStoreTest {
     @StoreTest
     void anOfferHoldsThePlaceUntilItEndsThenGoesToTheNext() throws Exception {
         long session = sessionWith(1, forum("Forum").withPromotion(Promotion.offers(48, 24)));
-        SignUpReceipt holder = signUps.signUp(session, person("Amara"));
-        SignUpReceipt ben = signUps.signUp(session, person("Ben"));
-        SignUpReceipt cai = signUps.signUp(session, person("Cai"));
+        SignUpReceipt holder = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt ben = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        SignUpReceipt cai = signUps.signUp(session, person("Cai"), EventExamples.LINK);
 
         signUps.cancel(holder.cancelToken());
         assertThat(stateOf(ben.bookingId())).isEqualTo(BookingState.OFFERED);
-        assertThat(signUps.signUp(session, person("Dee")).state()).as("an offered place is held")
+        assertThat(signUps.signUp(session, person("Dee"), EventExamples.LINK).state()).as("an offered place is held")
                 .isEqualTo(BookingState.WAITING);
 
         db.clock().advance(Duration.ofHours(48));
@@ -301,9 +301,9 @@ class SignUpStoreTest {
     @StoreTest
     void aScheduledSweepLapsesOffersNobodyTouches() throws Exception {
         long session = sessionWith(1, forum("Forum").withPromotion(Promotion.offers(2, 24)));
-        SignUpReceipt holder = signUps.signUp(session, person("Amara"));
-        SignUpReceipt ben = signUps.signUp(session, person("Ben"));
-        SignUpReceipt cai = signUps.signUp(session, person("Cai"));
+        SignUpReceipt holder = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt ben = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        SignUpReceipt cai = signUps.signUp(session, person("Cai"), EventExamples.LINK);
         signUps.cancelFor(holder.bookingId(), "staff-1");
         db.clock().advance(Duration.ofHours(3));
 
@@ -316,14 +316,14 @@ class SignUpStoreTest {
 
     @StoreTest
     void anUnknownSessionIsNotFound() {
-        assertThatThrownBy(() -> signUps.signUp(999_999, person("Amara")))
+        assertThatThrownBy(() -> signUps.signUp(999_999, person("Amara"), EventExamples.LINK))
                 .isInstanceOf(java.util.NoSuchElementException.class);
     }
 
     List<SignUpReceipt> fill(long session, int count) {
         List<SignUpReceipt> receipts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            receipts.add(signUps.signUp(session, person("P" + i)));
+            receipts.add(signUps.signUp(session, person("P" + i), EventExamples.LINK));
         }
         return receipts;
     }
