@@ -246,8 +246,14 @@ public final class DatabaseConnector implements StorageStatus {
     private void migrate(DataSource dataSource) throws SQLException {
         List<MigrationScript> scripts = BundleMigrationScripts.of(context.getBundle());
         try (Connection connection = dataSource.getConnection()) {
-            List<MigrationScript> applied = new MigrationRunner(Storage.PLATFORM_SCHEMA, scripts,
-                    BundleMigrationScripts.movedAway(context.getBundle()), clock).migrate(connection, dialect);
+            H2Batching batching = H2Batching.start(connection, dialect);
+            List<MigrationScript> applied;
+            try {
+                applied = new MigrationRunner(Storage.PLATFORM_SCHEMA, scripts,
+                        BundleMigrationScripts.movedAway(context.getBundle()), clock).migrate(connection, dialect);
+            } finally {
+                batching.end();
+            }
             if (!applied.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "Applied {0} database migration(s)", applied.size());
             }
