@@ -81,6 +81,35 @@ public final class SignUpRules {
         }
     }
 
+    /**
+     * A residential event needs, for each young person, an adult to call in an emergency (by name
+     * and phone); medical notes are optional. Elsewhere such details would be kept for nothing, so
+     * they are refused.
+     */
+    private static void checkResidential(Map<String, Message> errors, String prefix, Residential details,
+            EventDetails event) {
+        String at = prefix + "residential.";
+        if (event.type() != EventType.RESIDENTIAL) {
+            if (details != null) {
+                errors.put(prefix + "residential", Message.of("events.error.notResidential"));
+            }
+            return;
+        }
+        if (details == null) {
+            errors.put(at + "emergencyName", Message.of("events.error.emergencyNeeded"));
+            return;
+        }
+        TEXT.required(errors, at + "emergencyName", details.emergencyName(), NAME_MAX);
+        PlainText.check(errors, at + "emergencyName", details.emergencyName(), false);
+        if (details.emergencyPhone().isBlank()) {
+            errors.put(at + "emergencyPhone", Message.of("events.error.emergencyPhone"));
+        } else if (!PHONE.matcher(details.emergencyPhone().strip()).matches()) {
+            errors.put(at + "emergencyPhone", Message.of("events.error.phone"));
+        }
+        TEXT.optional(errors, at + "medicalNotes", details.medicalNotes(), NEEDS_MAX);
+        PlainText.check(errors, at + "medicalNotes", details.medicalNotes(), true);
+    }
+
     private static void checkAttendee(Map<String, Message> errors, String prefix, Attendee person,
             EventDetails event) {
         TEXT.required(errors, prefix + "firstName", person.firstName(), NAME_MAX);
@@ -105,6 +134,7 @@ public final class SignUpRules {
                 PlainText.check(errors, prefix + "consent.givenBy", person.consent().givenBy(), false);
             }
         }
+        checkResidential(errors, prefix, person.residential(), event);
         PlainText.check(errors, prefix + "firstName", person.firstName(), false);
         PlainText.check(errors, prefix + "accessNeeds", person.accessNeeds(), true);
         PlainText.check(errors, prefix + "dietaryNeeds", person.dietaryNeeds(), true);

@@ -43,10 +43,11 @@ class SignUpRulesTest {
     @Test
     void aResidentialRaisesTheAgeAndTakesDietaryNeeds() {
         SignUpForm thirteen = SignUpForm.self(formKey(), Contact.email("kit@example.org"),
-                new Attendee("Kit", 13, "", "No nuts", null));
+                new Attendee("Kit", 13, "", "No nuts", null, new Residential("Mo Kay", "01632 960001", "", true)));
         assertThat(SignUpRules.check(thirteen, RESIDENTIAL)).containsOnlyKeys("attendees[0].consent.givenBy");
-        assertThat(SignUpRules.check(thirteen, FORUM)).as("no food at the forum: dietary needs are not kept")
-                .containsOnlyKeys("attendees[0].dietaryNeeds");
+        assertThat(SignUpRules.check(thirteen, FORUM)).as("no food at the forum: dietary needs are not kept;"
+                + " not residential: no emergency contact kept either")
+                .containsOnlyKeys("attendees[0].dietaryNeeds", "attendees[0].residential");
         SignUpForm tooOld = SignUpForm.self(formKey(), Contact.email("kit@example.org"), Attendee.of("Kit", 15));
         assertThat(SignUpRules.check(tooOld, RESIDENTIAL)).containsEntry("attendees[0].age",
                 Message.of("events.error.ageNotForEvent", 8, 14));
@@ -78,5 +79,33 @@ class SignUpRulesTest {
     void aFormWithoutItsKeyIsRefused() {
         SignUpForm forged = SignUpForm.self("x", Contact.email("a@example.org"), Attendee.of("A", 15));
         assertThat(SignUpRules.check(forged, FORUM)).containsOnlyKeys("");
+    }
+
+    @Test
+    void aResidentialNeedsAnEmergencyContactForEachYoungPersonAndChecksIt() {
+        Consent parent = new Consent("Mo Kay", ConsentRole.PARENT);
+        SignUpForm none = SignUpForm.self(formKey(), Contact.email("kit@example.org"),
+                new Attendee("Kit", 12, "", "", parent, null));
+        assertThat(SignUpRules.check(none, RESIDENTIAL)).containsExactlyEntriesOf(Map.of(
+                "attendees[0].residential.emergencyName", Message.of("events.error.emergencyNeeded")));
+
+        SignUpForm broken = SignUpForm.self(formKey(), Contact.email("kit@example.org"), new Attendee("Kit", 12, "",
+                "", parent, new Residential(" ", "call me", "x".repeat(SignUpRules.NEEDS_MAX + 1), true)));
+        assertThat(SignUpRules.check(broken, RESIDENTIAL)).containsOnlyKeys("attendees[0].residential.emergencyName",
+                "attendees[0].residential.emergencyPhone", "attendees[0].residential.medicalNotes");
+
+        SignUpForm noPhone = SignUpForm.self(formKey(), Contact.email("kit@example.org"),
+                new Attendee("Kit", 12, "", "", parent, new Residential("Mo Kay", "", "", false)));
+        assertThat(SignUpRules.check(noPhone, RESIDENTIAL)).containsExactlyEntriesOf(Map.of(
+                "attendees[0].residential.emergencyPhone", Message.of("events.error.emergencyPhone")));
+
+        SignUpForm hidden = SignUpForm.self(formKey(), Contact.email("kit@example.org"), new Attendee("Kit", 12, "",
+                "", parent, new Residential("Mo\u202EKay", "01632 960001", "Asthma\nInhaler\u0000", false)));
+        assertThat(SignUpRules.check(hidden, RESIDENTIAL)).containsOnlyKeys("attendees[0].residential.emergencyName",
+                "attendees[0].residential.medicalNotes");
+
+        SignUpForm fine = SignUpForm.self(formKey(), Contact.email("kit@example.org"), new Attendee("Kit", 12, "",
+                "", parent, new Residential("Mo Kay", "+44 1632 960001", "Asthma:\n- inhaler", false)));
+        assertThat(SignUpRules.check(fine, RESIDENTIAL)).isEmpty();
     }
 }

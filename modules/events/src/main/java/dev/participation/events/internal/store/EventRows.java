@@ -20,6 +20,7 @@ import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.PromotionMode;
+import dev.participation.events.api.Residential;
 import dev.participation.events.api.SessionDetails;
 
 /** How an event and its sessions map to their rows. */
@@ -139,6 +140,34 @@ final class EventRows {
         return new SessionDetails(row.getString("label"), Sql.getInstant(row, "starts_at"),
                 Sql.getInstant(row, "ends_at"), row.getInt("capacity"), row.getString("place"),
                 row.getString("online_link"));
+    }
+
+    /** The residential columns of an attendee row, in this order, after the attendee's others. */
+    static final List<String> RESIDENTIAL_COLUMNS = List.of("emergency_name", "emergency_phone", "medical_notes",
+            "photos");
+
+    /** Binds a young person's residential details, or nulls where the event is not residential. */
+    static int bind(PreparedStatement statement, int first, Residential r) throws SQLException {
+        int i = first;
+        statement.setString(i++, r == null ? null : r.emergencyName().strip());
+        statement.setString(i++, r == null ? null : r.emergencyPhone().strip());
+        statement.setString(i++, r == null ? null : r.medicalNotes().strip());
+        if (r == null) {
+            statement.setNull(i++, java.sql.Types.BOOLEAN);
+        } else {
+            statement.setBoolean(i++, r.photos());
+        }
+        return i;
+    }
+
+    /** The residential details of an attendee row; null where none were given or retention erased them. */
+    static Residential residential(ResultSet row) throws SQLException {
+        String name = row.getString("emergency_name");
+        if (name == null) {
+            return null;
+        }
+        return new Residential(name, row.getString("emergency_phone"), row.getString("medical_notes"),
+                row.getBoolean("photos"));
     }
 
     static String assignments(List<String> columns) {

@@ -35,6 +35,7 @@ import dev.participation.events.api.Contact;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventStatus;
+import dev.participation.events.api.EventType;
 import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
@@ -354,7 +355,9 @@ public final class SignUpStore implements SignUps {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_attendee (booking_id, position,"
-                + " first_name, age, access_needs, dietary_needs, consent_by, consent_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " first_name, age, access_needs, dietary_needs, consent_by, consent_role, "
+                + String.join(", ", EventRows.RESIDENTIAL_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + EventRows.marks(EventRows.RESIDENTIAL_COLUMNS) + ")")) {
             int position = 0;
             for (Attendee person : form.attendees()) {
                 // Permission is kept only where it is needed, and dietary needs only where there is food.
@@ -367,6 +370,8 @@ public final class SignUpStore implements SignUps {
                 insert.setString(6, session.event.food() ? person.dietaryNeeds().strip() : "");
                 insert.setString(7, consent == null ? null : consent.givenBy().strip());
                 insert.setString(8, consent == null ? null : consent.role().key());
+                // Kept only for a residential event; the rules refuse them elsewhere, and this never stores them there.
+                EventRows.bind(insert, 9, session.event.type() == EventType.RESIDENTIAL ? person.residential() : null);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -427,7 +432,8 @@ public final class SignUpStore implements SignUps {
                     Consent consent = consentBy == null ? null
                             : new Consent(consentBy, ConsentRole.fromKey(rows.getString("consent_role")).orElseThrow());
                     people.add(new Attendee(rows.getString("first_name"), rows.getInt("age"),
-                            rows.getString("access_needs"), rows.getString("dietary_needs"), consent));
+                            rows.getString("access_needs"), rows.getString("dietary_needs"), consent,
+                            EventRows.residential(rows)));
                 }
                 return people;
             }

@@ -43,10 +43,19 @@ class BookingRetentionTest {
     }
 
     static BookingRetention.Config keptDays(int days) {
+        return keptDays(days, 7);
+    }
+
+    static BookingRetention.Config keptDays(int days, int residentialDays) {
         return new BookingRetention.Config() {
             @Override
             public int keptDays() {
                 return days;
+            }
+
+            @Override
+            public int residentialKeptDays() {
+                return residentialDays;
             }
 
             @Override
@@ -84,5 +93,38 @@ class BookingRetentionTest {
         assertThat(db.count("SELECT places_taken FROM event_session")).isEqualTo(3);
         assertThat(db.count("SELECT COUNT(*) FROM event_booking WHERE contact_email <> ''")).isZero();
         assertThat(retention.apply(ended.plus(Duration.ofDays(1)))).as("each booking once").isZero();
+    }
+
+    @StoreTest
+    void residentialDetailsAreErasedAWeekAfterTheSessionEndsAndTheRestStaysUntilItsTime() {
+        long session = events.create("camp", ResidentialSignUpTest.residential(), List.of(session(10)), "editor")
+                .sessions().get(0).id();
+        SignUpReceipt camp = signUps.signUp(session, ResidentialSignUpTest.twoForCamp(), EventExamples.LINK);
+        Instant ended = EventExamples.SESSION_START.plus(Duration.ofHours(2));
+        // The retention job counts its cut-off back from "now" by the booking's period.
+        Instant sixDaysLater = ended.plus(Duration.ofDays(6)).minus(retention.keptFor());
+        Instant sevenDaysLater = ended.plus(Duration.ofDays(7)).minus(retention.keptFor());
+
+        assertThat(retention.apply(sixDaysLater)).isZero();
+        assertThat(signUps.byToken(camp.cancelToken()).orElseThrow().attendees())
+                .allSatisfy(a -> assertThat(a.residential()).isNotNull());
+
+        assertThat(retention.apply(sevenDaysLater)).as("two young people's details").isEqualTo(2);
+
+        Booking kept = signUps.byToken(camp.cancelToken()).orElseThrow();
+        assertThat(kept.attendees()).extracting(Attendee::residential).containsOnlyNulls();
+        assertThat(kept.attendees()).extracting(Attendee::firstName).containsExactly("Noor", "Sam");
+        assertThat(kept.contact().email()).isNotEmpty();
+        assertThat(db.count("SELECT COUNT(*) FROM event_attendee WHERE medical_notes IS NOT NULL"
+                + " OR emergency_phone IS NOT NULL OR photos IS NOT NULL")).isZero();
+        assertThat(retention.apply(sevenDaysLater)).as("erased once").isZero();
+    }
+
+    @StoreTest
+    void residentialDetailsAreNeverKeptLongerThanTheBooking() {
+        BookingRetention shortRule = new BookingRetention(db.storage(), db.clock(), keptDays(3, 30));
+
+        assertThat(shortRule.residentialKeptFor()).isEqualTo(Duration.ofDays(3));
+        assertThat(retention.residentialKeptFor()).isEqualTo(Duration.ofDays(7));
     }
 }

@@ -25,6 +25,7 @@ import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.Promotion;
+import dev.participation.events.api.Residential;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.service.internal.audit.AuditLogStore;
@@ -52,6 +53,8 @@ class HostileSignUpTest {
             "01632\u0000960001");
     static final List<Integer> AGES = List.of(-1, 0, 7, 8, 12, 13, 14, 17, 18, 121, Integer.MAX_VALUE, Integer.MIN_VALUE);
     static final List<String> KEYS = List.of("short", "", "form-key-with spaces-000", "ü".repeat(20), "k".repeat(65));
+
+    static final Residential AWAY = new Residential("Sam Smith", "01632 960001", "", false);
 
     SignUpStore signUps;
     TestStorage db;
@@ -94,6 +97,10 @@ class HostileSignUpTest {
                         assertThat(stored.firstName()).isEqualTo(typed.firstName().strip());
                         assertThat(stored.accessNeeds()).isEqualTo(typed.accessNeeds().strip());
                         assertThat(stored.dietaryNeeds()).isEqualTo(typed.dietaryNeeds().strip());
+                        assertThat(stored.residential().emergencyName())
+                                .isEqualTo(typed.residential().emergencyName().strip());
+                        assertThat(stored.residential().medicalNotes())
+                                .isEqualTo(typed.residential().medicalNotes().strip());
                     }
                     assertThat(booking.contact().email()).isEqualTo(form.contact().email().strip());
                 }
@@ -112,18 +119,20 @@ class HostileSignUpTest {
     void controlCharactersInOtherwiseGoodFormsAreRefusedBesideTheField() {
         for (String bad : List.of("a\u0000b", "\uD800", "bell\u0007", "\u202Eevil")) {
             SignUpForm form = SignUpForm.self(EventExamples.formKey(), new Contact(bad, "sam@example.org", ""),
-                    new Attendee(bad, 9, bad, bad, new Consent(bad, ConsentRole.PARENT)));
+                    new Attendee(bad, 9, bad, bad, new Consent(bad, ConsentRole.PARENT),
+                            new Residential(bad, "01632 960001", bad, true)));
             try {
                 signUps.signUp(session, form, EventExamples.LINK);
                 throw new AssertionError("kept " + bad.codePoints().boxed().toList());
             } catch (EventProblem problem) {
                 assertThat(problem.errors()).containsKeys("contact.trustedAdult", "attendees[0].firstName",
-                        "attendees[0].accessNeeds", "attendees[0].dietaryNeeds", "attendees[0].consent.givenBy");
+                        "attendees[0].accessNeeds", "attendees[0].dietaryNeeds", "attendees[0].consent.givenBy",
+                        "attendees[0].residential.emergencyName", "attendees[0].residential.medicalNotes");
             }
         }
         for (String email : List.of("a\u0000@example.org", "a@exa\u202Emple.org", "a@example.org\u0007")) {
             SignUpForm form = SignUpForm.self(EventExamples.formKey(), new Contact("", email, ""),
-                    new Attendee("Jo", 14, "", "", new Consent("Sam Smith", ConsentRole.PARENT)));
+                    new Attendee("Jo", 14, "", "", new Consent("Sam Smith", ConsentRole.PARENT), AWAY));
             try {
                 signUps.signUp(session, form, EventExamples.LINK);
                 throw new AssertionError("kept " + email.codePoints().boxed().toList());
@@ -134,7 +143,8 @@ class HostileSignUpTest {
         // Line breaks and tabs are fine in the longer texts.
         SignUpForm lines = SignUpForm.self(EventExamples.formKey(), new Contact("", "sam@example.org", ""),
                 new Attendee("Jo", 14, "Needs:\n- a ramp\n- a quiet room", "Vegan\tno nuts",
-                        new Consent("Sam Smith", ConsentRole.PARENT)));
+                        new Consent("Sam Smith", ConsentRole.PARENT),
+                        new Residential("Sam Smith", "01632 960001", "Inhaler:\n\ttwice a day", true)));
         assertThat(signUps.signUp(session, lines, EventExamples.LINK).repeated()).isFalse();
     }
 
@@ -148,8 +158,12 @@ class HostileSignUpTest {
             Consent consent = good || random.nextBoolean()
                     ? new Consent(good ? "Sam Smith" : pick(random, TEXT), pick(random, List.of(ConsentRole.values())))
                     : null;
+            // The week is residential: each young person brings an emergency contact, sometimes a broken one.
+            Residential away = good ? new Residential("Sam Smith", "01632 960001", "Hay fever", p % 2 == 0)
+                    : random.nextInt(6) == 0 ? null
+                    : new Residential(pick(random, TEXT), pick(random, PHONES), pick(random, TEXT), random.nextBoolean());
             attendees.add(new Attendee(name, age, good ? "" : pick(random, TEXT), good ? "Vegan" : pick(random, TEXT),
-                    consent));
+                    consent, away));
         }
         BookerRole role = people == 1 && (good || random.nextBoolean()) ? BookerRole.SELF
                 : pick(random, List.of(BookerRole.values()));

@@ -254,8 +254,10 @@ class SignUpStoreTest {
         SignUpForm school = new SignUpForm(EventExamples.formKey(),
                 new dev.participation.events.api.Booker(dev.participation.events.api.BookerRole.SCHOOL, "Ms Okafor",
                         "Hillside Primary"), new Contact("Ms Okafor", "office@hillside.example.org", ""),
-                List.of(new Attendee("Jo", 9, "Uses a wheelchair", "Vegetarian", new Consent("Sam Smith", ConsentRole.PARENT)),
-                        new Attendee("Kit", 13, "", "", new Consent("Lee Brown", ConsentRole.PARENT))));
+                List.of(new Attendee("Jo", 9, "Uses a wheelchair", "Vegetarian", new Consent("Sam Smith", ConsentRole.PARENT),
+                                new dev.participation.events.api.Residential("Sam Smith", "01632 960001", "", true)),
+                        new Attendee("Kit", 13, "", "", new Consent("Lee Brown", ConsentRole.PARENT),
+                                new dev.participation.events.api.Residential("Lee Brown", "01632 960002", "", false))));
 
         SignUpReceipt receipt = signUps.signUp(session, school, EventExamples.LINK);
 
