@@ -36,8 +36,6 @@ import org.osgi.service.component.annotations.Reference;
 public final class SessionAlertJob implements ScheduledJob {
 
     static final String NAME = "events.places-alerts";
-    static final int NEARLY_FULL = 80;
-    static final int FULL = 100;
     static final LanguageBundles WORDS = new LanguageBundles(SessionAlertJob.class,
             "dev/participation/events/staff/Language", "dev/participation/events/shared/Language");
 
@@ -95,21 +93,22 @@ public final class SessionAlertJob implements ScheduledJob {
     private void check(Event event, EventSession session, Messages words) {
         int capacity = session.details().capacity();
         int taken = session.placesTaken();
-        if (taken >= capacity) {
-            boolean sent = alerts.claim(session.id(), FULL, taken, capacity, () -> send(event, session, FULL, words));
-            if (sent) {
-                // Passing 80% on the way to full needs no mail of its own now.
-                alerts.claim(session.id(), NEARLY_FULL, taken, capacity, () -> { });
-            }
-        } else if (taken * 100L >= NEARLY_FULL * (long) capacity) {
-            alerts.claim(session.id(), NEARLY_FULL, taken, capacity, () -> send(event, session, NEARLY_FULL, words));
+        Fullness fullness = Fullness.of(taken, capacity);
+        if (fullness == Fullness.OPEN) {
+            return;
+        }
+        boolean sent = alerts.claim(session.id(), fullness.percent(), taken, capacity,
+                () -> send(event, session, fullness, words));
+        if (sent && fullness == Fullness.FULL) {
+            // Passing 80% on the way to full needs no mail of its own now.
+            alerts.claim(session.id(), Fullness.NEARLY_FULL.percent(), taken, capacity, () -> { });
         }
     }
 
-    private void send(Event event, EventSession session, int threshold, Messages words) {
+    private void send(Event event, EventSession session, Fullness fullness, Messages words) {
         String title = event.details().title().replaceAll("[\\r\\n]+", " ");
         String what = session.details().label().isBlank() ? title : title + " - " + session.details().label();
-        String kind = threshold == FULL ? "full" : "nearlyFull";
+        String kind = fullness.key();
         String subject = words.get("events.alert." + kind + ".subject", what);
         String body = words.get("events.alert." + kind + ".body", what,
                 Times.dateTime(session.details().start(), clock.getZone(), words), session.placesTaken(),
@@ -118,7 +117,7 @@ public final class SessionAlertJob implements ScheduledJob {
             outbox.queue(new MailMessage(organiser, subject, body));
         }
         audit.record("system", "event.session.alert", "event-session", Long.toString(session.id()),
-                "Passed " + threshold + "%: " + session.placesTaken() + " of " + session.details().capacity()
+                "Passed " + fullness.percent() + "%: " + session.placesTaken() + " of " + session.details().capacity()
                         + " places; told " + organisers.size() + " organisers");
     }
 }

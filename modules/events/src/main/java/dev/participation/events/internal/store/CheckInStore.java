@@ -43,13 +43,13 @@ public final class CheckInStore implements CheckIns {
     }
 
     @Override
-    public boolean arrived(long bookingId, int position, String actor) {
+    public boolean arrived(long sessionId, long bookingId, int position, String actor) {
         Objects.requireNonNull(actor, "actor");
         return storage.write(connection -> {
-            BookingState state = stateOf(connection, bookingId, position);
+            BookingState state = stateOf(connection, sessionId, bookingId, position);
             if (!state.holdsPlaces()) {
                 // Someone on the waiting list who turns up is given a place first, so the count stays true.
-                throw EventProblem.of("", "events.error.checkInNoPlace");
+                throw EventProblem.of("", "events.staff.error.checkInNoPlace");
             }
             Instant now = clock.instant();
             boolean inserted = storage.dialect().insertIfAbsent(connection, "INSERT INTO event_check_in"
@@ -68,13 +68,15 @@ public final class CheckInStore implements CheckIns {
     }
 
     @Override
-    public boolean undo(long bookingId, int position, String actor) {
+    public boolean undo(long sessionId, long bookingId, int position, String actor) {
         Objects.requireNonNull(actor, "actor");
         return storage.write(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM event_check_in WHERE booking_id = ? AND position = ?")) {
+                    "DELETE FROM event_check_in WHERE booking_id = ? AND position = ?"
+                            + " AND booking_id IN (SELECT id FROM event_booking WHERE session_id = ?)")) {
                 delete.setLong(1, bookingId);
                 delete.setInt(2, position);
+                delete.setLong(3, sessionId);
                 if (delete.executeUpdate() == 0) {
                     return false;
                 }
@@ -104,14 +106,17 @@ public final class CheckInStore implements CheckIns {
         });
     }
 
-    private static BookingState stateOf(Connection connection, long bookingId, int position) throws SQLException {
+    private static BookingState stateOf(Connection connection, long sessionId, long bookingId, int position)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT b.state FROM event_booking b"
-                + " JOIN event_attendee a ON a.booking_id = b.id WHERE b.id = ? AND a.position = ?")) {
+                + " JOIN event_attendee a ON a.booking_id = b.id WHERE b.id = ? AND a.position = ? AND b.session_id = ?")) {
             query.setLong(1, bookingId);
             query.setInt(2, position);
+            query.setLong(3, sessionId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new NoSuchElementException("Booking " + bookingId + " has no person " + position);
+                    throw new NoSuchElementException(
+                            "Session " + sessionId + " has no booking " + bookingId + " with person " + position);
                 }
                 return BookingState.fromKey(row.getString(1)).orElseThrow();
             }
