@@ -71,9 +71,10 @@ public final class Reminders {
                 Sql.setInstant(query, 2, now.plus(Duration.ofHours(offsets.last())));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        int nearest = rows.getInt("nearest");
+                        int sent = rows.getInt("nearest");
+                        Integer nearest = rows.wasNull() ? null : sent;
                         found.add(new Candidate(rows.getLong("id"), Sql.getInstant(rows, "starts_at"),
-                                Sql.getInstant(rows, "placed"), rows.wasNull() ? null : nearest));
+                                Sql.getInstant(rows, "placed"), nearest));
                     }
                 }
             }
