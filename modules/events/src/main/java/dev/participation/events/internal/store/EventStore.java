@@ -27,9 +27,11 @@ import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventQuery;
 import dev.participation.events.api.EventRules;
+import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.Events;
 import dev.participation.events.api.PublicEvent;
 import dev.participation.events.api.SessionDetails;
+import dev.participation.events.internal.mail.NoticeSettings;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,11 +56,16 @@ public final class EventStore implements Events {
 
     @Activate
     public EventStore(@Reference(target = EventSchema.STORAGE) Storage storage, @Reference AuditLog audit,
-            @Reference Outbox outbox, @Reference Clock clock) {
+            @Reference Outbox outbox, @Reference Clock clock, @Reference NoticeSettings settings) {
         this.storage = storage;
         this.audit = audit;
         this.clock = clock;
-        this.notices = new Notices(outbox);
+        this.notices = new Notices(outbox, settings, clock);
+    }
+
+    /** With the notice settings of a portal nobody has configured, as tests and tools use it. */
+    public EventStore(Storage storage, AuditLog audit, Outbox outbox, Clock clock) {
+        this(storage, audit, outbox, clock, NoticeSettings.defaults());
     }
 
     @Override
@@ -171,8 +178,12 @@ public final class EventStore implements Events {
                     throw new EventChanged(EventRows.event(connection, "id = ?", id).orElse(before));
                 }
             }
+            String told = "";
+            if (details.status() == EventStatus.CANCELLED && before.details().status() != EventStatus.CANCELLED) {
+                told = "; told " + notices.eventCancelled(connection, id, clock.instant()) + " bookings it is cancelled";
+            }
             audit.record(actor, "event.update", RECORD_TYPE, String.valueOf(id),
-                    "Saved event " + before.slug() + " as version " + (version + 1));
+                    "Saved event " + before.slug() + " as version " + (version + 1) + told);
             return EventRows.event(connection, "id = ?", id).orElseThrow();
         });
     }
@@ -201,9 +212,9 @@ public final class EventStore implements Events {
         refuseIf(EventRules.checkSession("", session));
         return storage.write(connection -> {
             Event before = claimVersion(connection, eventId, version, actor);
-            if (before.sessions().stream().noneMatch(s -> s.id() == sessionId)) {
-                throw new NoSuchElementException("Event " + eventId + " has no session " + sessionId);
-            }
+            SessionDetails was = before.sessions().stream().filter(s -> s.id() == sessionId).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("Event " + eventId + " has no session " + sessionId))
+                    .details();
             LockedSession locked = LockedSession.lock(connection, sessionId);
             if (session.capacity() < locked.taken()) {
                 // Nobody loses a place they were given: staff cancel bookings first if they must.
@@ -216,6 +227,11 @@ public final class EventStore implements Events {
                 update.executeUpdate();
             }
             Instant now = clock.instant();
+            String told = "";
+            if (movesPeople(was, session)) {
+                // Before any promotion below, so the promoted get the new time and calendar sequence too.
+                told = "; told " + notices.sessionChanged(connection, sessionId, now) + " bookings of the change";
+            }
             // Read the session again with its new capacity and times, still under the lock, and fill it.
             LockedSession changed = LockedSession.lock(connection, sessionId);
             changed.lapseAndFill(connection, now);
@@ -223,9 +239,14 @@ public final class EventStore implements Events {
             changed.save(connection);
             audit.record(actor, "event.session.change", RECORD_TYPE, String.valueOf(eventId),
                     "Changed session " + sessionId + " to " + session.capacity() + " places; "
-                            + changed.promoted().size() + " promoted from the waiting list");
+                            + changed.promoted().size() + " promoted from the waiting list" + told);
             return EventRows.event(connection, "id = ?", eventId).orElseThrow();
         });
+    }
+
+    /** Whether people booked must be told: the session's time or its place changed (its capacity is the organisers' business). */
+    private static boolean movesPeople(SessionDetails was, SessionDetails now) {
+        return !was.start().equals(now.start()) || !was.end().equals(now.end()) || !was.place().equals(now.place());
     }
 
     /** Moves the event on from {@code version}, or throws {@link EventChanged}; returns the event as it was. */

@@ -4,46 +4,91 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Optional;
 
 import dev.participation.api.mail.MailMessage;
 import dev.participation.api.mail.Outbox;
+import dev.participation.api.storage.Dialect;
 import dev.participation.api.storage.Sql;
 import dev.participation.events.api.BookingState;
-import dev.participation.kit.i18n.LanguageBundles;
+import dev.participation.events.api.EventDetails;
+import dev.participation.events.api.ManageLink;
+import dev.participation.events.api.SessionDetails;
+import dev.participation.events.internal.mail.BookingFacts;
+import dev.participation.events.internal.mail.NoticeMail;
+import dev.participation.events.internal.mail.NoticeSettings;
 
 /**
- * Tells people promoted from a waiting list, inside the transaction that promoted them: a row in
- * {@code event_promotion} for each promotion and, where they gave an email address, a message in
- * the outbox, so the notice is sent exactly when the promotion commits.
+ * Tells people about their bookings inside the transaction that changes them: a confirmation, a
+ * cancellation, a promotion from the waiting list (with a row in {@code event_promotion}), a
+ * change of time or place, a cancelled event. Each message is queued in the outbox in that
+ * transaction, so it is sent exactly when the change commits. Only bookings with an email address
+ * are told; the rest gave a phone number, and staff see them on their lists.
  */
 final class Notices {
 
-    static final LanguageBundles WORDS = new LanguageBundles(Notices.class,
-            "dev/participation/events/shared/Language");
-
-    // Councils using the portal today are in Great Britain; the widget's settings will make it configurable.
-    private static final ZoneId COUNCIL_TIME = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK)
-            .withZone(COUNCIL_TIME);
-
     private final Outbox outbox;
+    private final NoticeSettings settings;
+    private final Clock clock;
 
-    Notices(Outbox outbox) {
+    Notices(Outbox outbox, NoticeSettings settings, Clock clock) {
         this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A session's calendar sequence and what its notices describe, read in the caller's transaction. */
+    private record SessionNow(long id, int sequence, EventDetails event, SessionDetails details) {
+    }
+
+    private NoticeMail mail(Instant now) {
+        // The platform writes mail in the site's language: the default locale's.
+        return new NoticeMail(settings, clock.getZone(), now, Locale.getDefault());
+    }
+
+    /** The confirmation of a new booking, with the link only this transaction can make (it knows the secret). */
+    void confirmed(Connection connection, long bookingId, ManageLink manage, String token, Instant now)
+            throws SQLException {
+        Optional<BookingFacts> facts = facts(connection, bookingId);
+        if (facts.isPresent()) {
+            outbox.queue(mail(now).confirmation(facts.get(), manage.to(token)));
+        }
+    }
+
+    /**
+     * The cancellation of a booking.
+     *
+     * @param stateBefore what the booking was before it was cancelled: a calendar file takes the
+     *                    entry out only where it had places
+     */
+    void cancelled(Connection connection, long bookingId, BookingState stateBefore, boolean byStaff, Instant now)
+            throws SQLException {
+        Optional<BookingFacts> facts = facts(connection, bookingId);
+        if (facts.isPresent()) {
+            outbox.queue(mail(now).cancellation(facts.get().inState(stateBefore, null), byStaff));
+        }
+    }
+
+    /** Places offered and now taken up: the calendar file comes now, with the place. */
+    void offerTaken(Connection connection, long bookingId, Instant now) throws SQLException {
+        Optional<BookingFacts> facts = facts(connection, bookingId);
+        if (facts.isPresent()) {
+            outbox.queue(mail(now).offerTaken(facts.get()));
+        }
     }
 
     void promoted(Connection connection, LockedSession session, Instant now) throws SQLException {
         for (LockedSession.Promoted promotion : session.untold()) {
             Long mailId = null;
-            String email = emailOf(connection, promotion.bookingId());
-            if (!email.isBlank()) {
-                mailId = outbox.queue(message(email, session, promotion));
+            Optional<BookingFacts> facts = facts(connection, promotion.bookingId());
+            if (facts.isPresent()) {
+                mailId = outbox.queue(mail(now).promotion(facts.get().inState(promotion.state(),
+                        promotion.offerEnds())));
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_promotion"
                     + " (booking_id, kind, promoted_at, mail_id) VALUES (?, ?, ?, ?)")) {
@@ -56,27 +101,175 @@ final class Notices {
         }
     }
 
-    private static MailMessage message(String email, LockedSession session, LockedSession.Promoted promotion) {
-        ResourceBundle words = WORDS.forLocale(Locale.ROOT);
-        String kind = promotion.state() == BookingState.OFFERED ? "offered" : "promoted";
-        String title = session.event.title();
-        String what = session.details.label().isBlank() ? title : title + " - " + session.details.label();
-        String body = MessageFormat.format(words.getString("events.mail." + kind + ".body"), what,
-                WHEN.format(session.details.start()),
-                promotion.offerEnds() == null ? "" : WHEN.format(promotion.offerEnds()));
-        // The subject is one line whatever an editor typed in the title.
-        String subject = MessageFormat.format(words.getString("events.mail." + kind + ".subject"),
-                title.replaceAll("[\\r\\n]+", " "));
-        return new MailMessage(email, subject, body);
+    /**
+     * A session's time or place changed: its calendar sequence goes up, and everyone holding or
+     * waiting for places is told.
+     *
+     * @return how many were told
+     */
+    int sessionChanged(Connection connection, long sessionId, Instant now) throws SQLException {
+        SessionNow session = raiseSequence(connection, sessionId);
+        NoticeMail mail = mail(now);
+        List<BookingFacts> told = current(connection, session);
+        for (BookingFacts booking : told) {
+            outbox.queue(mail.sessionChanged(booking));
+        }
+        return told.size();
     }
 
-    private static String emailOf(Connection connection, long bookingId) throws SQLException {
+    /**
+     * The event is cancelled: each of its sessions' sequence goes up, and everyone holding or
+     * waiting for places is told; those with places get a file that takes the entry out.
+     *
+     * @return how many were told
+     */
+    int eventCancelled(Connection connection, long eventId, Instant now) throws SQLException {
+        List<Long> sessions = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT contact_email FROM event_booking WHERE id = ?")) {
+                "SELECT id FROM event_session WHERE event_id = ? ORDER BY position, id")) {
+            query.setLong(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(rows.getLong(1));
+                }
+            }
+        }
+        NoticeMail mail = mail(now);
+        int told = 0;
+        for (long sessionId : sessions) {
+            for (BookingFacts booking : current(connection, raiseSequence(connection, sessionId))) {
+                outbox.queue(mail.eventCancelled(booking));
+                told++;
+            }
+        }
+        return told;
+    }
+
+    /**
+     * Queues a reminder for a booking that still has a place, unless this reminder was sent already
+     * (by this node or another: the {@code event_reminder} row is claimed first, in this
+     * transaction). People with a place are the only ones a session's online link is mailed to.
+     *
+     * @return whether the reminder was queued now
+     */
+    boolean remind(Connection connection, Dialect dialect, long bookingId, int hoursBefore, Instant now)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT state FROM event_booking WHERE id = ? FOR UPDATE")) {
+            // Locked, so a cancellation committing meanwhile is seen rather than reminded.
+            query.setLong(1, bookingId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next() || !BookingState.PLACE.key().equals(row.getString(1))) {
+                    return false;
+                }
+            }
+        }
+        boolean claimed = dialect.insertIfAbsent(connection, "INSERT INTO event_reminder (booking_id, hours_before,"
+                + " sent_at) VALUES (?, ?, ?)", insert -> {
+                    insert.setLong(1, bookingId);
+                    insert.setInt(2, hoursBefore);
+                    Sql.setInstant(insert, 3, now);
+                });
+        Optional<BookingFacts> facts = claimed ? facts(connection, bookingId) : Optional.empty();
+        if (facts.isEmpty()) {
+            return false;
+        }
+        long mailId = outbox.queue(mail(now).reminder(facts.get(), facts.get().session().onlineLink()));
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE event_reminder SET mail_id = ? WHERE booking_id = ? AND hours_before = ?")) {
+            update.setLong(1, mailId);
+            update.setLong(2, bookingId);
+            update.setInt(3, hoursBefore);
+            update.executeUpdate();
+        }
+        return true;
+    }
+
+    private static SessionNow raiseSequence(Connection connection, long sessionId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE event_session SET sequence = sequence + 1 WHERE id = ?")) {
+            update.setLong(1, sessionId);
+            update.executeUpdate();
+        }
+        return session(connection, sessionId);
+    }
+
+    private static SessionNow session(Connection connection, long sessionId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event_session WHERE id = ?")) {
+            query.setLong(1, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long eventId = row.getLong("event_id");
+                SessionDetails details = EventRows.sessionDetails(row);
+                int sequence = row.getInt("sequence");
+                return new SessionNow(sessionId, sequence, EventRows.details(connection, eventId).orElseThrow(),
+                        details);
+            }
+        }
+    }
+
+    /** The bookings holding or waiting for places in a session that can be told by mail, places first. */
+    private static List<BookingFacts> current(Connection connection, SessionNow session) throws SQLException {
+        List<BookingFacts> bookings = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event_booking WHERE session_id = ?"
+                + " AND state IN ('place', 'offered', 'waiting') AND contact_email <> ''"
+                + " ORDER BY CASE WHEN state = 'waiting' THEN 1 ELSE 0 END, waiting_number, id")) {
+            query.setLong(1, session.id());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    bookings.add(facts(connection, rows, session));
+                }
+            }
+        }
+        return bookings;
+    }
+
+    /** The facts of one booking, or empty where it has no mail address. */
+    private static Optional<BookingFacts> facts(Connection connection, long bookingId) throws SQLException {
+        long sessionId;
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id FROM event_booking"
+                + " WHERE id = ? AND contact_email <> ''")) {
+            query.setLong(1, bookingId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                sessionId = row.getLong(1);
+            }
+        }
+        SessionNow session = session(connection, sessionId);
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event_booking WHERE id = ?")) {
             query.setLong(1, bookingId);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return row.getString(1);
+                return Optional.of(facts(connection, row, session));
+            }
+        }
+    }
+
+    private static BookingFacts facts(Connection connection, ResultSet row, SessionNow session) throws SQLException {
+        long id = row.getLong("id");
+        int number = row.getInt("waiting_number");
+        Integer waitingNumber = row.wasNull() ? null : number;
+        return new BookingFacts(session.id(), session.sequence(), session.event(), session.details(),
+                row.getString("contact_email"), greeting(connection, row, id), row.getInt("people"),
+                BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber,
+                Sql.getInstant(row, "offer_ends"));
+    }
+
+    /** Whoever reads the mail: the one booking for a party, a trusted adult, or the person coming. */
+    private static String greeting(Connection connection, ResultSet row, long bookingId) throws SQLException {
+        if (!"self".equals(row.getString("booker_role")) && !row.getString("booker_name").isBlank()) {
+            return row.getString("booker_name");
+        }
+        if (!row.getString("contact_adult").isBlank()) {
+            return row.getString("contact_adult");
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT first_name FROM event_attendee WHERE booking_id = ? ORDER BY position FETCH FIRST 1 ROWS ONLY")) {
+            query.setLong(1, bookingId);
+            try (ResultSet first = query.executeQuery()) {
+                return first.next() ? first.getString(1) : "";
             }
         }
     }

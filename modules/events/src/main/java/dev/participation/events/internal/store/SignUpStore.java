@@ -41,6 +41,7 @@ import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.events.api.SignUpRules;
 import dev.participation.events.api.SignUps;
+import dev.participation.events.internal.mail.NoticeSettings;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,11 +70,16 @@ public final class SignUpStore implements SignUps {
 
     @Activate
     public SignUpStore(@Reference(target = EventSchema.STORAGE) Storage storage, @Reference AuditLog audit,
-            @Reference Outbox outbox, @Reference Clock clock) {
+            @Reference Outbox outbox, @Reference Clock clock, @Reference NoticeSettings settings) {
         this.storage = storage;
         this.audit = audit;
         this.clock = clock;
-        this.notices = new Notices(outbox);
+        this.notices = new Notices(outbox, settings, clock);
+    }
+
+    /** With the notice settings of a portal nobody has configured, as tests and tools use it. */
+    public SignUpStore(Storage storage, AuditLog audit, Outbox outbox, Clock clock) {
+        this(storage, audit, outbox, clock, NoticeSettings.defaults());
     }
 
     @Override
@@ -133,6 +139,7 @@ public final class SignUpStore implements SignUps {
             String token = newToken();
             long id = insert(connection, session, form, state, number, hash(token), now, actor);
             notices.promoted(connection, session, now);
+            notices.confirmed(connection, id, manage, token, now);
             session.save(connection);
             audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
                     String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
@@ -195,6 +202,7 @@ public final class SignUpStore implements SignUps {
             if (booking.state().holdsPlaces()) {
                 session.release(booking.people());
             }
+            notices.cancelled(connection, bookingId, booking.state(), !PUBLIC.equals(actor), now);
             session.lapseAndFill(connection, now);
             notices.promoted(connection, session, now);
             session.save(connection);
@@ -258,6 +266,7 @@ public final class SignUpStore implements SignUps {
                 update.setLong(1, bookingId);
                 update.executeUpdate();
             }
+            notices.offerTaken(connection, bookingId, now);
             audit.record(PUBLIC, "event.booking.accept-offer", RECORD_TYPE, String.valueOf(bookingId),
                     "Took up the places offered");
             return true;

@@ -224,7 +224,12 @@ class SignUpRushTest {
         }
         assertThat(promoted).containsExactly(1, 2, 3, 4, 5);
         assertThat(db.count("SELECT COUNT(*) FROM event_booking WHERE state = 'place'")).isEqualTo(PLACES);
-        assertThat(db.count("SELECT COUNT(*) FROM mail_outbox")).isEqualTo(5);
+        // One confirmation per sign-up, each queued with its booking: none lost, none twice.
+        assertThat(db.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE 'Booking confirmed%'")).isEqualTo(PLACES);
+        assertThat(db.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE 'You are on the waiting list%'"))
+                .isEqualTo(RUSH - PLACES);
+        assertThat(db.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE 'Your booking is cancelled%'")).isEqualTo(5);
+        assertThat(db.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE 'You have a place%'")).isEqualTo(5);
         Invariants.check(db.dataSource(), true);
     }
 
