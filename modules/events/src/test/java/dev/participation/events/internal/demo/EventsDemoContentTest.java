@@ -9,6 +9,7 @@ import dev.participation.events.EventExamples;
 import dev.participation.events.api.Attendee;
 import dev.participation.events.api.BookingState;
 import dev.participation.events.api.Consent;
+import dev.participation.events.api.Residential;
 import dev.participation.events.api.ConsentRole;
 import dev.participation.events.api.Contact;
 import dev.participation.events.api.Event;
@@ -71,7 +72,9 @@ class EventsDemoContentTest {
         var receipt = signUps.signUp(riverside, SignUpForm.self(EventExamples.formKey(),
                 new Contact("Morgan Ellis", "morgan@example.org", ""),
                 new Attendee("Riley", 9, "Needs a quiet space at bedtime", "No pork",
-                        new Consent("Morgan Ellis", ConsentRole.CARER))), EventExamples.LINK);
+                        new Consent("Morgan Ellis", ConsentRole.CARER),
+                        new Residential("Morgan Ellis", "07700 900123", "Carries an inhaler", true))),
+                EventExamples.LINK);
 
         assertThat(receipt.state()).isEqualTo(BookingState.PLACE);
     }

@@ -46,8 +46,11 @@ class WidgetLanguageTest {
         Set<String> named = new TreeSet<>();
         Pattern inTemplates = Pattern.compile("msg\\(\"([A-Za-z.-]+)\"");
         Pattern inCode = Pattern.compile("\"((?:events|signup|booking)\\.[A-Za-z.-]+[A-Za-z])\"");
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/resources/dev/participation/events/templates")),
-                Files.walk(Path.of("src/main/java/dev/participation/events/internal")))) {
+        // The widget's own templates and code: the staff and editing pages read their own bundles.
+        String templates = "src/main/resources/dev/participation/events/templates/";
+        String code = "src/main/java/dev/participation/events/internal/";
+        try (Stream<Path> files = Stream.of(templates + "view", templates + "signup", code + "widget", code + "view",
+                code + "signup").map(Path::of).flatMap(WidgetLanguageTest::walk)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 Matcher m = (file.toString().endsWith(".ftlh") ? inTemplates : inCode).matcher(text);
@@ -74,6 +77,14 @@ class WidgetLanguageTest {
                 || Set.of("events.offers", "events.sign-up").contains(k));
         assertThat(named).contains("signup.field.firstName", "booking.cancel.title", "events.list.title");
         assertThat(words().stringPropertyNames()).containsAll(named);
+    }
+
+    private static Stream<Path> walk(Path folder) {
+        try {
+            return Files.walk(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
