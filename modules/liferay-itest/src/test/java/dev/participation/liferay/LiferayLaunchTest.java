@@ -123,6 +123,7 @@ class LiferayLaunchTest {
         String html = new PortletWindow(liferay.context().getService(pledge), String.valueOf(pledge.getProperty("javax.portlet.name"))).render();
         assertThat(Jsoup.parseBodyFragment(html).text()).contains(published);
         assertGroupDirectoryRendersAsAPortlet(widgetPortlets.get("groups"));
+        assertEventsRenderAsAPortlet(widgetPortlets.get("events"));
 
         assertStaffPagesArePortlets(published);
 
@@ -163,6 +164,11 @@ class LiferayLaunchTest {
             if (entry.getKey().equals("pledges")) {
                 assertThat(administrator).contains(publishedPledge);
                 assertThat(guest).doesNotContain(publishedPledge);
+            }
+            if (entry.getKey().startsWith("events")) {
+                // The staff's sessions with their places, and the editors' list of events.
+                assertThat(administrator).as("staff page %s", entry.getKey()).contains("Summer Activity Week");
+                assertThat(guest).doesNotContain("Summer Activity Week");
             }
             if (entry.getKey().equals("groups") || entry.getKey().equals("join-requests")) {
                 // The editors' list of groups and the staff's groups to answer requests for.
@@ -227,6 +233,29 @@ class LiferayLaunchTest {
         assertThat(form.attr("action")).isEqualTo("https://council.example/web/guest/home");
         assertThat(form.select("input[type=hidden][name=p_p_lifecycle]").val()).isEqualTo("render");
         assertThat(form.select("input[name=_" + name + "_INSTANCE_a1_age]")).hasSize(1);
+    }
+
+    /**
+     * The events widget lists the demo events with their places to a visitor, and its filter form
+     * is a GET form carrying the render URL's parameters, like the group directory's.
+     */
+    private void assertEventsRenderAsAPortlet(ServiceReference<Portlet> events) throws Exception {
+        assertThat(events).as("the events portlet").isNotNull();
+        String name = String.valueOf(events.getProperty("javax.portlet.name"));
+        PortletWindow window = new PortletWindow(liferay.context().getService(events), name);
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        org.jsoup.nodes.Document page = Jsoup.parseBodyFragment(window.render());
+        // The demo events are installed just after the bundles start.
+        while (!page.text().contains("Summer Activity Week") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            page = Jsoup.parseBodyFragment(window.render());
+        }
+        assertThat(page.text()).contains("Summer Activity Week", "Have your say on play spaces");
+        assertThat(page.text()).containsPattern("\\d+ places? left");
+        org.jsoup.nodes.Element form = page.selectFirst("form[method=get]");
+        assertThat(form).as("the events' filter form").isNotNull();
+        assertThat(form.select("input[type=hidden][name=p_p_lifecycle]").val()).isEqualTo("render");
+        assertThat(page.html()).as("no online link in public HTML").doesNotContain("meet.example.org");
     }
 
     /** The keys of every widget type the deployed bundles provide, read from the widgets themselves. */
