@@ -1,5 +1,6 @@
 package dev.participation.events.internal.staff;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class BookingScreens {
 
     WidgetView addForm(Screen s, SessionAt at, Form form) {
         EventDetails event = at.event().details();
-        List<Choice> roles = java.util.Arrays.stream(ConsentRole.values())
+        List<Choice> roles = Arrays.stream(ConsentRole.values())
                 .map(r -> new Choice(r.key(), s.text("events.consent-role." + r.key()))).toList();
         AddView view = new AddView(at.title(), at.when(s), at.session().placesLeft(), event.food(),
                 event.type() == EventType.RESIDENTIAL, event.consentAge(), roles, s.href(at.path("")));
