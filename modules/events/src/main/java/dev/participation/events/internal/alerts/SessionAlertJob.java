@@ -23,6 +23,7 @@ import dev.participation.kit.staff.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Emails the organisers when a session passes 80% of its places and when it is full, once per
@@ -32,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
  * sign-ups never waits for it. A session that goes from below 80% to full between two checks gets
  * the "full" alert only; its 80% alert is recorded as passed.
  */
+@Designate(ocd = AlertConfiguration.class)
 @Component(service = ScheduledJob.class, configurationPid = AlertConfiguration.PID)
 public final class SessionAlertJob implements ScheduledJob {
 

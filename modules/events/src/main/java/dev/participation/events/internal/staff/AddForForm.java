@@ -44,27 +44,28 @@ final class AddForForm {
     }
 
     /**
-     * What the form asks for, or empty with the problems on the form: an age that is not a number
-     * and a role not offered cannot be handed to the service at all.
+     * What the form asks for. What cannot be read at all (an age that is not a number, a role not
+     * offered) is put in {@code unreadable}, and a stand-in takes its place so the rules can still
+     * explain every other field at once; such a form is never sent.
      */
-    static Optional<SignUpForm> read(Form form, EventDetails event) {
+    static SignUpForm read(Form form, EventDetails event, Map<String, Message> unreadable) {
         String age = form.text("age");
         if (age.isEmpty()) {
-            form.reject("age", "events.error.required");
+            unreadable.put("age", Message.of("events.error.required"));
         } else if (!age.matches("\\d{1,3}")) {
-            form.reject("age", "events.staff.error.ageNumber");
+            unreadable.put("age", Message.of("events.staff.error.ageNumber"));
         }
         Optional<ConsentRole> role = ConsentRole.fromKey(form.text("consent.role"));
         if (!form.text("consent.givenBy").isEmpty() && role.isEmpty()) {
-            form.reject("consent.role", "events.staff.error.choose");
-        }
-        if (!form.valid()) {
-            return Optional.empty();
+            unreadable.put("consent.role", Message.of("events.staff.error.choose"));
         }
         Consent consent = form.text("consent.givenBy").isEmpty() ? null
-                : new Consent(form.text("consent.givenBy"), role.orElseThrow());
-        Attendee person = new Attendee(form.text("firstName"), Integer.parseInt(age), form.text("accessNeeds"),
-                event.food() ? form.text("dietaryNeeds") : "", consent);
+                : new Consent(form.text("consent.givenBy"), role.orElse(ConsentRole.PARENT));
+        // Stand-in: an age the event takes and old enough to need nobody's permission.
+        int standIn = Math.max(event.consentAge(), event.youngest() == null ? 0 : event.youngest());
+        Attendee person = new Attendee(form.text("firstName"), unreadable.containsKey("age") ? standIn
+                : Integer.parseInt(age), form.text("accessNeeds"), event.food() ? form.text("dietaryNeeds") : "",
+                consent);
         if (event.type() == EventType.RESIDENTIAL) {
             person = person.withResidential(new Residential(form.text("residential.emergencyName"),
                     form.text("residential.emergencyPhone"), form.text("residential.medicalNotes"),
@@ -72,22 +73,33 @@ final class AddForForm {
         }
         Contact contact = new Contact(form.text("contact.trustedAdult"), form.text("contact.email"),
                 form.text("contact.phone"));
-        return Optional.of(SignUpForm.self(form.text(FORM_KEY), contact, person));
+        return SignUpForm.self(form.text(FORM_KEY), contact, person);
     }
 
-    /** The service's problems, beside the fields they are about. */
+    /**
+     * The problems, as the service names them or by the form's own fields, beside the fields they
+     * are about, in the form's order so the error summary reads top to bottom.
+     */
     static void reject(Form form, Map<String, Message> problems) {
-        Map<String, Message> local = new LinkedHashMap<>();
+        Map<String, Message> all = new LinkedHashMap<>();
         problems.forEach((path, message) -> {
             if (path.isEmpty()) {
                 // About the whole booking (the event stopped taking sign-ups, say): in the summary,
                 // leading to the first field.
-                form.anchor(FORM_KEY, "firstName").reject(FORM_KEY, message);
+                form.anchor(FORM_KEY, "firstName");
+                all.putIfAbsent(FORM_KEY, message);
             } else {
-                local.put(path.startsWith(PERSON) ? path.substring(PERSON.length())
+                all.putIfAbsent(path.startsWith(PERSON) ? path.substring(PERSON.length())
                         : path.equals("attendees") ? "firstName" : path, message);
             }
         });
-        form.absorb(local, "");
+        Map<String, Message> left = new LinkedHashMap<>(all);
+        for (String field : FIELDS) {
+            Message problem = left.remove(field);
+            if (problem != null) {
+                form.reject(field, problem);
+            }
+        }
+        form.absorb(left, "");
     }
 }

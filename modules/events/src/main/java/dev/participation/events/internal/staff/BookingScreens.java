@@ -1,10 +1,13 @@
 package dev.participation.events.internal.staff;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.events.api.Booking;
@@ -16,6 +19,7 @@ import dev.participation.events.api.EventType;
 import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
+import dev.participation.events.api.SignUpRules;
 import dev.participation.events.api.SignUps;
 import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.kit.staff.Form;
@@ -39,7 +43,7 @@ final class BookingScreens {
 
     WidgetView addForm(Screen s, SessionAt at, Form form) {
         EventDetails event = at.event().details();
-        List<Choice> roles = java.util.Arrays.stream(ConsentRole.values())
+        List<Choice> roles = Arrays.stream(ConsentRole.values())
                 .map(r -> new Choice(r.key(), s.text("events.consent-role." + r.key()))).toList();
         AddView view = new AddView(at.title(), at.when(s), at.session().placesLeft(), event.food(),
                 event.type() == EventType.RESIDENTIAL, event.consentAge(), roles, s.href(at.path("")));
@@ -52,13 +56,23 @@ final class BookingScreens {
             // A form from before a restart or a forged post: start afresh, keeping what was typed.
             form.set(AddForForm.FORM_KEY, AddForForm.fresh().text(AddForForm.FORM_KEY));
         }
-        Optional<SignUpForm> signUp = AddForForm.read(form, at.event().details());
-        if (signUp.isEmpty()) {
+        EventDetails event = at.event().details();
+        Map<String, Message> problems = new LinkedHashMap<>();
+        SignUpForm signUp = AddForForm.read(form, event, problems);
+        if (!problems.isEmpty()) {
+            Map<String, Message> more = new LinkedHashMap<>(SignUpRules.check(signUp, event));
+            if (problems.containsKey("age")) {
+                // The age was not read, so neither it nor whether permission is needed can be judged yet.
+                more.remove("attendees[0].age");
+                more.remove("attendees[0].consent.givenBy");
+            }
+            more.forEach(problems::putIfAbsent);
+            AddForForm.reject(form, problems);
             return s.invalid(addForm(s, at, form));
         }
         try {
-            SignUpReceipt receipt = signUps.addFor(at.id(), signUp.get(), link, s.actor());
-            String name = signUp.get().attendees().get(0).firstName();
+            SignUpReceipt receipt = signUps.addFor(at.id(), signUp, link, s.actor());
+            String name = signUp.attendees().get(0).firstName();
             return receipt.state() == BookingState.WAITING
                     ? s.done(at.path(""), "events.staff.added.waiting", name, receipt.waitingNumber())
                     : s.done(at.path(""), "events.staff.added", name);

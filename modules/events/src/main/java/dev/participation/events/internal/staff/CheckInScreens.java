@@ -1,7 +1,9 @@
 package dev.participation.events.internal.staff;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -58,6 +60,9 @@ final class CheckInScreens {
                         in != null, in == null ? "" : time(s, in.at())));
             }
         }
+        // By name, as people give it at the door; booking order means nothing on the day.
+        rows.sort(Comparator.comparing((Arrival a) -> a.name().toLowerCase(s.messages().locale()))
+                .thenComparingLong(Arrival::bookingId).thenComparingInt(Arrival::position));
         long in = rows.stream().filter(Arrival::arrived).count();
         return s.view(s.text("events.staff.checkIn.title", at.title()), "check-in.ftlh",
                 new CheckInView(at.title(), at.when(s), rows, in, rows.size(), s.href(at.path(""))));
@@ -88,7 +93,7 @@ final class CheckInScreens {
     }
 
     private static String time(Screen s, Instant at) {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm", s.messages().locale()).format(at.atZone(s.zone()));
+        return DateTimeFormatter.ofPattern("HH:mm", s.messages().locale()).format(at.atZone(s.zone()));
     }
 
     /** The view model of {@code check-in.ftlh}. */

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code /intranet/events/}: participation staff run events on the day - who is booked and waiting,
@@ -30,6 +31,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * the waiting list and messaging everyone booked. Staff (and administrators) only: editors, who
  * write the events, never see who is coming. Paths are on {@link StaffScreens}.
  */
+@Designate(ocd = StaffConfiguration.class)
 @Component(service = {StaffPage.class, EventsStaffPage.class}, configurationPid = StaffConfiguration.PID)
 public final class EventsStaffPage extends RoutedStaffPage {
 

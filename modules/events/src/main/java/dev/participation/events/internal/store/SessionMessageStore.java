@@ -3,11 +3,11 @@ package dev.participation.events.internal.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.mail.MailMessage;
@@ -57,7 +57,8 @@ public final class SessionMessageStore {
         // The subject is one line whatever was typed, since it goes into a mail header.
         String oneLine = subject.replaceAll("[\\r\\n]+", " ");
         return storage.write(connection -> {
-            Set<String> addresses = new LinkedHashSet<>();
+            // One mail per address however it was capitalised, sent to it as first typed.
+            Map<String, String> addresses = new LinkedHashMap<>();
             List<PhoneOnly> phoneOnly = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT b.id, b.contact_email, b.contact_phone,"
                     + " b.contact_adult, b.booker_name, a.first_name FROM event_booking b JOIN event_attendee a"
@@ -71,7 +72,7 @@ public final class SessionMessageStore {
                     while (rows.next()) {
                         String email = rows.getString(2);
                         if (!email.isBlank()) {
-                            addresses.add(email.strip().toLowerCase(Locale.ROOT));
+                            addresses.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), email.strip());
                         } else if (!rows.getString(3).isBlank()) {
                             String name = !rows.getString(4).isBlank() ? rows.getString(4)
                                     : !rows.getString(5).isBlank() ? rows.getString(5) : rows.getString(6);
@@ -80,7 +81,7 @@ public final class SessionMessageStore {
                     }
                 }
             }
-            for (String address : addresses) {
+            for (String address : addresses.values()) {
                 outbox.queue(new MailMessage(address, oneLine, body));
             }
             audit.record(actor, "event.session.message", "event-session", String.valueOf(sessionId),

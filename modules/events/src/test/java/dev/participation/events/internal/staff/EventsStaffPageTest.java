@@ -253,6 +253,11 @@ class EventsStaffPageTest {
                 .with("firstName", "Amira").with("age", "ten").with("accessNeeds", "Large print")));
         assertThat(refused.select("#age-error").text()).contains("Enter the age as a number");
         assertThat(refused.select("textarea[name=accessNeeds]").text()).isEqualTo("Large print");
+        // Every problem at once, in the form's order, even while the age cannot be read.
+        Document all = invalid(posts.post(FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey)
+                .with("firstName", "").with("age", "ten")));
+        assertThat(all.select(".govuk-error-summary a").eachAttr("href"))
+                .containsExactly("#firstName", "#age", "#contact.email");
 
         Document noContact = invalid(posts.post(FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey)
                 .with("firstName", "Amira").with("age", "12").with("consent.role", "parent")));
