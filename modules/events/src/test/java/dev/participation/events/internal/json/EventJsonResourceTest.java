@@ -22,6 +22,8 @@ import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.SessionDetails;
+import dev.participation.events.internal.mail.IcalFeed;
+import dev.participation.events.internal.mail.NoticeSettings;
 import dev.participation.events.internal.store.EventSchema;
 import dev.participation.events.internal.store.EventStore;
 import dev.participation.events.internal.store.SignUpStore;
@@ -74,7 +76,8 @@ class EventJsonResourceTest {
                         on(SESSION_START.minus(Duration.ofDays(19)), 20, "Hillside Centre", "")), "editor-edith");
         EventDetails draft = kind("Draft Idea", EventType.FORUM, null, null, Set.of()).withStatus(EventStatus.DRAFT);
         events.create("draft-idea", draft, List.of(on(SESSION_START, 5, "Town Hall", "")), "editor-edith");
-        client = new JsonApiClient(new EventJsonResource(events, london));
+        client = new JsonApiClient(new EventJsonResource(events, london,
+                new NoticeSettings("www.riverside.gov.uk", "events@riverside.gov.uk")));
     }
 
     static List<String> slugs(JsonNode list) {
@@ -100,6 +103,32 @@ class EventJsonResourceTest {
         assertThat(list.at("/events/0/takingSignUps").asBoolean()).isTrue();
         assertThat(answer.body()).doesNotContain("secret-9001").doesNotContain("meet.example.org")
                 .doesNotContain("editor-edith").doesNotContain("Amara").doesNotContain("example.org");
+    }
+
+    @StoreTest
+    void theCalendarFeedHasEverySessionToComeForACalendarProgramAndNoLinkOrName() {
+        JsonApiClient.Answer answer = client.conforming("/api/events/calendar.ics", 200);
+
+        assertThat(answer.contentType()).isEqualTo("text/calendar; charset=utf-8");
+        IcalFeed feed = IcalFeed.parse(answer.body());
+        assertThat(feed.method()).isEqualTo("PUBLISH");
+        assertThat(feed.summaries()).containsExactly("Activity Week", "Activity Week", "Youth Forum", "Online Chat");
+        assertThat(feed.event(2)).containsEntry("UID", "event-session-" + forum.sessions().get(0).id()
+                + "@www.riverside.gov.uk").containsEntry("LOCATION", "Civic Centre")
+                .containsEntry("ORGANIZER", "mailto:events@riverside.gov.uk");
+        assertThat(feed.event(2).get("DESCRIPTION")).startsWith("Full - join the waiting list\n\nTell the council")
+                .contains("Step-free entrance");
+        assertThat(feed.event(3)).containsEntry("LOCATION", "Online");
+        assertThat(feed.event(3).get("DESCRIPTION")).startsWith("30 places left");
+        assertThat(answer.body()).doesNotContain("secret-9001").doesNotContain("editor-edith").doesNotContain("Amara")
+                .doesNotContain("ATTENDEE").doesNotContain("Draft Idea");
+        feed.isValid();
+
+        IcalFeed residential = IcalFeed.parse(client.conforming("/api/events/calendar.ics?type=residential&age=9", 200)
+                .body());
+        assertThat(residential.summaries()).containsExactly("Activity Week", "Activity Week");
+        assertThat(client.conforming("/api/events/calendar.ics?age=200", 400).contentType())
+                .startsWith("application/problem+json");
     }
 
     @StoreTest
