@@ -148,12 +148,13 @@ final class Notices {
     /**
      * Queues a reminder for a booking that still has a place, unless this reminder was sent already
      * (by this node or another: the {@code event_reminder} row is claimed first, in this
-     * transaction). People with a place are the only ones a session's online link is mailed to.
+     * transaction). People with a place are the only ones a session's online link is mailed to, and
+     * then only in the last reminder ({@code withLink}).
      *
      * @return whether the reminder was queued now
      */
-    boolean remind(Connection connection, Dialect dialect, long bookingId, int hoursBefore, Instant now)
-            throws SQLException {
+    boolean remind(Connection connection, Dialect dialect, long bookingId, int hoursBefore, boolean withLink,
+            Instant now) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT state FROM event_booking WHERE id = ? FOR UPDATE")) {
             // Locked, so a cancellation committing meanwhile is seen rather than reminded.
@@ -174,7 +175,8 @@ final class Notices {
         if (facts.isEmpty()) {
             return false;
         }
-        long mailId = outbox.queue(mail(now).reminder(facts.get(), facts.get().session().onlineLink()));
+        long mailId = outbox.queue(mail(now).reminder(facts.get(),
+                withLink ? facts.get().session().onlineLink() : ""));
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE event_reminder SET mail_id = ? WHERE booking_id = ? AND hours_before = ?")) {
             update.setLong(1, mailId);

@@ -87,7 +87,9 @@ public final class Reminders {
                 int hours = due.get();
                 // One transaction per booking: one person's failure never holds back the others' reminders.
                 boolean sent = storage.write(connection -> {
-                    boolean queuedNow = notices.remind(connection, storage.dialect(), candidate.bookingId(), hours, now);
+                    // The online link goes in the last reminder only, shortly before the start, not a week ahead.
+                    boolean queuedNow = notices.remind(connection, storage.dialect(), candidate.bookingId(), hours,
+                            hours == offsets.first(), now);
                     if (queuedNow) {
                         audit.record("system", "event.booking.remind", SignUpStore.RECORD_TYPE,
                                 String.valueOf(candidate.bookingId()), "Reminded " + hours + " hours before the start");

@@ -135,17 +135,25 @@ class ReminderJobTest {
     }
 
     @StoreTest
-    void theReminderHasTheTimePlaceAccessAndForAPlaceTheOnlineLink() {
+    void theLastReminderHasTheTimePlaceAccessAndTheOnlineLink() {
         SessionDetails hybrid = new SessionDetails("", SESSION_START, SESSION_START.plus(Duration.ofHours(2)), 5,
                 "Civic Centre", "https://meet.example.org/j/forum-77");
         Event event = events.create("hybrid", forum("Youth Forum"), List.of(hybrid), "editor");
         signUps.signUp(event.sessions().get(0).id(), person("Amara"), EventExamples.LINK);
+
+        at(SESSION_START.minus(Duration.ofDays(7)));
+        job.run();
+        OutboxEntry weekAhead = outbox.recent(10).stream().filter(m -> m.subject().startsWith("Reminder")).findFirst()
+                .orElseThrow();
+        assertThat(outbox.read(weekAhead.id(), "test").orElseThrow().body()).as("not a week ahead")
+                .doesNotContain("forum-77").contains("in your last reminder before the start");
 
         at(SESSION_START.minus(Duration.ofHours(24)));
         job.run();
 
         OutboxEntry sent = outbox.recent(10).stream().filter(m -> m.subject().startsWith("Reminder")).findFirst()
                 .orElseThrow();
+        assertThat(sent.id()).isNotEqualTo(weekAhead.id());
         assertThat(sent.subject()).isEqualTo("Reminder: Youth Forum");
         String body = outbox.read(sent.id(), "test").orElseThrow().body();
         assertThat(body).contains("Hello Amara,").contains("you have a place at Youth Forum on Saturday 11 April 2026, 09:00")

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.participation.api.json.ApiProblem;
+import dev.participation.api.json.FileAnswer;
 import dev.participation.api.json.JsonRequest;
 import dev.participation.api.json.JsonResource;
 
@@ -42,7 +43,8 @@ import dev.participation.api.json.JsonResource;
  * and {@code /api/widget-types} from the installed widgets. Each host's servlet only copies an
  * {@link ApiRequest} in and an {@link ApiAnswer} out.
  *
- * <p>Everything it answers, failures included, is JSON: problem details (RFC 9457) rather than the
+ * <p>Everything it answers, failures included, is JSON (but a resource's {@link FileAnswer}, such as
+ * an iCalendar feed, sent as it is): problem details (RFC 9457) rather than the
  * server's HTML error pages, because the callers are programs (other council sites, apps) that parse
  * what they get. An answer is complete before a servlet writes it, so nothing is ever handed to the
  * container's error page.
@@ -165,12 +167,18 @@ public final class JsonApi {
 
     private ApiAnswer get(ApiRequest request, Map<String, String> headers, boolean head) {
         byte[] body;
+        String contentType = JSON;
         try {
             Object result = dispatch(request);
             if (result == null) {
                 throw new IllegalStateException("the resource answered null for " + request.requestUri());
             }
-            body = mapper.writeValueAsBytes(result);
+            if (result instanceof FileAnswer file) {
+                body = file.content();
+                contentType = file.mediaType();
+            } else {
+                body = mapper.writeValueAsBytes(result);
+            }
         } catch (ApiProblem p) {
             if (p.status() < 400 || p.status() > 599) {
                 logger.error("A resource answered {} with status {}, which is not an error", request.requestUri(),
@@ -187,7 +195,7 @@ public final class JsonApi {
         headers.put("Cache-Control", cacheControl);
         // Resources may translate, so a shared cache must keep one copy per language.
         headers.put("Vary", "Accept-Language");
-        return new ApiAnswer(200, headers, JSON, body, !head);
+        return new ApiAnswer(200, headers, contentType, body, !head);
     }
 
     private Object dispatch(ApiRequest request) {

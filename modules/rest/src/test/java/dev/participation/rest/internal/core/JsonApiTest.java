@@ -349,4 +349,25 @@ class JsonApiTest {
         assertThat(Exchange.get("/api/widget-types").sendTo(api).json().has("items")).isTrue();
         assertThat(Logs.messages(logger, "error")).filteredOn(m -> m.contains("reserved")).hasSize(2);
     }
+
+    @Test
+    void aFileAnswerIsSentAsItIsWithItsMediaTypeAndHeadSendsOnlyItsLength() throws Exception {
+        byte[] feed = "BEGIN:VCALENDAR\r\nSUMMARY:Caf\u00e9\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonResource calendar = mock(JsonResource.class);
+        when(calendar.name()).thenReturn("calendar");
+        when(calendar.get(any())).thenReturn(new dev.participation.api.json.FileAnswer("text/calendar; charset=utf-8", feed));
+        api.bindJsonResource(calendar, Fixtures.ranking(0, 11));
+
+        Result r = Exchange.get("/api/calendar").sendTo(api);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("text/calendar; charset=utf-8");
+        assertThat(r.body()).isEqualTo(new String(feed, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.contentLength()).isEqualTo(feed.length);
+        assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+
+        Result head = Exchange.request("HEAD", "/api/calendar").sendTo(api);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.contentLength()).isEqualTo(feed.length);
+        assertThat(head.body()).isEmpty();
+    }
 }
