@@ -91,13 +91,17 @@ public final class SignUpJourney {
         return Messages.of(request.locale(), WORDS.forLocale(request.locale()));
     }
 
-    /** The form for a session, or, with {@link #SIGNED_UP}, how the sign-up made with it turned out. */
-    public WidgetView render(WidgetRequest request, PublicEvent event, PublicSession session) {
-        Optional<SignUpRecords.Outcome> done = request.parameter(SIGNED_UP)
-                .flatMap(key -> records.outcome(session.id(), key));
-        if (done.isPresent()) {
-            return confirmation(request, event, session, done.get());
-        }
+    /**
+     * With {@link #SIGNED_UP}, how the sign-up made with that form turned out; shown whenever it is
+     * asked for, even once sign-up has closed.
+     */
+    public Optional<WidgetView> confirmation(WidgetRequest request, PublicEvent event, PublicSession session) {
+        return request.parameter(SIGNED_UP).flatMap(key -> records.outcome(session.id(), key))
+                .map(done -> confirmation(request, event, session, done));
+    }
+
+    /** The form for a session; the widget calls it only while the session takes sign-ups. */
+    public WidgetView form(WidgetRequest request, PublicEvent event, PublicSession session) {
         PartyForm form = PartyForm.blank(newFormKey());
         return view(request, event, session, form.form(), form.people(), GuardedForm.of(request, guard.fields(GUARD_KEY)));
     }

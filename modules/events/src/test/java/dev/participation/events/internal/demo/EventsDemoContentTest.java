@@ -14,6 +14,7 @@ import dev.participation.events.api.Contact;
 import dev.participation.events.api.Event;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.PublicEvent;
+import dev.participation.events.api.Residential;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.internal.store.EventSchema;
 import dev.participation.events.internal.store.EventStore;
@@ -71,7 +72,8 @@ class EventsDemoContentTest {
         var receipt = signUps.signUp(riverside, SignUpForm.self(EventExamples.formKey(),
                 new Contact("Morgan Ellis", "morgan@example.org", ""),
                 new Attendee("Riley", 9, "Needs a quiet space at bedtime", "No pork",
-                        new Consent("Morgan Ellis", ConsentRole.CARER))), EventExamples.LINK);
+                        new Consent("Morgan Ellis", ConsentRole.CARER),
+                        new Residential("Morgan Ellis", "07700 900321", "", true))), EventExamples.LINK);
 
         assertThat(receipt.state()).isEqualTo(BookingState.PLACE);
     }

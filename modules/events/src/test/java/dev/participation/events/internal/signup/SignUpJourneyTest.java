@@ -137,6 +137,15 @@ class SignUpJourneyTest {
 
         assertThat(location(pages.post(posted(forum, typed)))).as("the same form again: the same page").isEqualTo(done);
         assertThat(bookings()).as("and still one sign-up").isEqualTo(1);
+
+        pages.db.clock().advance(Duration.ofDays(31));
+        FakeWidgetRequest later = visit().with("event", forum.slug()).with("session", Long.toString(sessionId));
+        assertThat(pages.page(later.with("signedUp", typed.get("formKey"))).select(".govuk-panel__title").text())
+                .as("the confirmation stays after sign-up closes").isEqualTo("You have a place");
+        Document unknown = pages.page(visit().with("event", forum.slug()).with("session", Long.toString(sessionId))
+                .with("signedUp", "no-such-form-key-000"));
+        assertThat(unknown.select("form")).as("no form once closed, whatever the key").isEmpty();
+        assertThat(unknown.select(".pw-events__places").text()).isEqualTo("Sign-up has closed");
     }
 
     @StoreTest
