@@ -211,8 +211,8 @@ public final class SignUpJourney {
         for (int i = 0; i < people; i++) {
             indexes.add(i);
         }
-        String sessionName = session.label().isBlank() ? EventText.when(session, request.timeZone(), words)
-                : session.label();
+        // An event's only session often has no label: the form is then simply for the event.
+        String sessionName = session.label().isBlank() ? event.title() : session.label();
         SignUpPage model = new SignUpPage(event.slug(), session.id(), event.title(), sessionName,
                 EventText.when(session, request.timeZone(), words), EventText.where(session, words),
                 session.placesLeft() > 0, event.food(), event.type() == EventType.RESIDENTIAL, asksConsent,
