@@ -163,7 +163,15 @@ public final class SignUpJourney {
      * configured public address (a host's own links may be relative).
      */
     ManageLink manageLink(WidgetRequest request) {
-        return token -> publicAddress.resolve(request.links().view(Map.of(Routes.BOOKING, token))).toString();
+        return token -> {
+            String link = request.links().view(Map.of(Routes.BOOKING, token));
+            try {
+                return publicAddress.resolve(link).toString();
+            } catch (IllegalArgumentException notAnAddress) {
+                // A host's link that java.net.URI will not parse still works pasted after the site's address.
+                return link.startsWith("http") ? link : publicAddress.toString().replaceAll("/+$", "") + link;
+            }
+        };
     }
 
     /** The editable details the rules need, as far as the public view of an event carries them. */
