@@ -71,8 +71,9 @@ public final class ManageBooking {
         SignUpRecords.BookedSession s = session.get();
         String state = switch (booking.state()) {
             case PLACE -> words.get("booking.state.place", booking.people());
-            case OFFERED -> words.get("booking.state.offered", booking.people(),
-                    EventText.moment(booking.offerEnds(), zone, words));
+            case OFFERED -> booking.offerEnds() == null ? words.get("booking.state.offeredNoEnd", booking.people())
+                    : words.get("booking.state.offered", booking.people(), EventText.moment(booking.offerEnds(), zone,
+                            words));
             case WAITING -> words.get("booking.state.waiting", booking.waitingNumber());
             case OFFER_LAPSED -> words.get("booking.state.lapsed");
             case CANCELLED -> words.get("booking.state.cancelled");

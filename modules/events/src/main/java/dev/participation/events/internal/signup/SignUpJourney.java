@@ -91,13 +91,17 @@ public final class SignUpJourney {
         return Messages.of(request.locale(), WORDS.forLocale(request.locale()));
     }
 
-    /** The form for a session, or, with {@link #SIGNED_UP}, how the sign-up made with it turned out. */
-    public WidgetView render(WidgetRequest request, PublicEvent event, PublicSession session) {
-        Optional<SignUpRecords.Outcome> done = request.parameter(SIGNED_UP)
-                .flatMap(key -> records.outcome(session.id(), key));
-        if (done.isPresent()) {
-            return confirmation(request, event, session, done.get());
-        }
+    /**
+     * With {@link #SIGNED_UP}, how the sign-up made with that form turned out; shown whenever it is
+     * asked for, even once sign-up has closed.
+     */
+    public Optional<WidgetView> confirmation(WidgetRequest request, PublicEvent event, PublicSession session) {
+        return request.parameter(SIGNED_UP).flatMap(key -> records.outcome(session.id(), key))
+                .map(done -> confirmation(request, event, session, done));
+    }
+
+    /** The form for a session; the widget calls it only while the session takes sign-ups. */
+    public WidgetView form(WidgetRequest request, PublicEvent event, PublicSession session) {
         PartyForm form = PartyForm.blank(newFormKey());
         return view(request, event, session, form.form(), form.people(), GuardedForm.of(request, guard.fields(GUARD_KEY)));
     }
@@ -159,7 +163,15 @@ public final class SignUpJourney {
      * configured public address (a host's own links may be relative).
      */
     ManageLink manageLink(WidgetRequest request) {
-        return token -> publicAddress.resolve(request.links().view(Map.of(Routes.BOOKING, token))).toString();
+        return token -> {
+            String link = request.links().view(Map.of(Routes.BOOKING, token));
+            try {
+                return publicAddress.resolve(link).toString();
+            } catch (IllegalArgumentException notAnAddress) {
+                // A host's link that java.net.URI will not parse still works pasted after the site's address.
+                return link.startsWith("http") ? link : publicAddress.toString().replaceAll("/+$", "") + link;
+            }
+        };
     }
 
     /** The editable details the rules need, as far as the public view of an event carries them. */
@@ -207,8 +219,8 @@ public final class SignUpJourney {
         for (int i = 0; i < people; i++) {
             indexes.add(i);
         }
-        String sessionName = session.label().isBlank() ? EventText.when(session, request.timeZone(), words)
-                : session.label();
+        // An event's only session often has no label: the form is then simply for the event.
+        String sessionName = session.label().isBlank() ? event.title() : session.label();
         SignUpPage model = new SignUpPage(event.slug(), session.id(), event.title(), sessionName,
                 EventText.when(session, request.timeZone(), words), EventText.where(session, words),
                 session.placesLeft() > 0, event.food(), event.type() == EventType.RESIDENTIAL, asksConsent,

@@ -222,10 +222,14 @@ public final class EventsWidget implements Widget {
             return views.notFound(request, stylesheet, level, words);
         }
         // A confirmation is shown whatever the time; a new form only while the session takes sign-ups.
-        if (request.parameter(SignUpJourney.SIGNED_UP).isEmpty() && !takesSignUps(event.get(), session.get())) {
+        Optional<WidgetView> done = journey.confirmation(request, event.get(), session.get());
+        if (done.isPresent()) {
+            return done.get();
+        }
+        if (!takesSignUps(event.get(), session.get())) {
             return views.event(request, event.get(), stylesheet, level, clock.instant(), words);
         }
-        return journey.render(request, event.get(), session.get());
+        return journey.form(request, event.get(), session.get());
     }
 
     @Override

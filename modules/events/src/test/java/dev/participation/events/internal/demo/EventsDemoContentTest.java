@@ -15,6 +15,7 @@ import dev.participation.events.api.Contact;
 import dev.participation.events.api.Event;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.PublicEvent;
+import dev.participation.events.api.Residential;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.internal.store.EventSchema;
 import dev.participation.events.internal.store.EventStore;

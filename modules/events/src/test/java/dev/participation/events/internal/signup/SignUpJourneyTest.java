@@ -137,6 +137,15 @@ class SignUpJourneyTest {
 
         assertThat(location(pages.post(posted(forum, typed)))).as("the same form again: the same page").isEqualTo(done);
         assertThat(bookings()).as("and still one sign-up").isEqualTo(1);
+
+        pages.db.clock().advance(Duration.ofDays(31));
+        FakeWidgetRequest later = visit().with("event", forum.slug()).with("session", Long.toString(sessionId));
+        assertThat(pages.page(later.with("signedUp", typed.get("formKey"))).select(".govuk-panel__title").text())
+                .as("the confirmation stays after sign-up closes").isEqualTo("You have a place");
+        Document unknown = pages.page(visit().with("event", forum.slug()).with("session", Long.toString(sessionId))
+                .with("signedUp", "no-such-form-key-000"));
+        assertThat(unknown.select("form")).as("no form once closed, whatever the key").isEmpty();
+        assertThat(unknown.select(".pw-events__places").text()).isEqualTo("Sign-up has closed");
     }
 
     @StoreTest
@@ -152,7 +161,7 @@ class SignUpJourneyTest {
         pages.signUps.signUp(sessionId, dev.participation.events.EventExamples.person("Cai"),
                 dev.participation.events.EventExamples.LINK);
         Document full = pages.page(form(forum));
-        assertThat(full.select("h2").text()).startsWith("Join the waiting list for Saturday 11 April 2026, ");
+        assertThat(full.select("h2").text()).isEqualTo("Join the waiting list for Youth Forum");
         assertThat(full.select("[id=" + NS + "send]").text()).isEqualTo("Join the waiting list");
         Map<String, String> typed = amira(full);
         typed.remove("email");
