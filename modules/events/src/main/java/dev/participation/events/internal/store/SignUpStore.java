@@ -67,6 +67,7 @@ public final class SignUpStore implements SignUps {
     private final AuditLog audit;
     private final Clock clock;
     private final Notices notices;
+    private final SignUpQueue queue = new SignUpQueue();
 
     @Activate
     public SignUpStore(@Reference(target = EventSchema.STORAGE) Storage storage, @Reference AuditLog audit,
@@ -96,7 +97,6 @@ public final class SignUpStore implements SignUps {
     private SignUpReceipt book(long sessionId, SignUpForm form, ManageLink manage, String actor) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(manage, "manage");
-        boolean staff = !PUBLIC.equals(actor);
         // The rules depend only on the event's editable details: check them before taking the lock,
         // so bad input never queues behind a rush.
         EventDetails event = storage.read(connection -> {
@@ -107,45 +107,82 @@ public final class SignUpStore implements SignUps {
         if (!errors.isEmpty()) {
             throw new EventProblem(errors);
         }
-        return storage.write(connection -> {
-            LockedSession session = LockedSession.lock(connection, sessionId);
-            Optional<SignUpReceipt> earlier = byFormKey(connection, sessionId, form.formKey());
-            if (earlier.isPresent()) {
-                return earlier.get();
+        return queue.submit(sessionId, new SignUpQueue.Pending(form, manage, actor), group -> write(sessionId, group));
+    }
+
+    /**
+     * Writes a group of sign-ups for one session in one transaction, in order, and answers each. A
+     * sign-up the rules refuse is answered with its problem and the rest go ahead; if the database
+     * refuses the transaction, each is tried again on its own, so one sign-up's trouble is never
+     * another's.
+     */
+    private void write(long sessionId, List<SignUpQueue.Pending> group) {
+        try {
+            storage.write(connection -> {
+                LockedSession session = LockedSession.lock(connection, sessionId);
+                Instant now = clock.instant();
+                session.lapseAndFill(connection, now);
+                for (SignUpQueue.Pending pending : group) {
+                    try {
+                        pending.succeed(bookLocked(connection, session, pending, now));
+                    } catch (EventProblem refused) {
+                        // Refused before anything of it was written: the others are unaffected.
+                        pending.fail(refused);
+                    }
+                }
+                notices.promoted(connection, session, now);
+                session.save(connection);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (group.size() > 1) {
+                for (SignUpQueue.Pending pending : group) {
+                    pending.forget();
+                    write(sessionId, List.of(pending));
+                }
+                return;
             }
-            Instant now = clock.instant();
-            if (staff ? session.event.status() == EventStatus.CANCELLED
-                    : !session.event.takesSignUpsAt(now)) {
-                throw EventProblem.of("", "events.error.notOpen");
-            }
-            if (!now.isBefore(session.details.end())) {
-                throw EventProblem.of("", "events.error.sessionEnded");
-            }
-            // The event may have been edited since the rules were checked: check again under the lock.
-            Map<String, Message> recheck = SignUpRules.check(form, session.event);
-            if (!recheck.isEmpty()) {
-                throw new EventProblem(recheck);
-            }
-            session.lapseAndFill(connection, now);
-            BookingState state;
-            Integer number = null;
-            if (session.placesFor(connection, form.people())) {
-                session.take(form.people());
-                state = BookingState.PLACE;
-            } else {
-                number = session.nextWaitingNumber();
-                state = BookingState.WAITING;
-            }
-            String token = newToken();
-            long id = insert(connection, session, form, state, number, hash(token), now, actor);
-            notices.promoted(connection, session, now);
-            notices.confirmed(connection, id, manage, token, now);
-            session.save(connection);
-            audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
-                    String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
-                            + " to session " + sessionId + ": " + state.key() + (number == null ? "" : " " + number));
-            return new SignUpReceipt(id, sessionId, state, number, form.people(), null, token, false);
-        });
+            group.get(0).fail(e);
+        }
+        group.forEach(SignUpQueue.Pending::answer);
+    }
+
+    private SignUpReceipt bookLocked(Connection connection, LockedSession session, SignUpQueue.Pending pending,
+            Instant now) throws SQLException {
+        SignUpForm form = pending.form;
+        String actor = pending.actor;
+        boolean staff = !PUBLIC.equals(actor);
+        Optional<SignUpReceipt> earlier = byFormKey(connection, session.id, form.formKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (staff ? session.event.status() == EventStatus.CANCELLED : !session.event.takesSignUpsAt(now)) {
+            throw EventProblem.of("", "events.error.notOpen");
+        }
+        if (!now.isBefore(session.details.end())) {
+            throw EventProblem.of("", "events.error.sessionEnded");
+        }
+        // The event may have been edited since the rules were checked: check again under the lock.
+        Map<String, Message> recheck = SignUpRules.check(form, session.event);
+        if (!recheck.isEmpty()) {
+            throw new EventProblem(recheck);
+        }
+        BookingState state;
+        Integer number = null;
+        if (session.placesFor(connection, form.people())) {
+            session.take(form.people());
+            state = BookingState.PLACE;
+        } else {
+            number = session.nextWaitingNumber();
+            state = BookingState.WAITING;
+        }
+        String token = newToken();
+        long id = insert(connection, session, form, state, number, hash(token), now, actor);
+        notices.confirmed(connection, id, pending.manage, token, now);
+        audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
+                String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
+                        + " to session " + session.id + ": " + state.key() + (number == null ? "" : " " + number));
+        return new SignUpReceipt(id, session.id, state, number, form.people(), null, token, false);
     }
 
     @Override
