@@ -251,6 +251,7 @@ public final class DatabaseConnector implements StorageStatus {
             try {
                 applied = new MigrationRunner(Storage.PLATFORM_SCHEMA, scripts,
                         BundleMigrationScripts.movedAway(context.getBundle()), clock).migrate(connection, dialect);
+                SchemaExtender.migrateInstalled(context, connection, dialect, clock);
             } finally {
                 batching.end();
             }

@@ -73,7 +73,8 @@ class SchemaExtenderTest {
                 urls.add(path.toUri().toURL());
             }
             String schema = header == null ? "" : header.split(";")[0];
-            when(bundle.findEntries("db/" + schema, "V*.sql", false)).thenReturn(Collections.enumeration(urls));
+            // A fresh enumeration each time, as a bundle gives: its schema is read when it starts and may be read earlier.
+            when(bundle.findEntries("db/" + schema, "V*.sql", false)).thenAnswer(call -> Collections.enumeration(urls));
             return bundle;
         }
 
@@ -109,6 +110,25 @@ class SchemaExtenderTest {
             verify(context, never()).registerService(eq(Storage.class), any(Storage.class), any());
             assertThat(extender.problem()).hasValueSatisfying(problem -> assertThat(problem)
                     .contains("Schema trial of trial.widget is not available").contains("V001__trial.sql"));
+        }
+
+        @Test
+        void installedBundlesSchemasAreMigratedWithThePlatformsAndAFailingOneIsLeftForItsStart() throws Exception {
+            Bundle good = bundleOwning("trial", Map.of("V001__trial.sql", "CREATE TABLE trial_early (id INT PRIMARY KEY);"));
+            Bundle broken = bundleOwning("other", Map.of("V001__other.sql", "INSERT INTO no_such_table (id) VALUES (1);"));
+            when(context.getBundles()).thenReturn(new Bundle[] {good, broken});
+
+            try (java.sql.Connection connection = db.dataSource().getConnection()) {
+                SchemaExtender.migrateInstalled(context, connection, database().dialect(), clock);
+            }
+
+            assertThat(db.count("SELECT COUNT(*) FROM trial_early")).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM schema_history WHERE schema_name = 'trial'")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM schema_history WHERE schema_name = 'other'")).isZero();
+            // When the bundle starts, its schema is found migrated and its storage registered.
+            ServiceRegistration<Storage> registration = mockRegistration();
+            when(context.registerService(eq(Storage.class), eq(database()), any())).thenReturn(registration);
+            assertThat(extender().addingBundle(good, null)).isSameAs(registration);
         }
 
         @Test
