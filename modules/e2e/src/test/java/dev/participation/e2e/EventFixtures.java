@@ -292,6 +292,20 @@ final class EventFixtures {
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /** The manage link in the confirmation waiting in the outbox for {@code address}, as an administrator reads it. */
+    static String manageLinkInOutbox(Visitor admin, String address) {
+        Document outbox = admin.page("/intranet/outbox");
+        Element row = outbox.select("main tbody tr").stream()
+                .filter(r -> r.select("td").size() > 2 && r.select("td").get(1).text().equals(address)
+                        && r.select("td").get(2).text().startsWith("Booking confirmed"))
+                .findFirst().orElseThrow(() -> new AssertionError("No confirmation to " + address + " in the outbox:\n"
+                        + outbox.select("main table").text()));
+        String text = admin.page(row.selectFirst("a").attr("href")).select("main").text();
+        Matcher link = Pattern.compile("https?://\\S*booking=[A-Za-z0-9_%-]+").matcher(text);
+        assertThat(link.find()).as("a manage link in the confirmation: " + text).isTrue();
+        return link.group();
+    }
+
     // ---- the staff session page -----------------------------------------------------------------
 
     /** One booking on the staff session page; {@code waitingNumber} is 0 for one holding places. */
