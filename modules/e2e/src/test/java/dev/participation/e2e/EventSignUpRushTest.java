@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -174,10 +176,10 @@ class EventSignUpRushTest {
                     go.await();
                     HttpResponse<String> sent = visitor.submit(form, typed);
                     if (sent.statusCode() != 303) {
-                        return name + " got " + sent.statusCode() + ": "
-                                + org.jsoup.Jsoup.parse(sent.body()).select("main").text();
+                        return name + " got " + sent.statusCode() + ": " + Jsoup.parse(sent.body()).select("main").text();
                     }
-                    HttpResponse<String> page = visitor.get(EventFixtures.pathOf(sent.headers().firstValue("Location").orElseThrow()));
+                    String confirmation = sent.headers().firstValue("Location").orElseThrow();
+                    HttpResponse<String> page = visitor.get(EventFixtures.pathOf(confirmation));
                     if (page.statusCode() != 200) {
                         return name + "'s confirmation answered " + page.statusCode();
                     }
@@ -192,7 +194,7 @@ class EventSignUpRushTest {
                 Object result;
                 try {
                     result = answer.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     problems.add(String.valueOf(e.getCause()));
                     continue;
                 }

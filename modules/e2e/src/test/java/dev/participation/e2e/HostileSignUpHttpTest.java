@@ -159,6 +159,18 @@ class HostileSignUpHttpTest {
     }
 
     @Test
+    void aBodyLargerThanAnyFormNeedsIsRefusedWithoutA5xxAndSavesNothing() {
+        Visitor visitor = new Visitor(portal);
+        Element form = openForm(visitor, event);
+        // Past the server's limit on form content (200,000 bytes in Jetty), not only past the field's.
+        Map<String, String> typed = EventFixtures.person("Huge", "huge@example.org");
+        typed.put("p0-accessNeeds", "x".repeat(400_000));
+        HttpResponse<String> answer = visitor.submit(form, EventFixtures.named(form, typed));
+        assertThat(answer.statusCode()).as("a 400 kB sign-up").isBetween(200, 499);
+        assertThat(EventFixtures.staffSession(staff, event.sessionId()).text()).doesNotContain("Huge");
+    }
+
+    @Test
     void aPostWithoutOrWithAWrongCsrfTokenSavesNothing() {
         int before = bookings(event);
         Visitor visitor = new Visitor(portal);
