@@ -216,8 +216,8 @@ final class EventFixtures {
     }
 
     /**
-     * The values keyed by the form's own field names: a form's fields carry a prefix (the
-     * widget's namespace, or none), found from the field whose name ends with the first key.
+     * The values keyed by the form's own field names: a widget's fields carry its namespace
+     * (such as {@code w12_}), the intranet's none.
      */
     static Map<String, String> named(Element form, Map<String, String> bySuffix) {
         String prefix = prefix(form);
@@ -226,14 +226,16 @@ final class EventFixtures {
         return named;
     }
 
+    /** The namespace of a form's fields, read off a field every form here has one of. */
     static String prefix(Element form) {
-        Element token = form.selectFirst("input[name$=formKey], input[name$=title], input[name$=capacity],"
-                + " input[name$=basis], button[name$=do]");
-        if (token == null) {
-            return "";
+        for (String known : List.of("formKey", "title", "capacity", "basis")) {
+            Element field = form.selectFirst("input[name$=" + known + "]");
+            if (field != null) {
+                String name = field.attr("name");
+                return name.substring(0, name.length() - known.length());
+            }
         }
-        String name = token.attr("name");
-        return name.substring(0, name.length() - name.replaceAll("^.*?(formKey|title|capacity|basis|do)$", "$1").length());
+        return "";
     }
 
     // ---- the public side ------------------------------------------------------------------------
