@@ -162,7 +162,7 @@ public final class SignUpJourney {
      * The address in the confirmation email: the booking's page on this site, made absolute with the
      * configured public address (a host's own links may be relative).
      */
-    ManageLink manageLink(WidgetRequest request) {
+    public ManageLink manageLink(WidgetRequest request) {
         return token -> {
             String link = request.links().view(Map.of(Routes.BOOKING, token));
             try {

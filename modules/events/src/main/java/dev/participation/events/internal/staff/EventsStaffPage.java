@@ -13,6 +13,7 @@ import dev.participation.api.widget.StaffPage;
 import dev.participation.events.api.CheckIns;
 import dev.participation.events.api.Events;
 import dev.participation.events.api.SignUps;
+import dev.participation.events.internal.store.BookingPageStore;
 import dev.participation.events.internal.store.SessionMessageStore;
 import dev.participation.kit.staff.RoutedAction;
 import dev.participation.kit.staff.RoutedStaffPage;
@@ -43,10 +44,11 @@ public final class EventsStaffPage extends RoutedStaffPage {
     @Activate
     public EventsStaffPage(@Reference Events events, @Reference SignUps signUps, @Reference CheckIns checkIns,
             @Reference SessionMessageStore messages, @Reference AuditLog audit, @Reference Clock clock,
+            @Reference BookingPageStore bookingPages,
             // Optional: a Liferay portal has no local accounts; people are then named by their ids.
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             Accounts accounts, StaffConfiguration config) {
-        this(new StaffScreens(events, signUps, checkIns, messages, audit, new PublicBookingLink(config.publicAddress())),
+        this(new StaffScreens(events, signUps, checkIns, messages, audit, new PublicBookingLink(config.publicAddress(), bookingPages)),
                 clock, accounts == null ? id -> Optional.empty() : accounts::find);
     }
 

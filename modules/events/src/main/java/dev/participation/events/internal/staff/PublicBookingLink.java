@@ -1,26 +1,28 @@
 package dev.participation.events.internal.staff;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import dev.participation.events.api.ManageLink;
+import dev.participation.events.internal.store.BookingPageStore;
 
 /**
- * The address of the public events page that answers a booking's secret, for the mail sent to
- * someone staff booked: the public widget shows the booking there and offers to cancel it.
+ * The address in the mail sent to someone staff booked: the booking's own page, where the public
+ * widget shows the booking and offers to cancel it, as the widget last learned it from its host
+ * ({@link BookingPageStore}). Before the widget has ever been shown there is no such address yet,
+ * and the link goes to the site's events page.
  */
 final class PublicBookingLink implements ManageLink {
 
-    private final String base;
+    private final BookingPageStore pages;
+    private final String eventsPage;
 
-    PublicBookingLink(String publicAddress) {
+    PublicBookingLink(String publicAddress, BookingPageStore pages) {
         String address = publicAddress == null || publicAddress.isBlank() ? "http://localhost:8080"
                 : publicAddress.strip();
-        this.base = address.replaceAll("/+$", "") + "/events?booking=";
+        this.eventsPage = address.replaceAll("/+$", "") + "/events";
+        this.pages = pages;
     }
 
     @Override
     public String to(String cancelToken) {
-        return base + URLEncoder.encode(cancelToken, StandardCharsets.UTF_8);
+        return pages.link(eventsPage).to(cancelToken);
     }
 }

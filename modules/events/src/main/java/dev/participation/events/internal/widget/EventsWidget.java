@@ -28,6 +28,7 @@ import dev.participation.events.api.EventType;
 import dev.participation.events.api.Events;
 import dev.participation.events.api.PublicEvent;
 import dev.participation.events.api.PublicSession;
+import dev.participation.events.internal.store.BookingPageStore;
 import dev.participation.events.internal.signup.ManageBooking;
 import dev.participation.events.internal.signup.Routes;
 import dev.participation.events.internal.signup.SignUpJourney;
@@ -122,9 +123,12 @@ public final class EventsWidget implements Widget {
     private final Clock clock;
     private final EventViews views;
 
+    private final BookingPageStore bookingPages;
+
     @Activate
     public EventsWidget(@Reference Events events, @Reference SignUpJourney journey, @Reference ManageBooking manage,
-            @Reference Clock clock) {
+            @Reference Clock clock, @Reference BookingPageStore bookingPages) {
+        this.bookingPages = bookingPages;
         this.events = events;
         this.journey = journey;
         this.manage = manage;
@@ -198,6 +202,9 @@ public final class EventsWidget implements Widget {
 
     @Override
     public WidgetView render(WidgetRequest request) {
+        // Only the host knows how it addresses this widget: remember it for the links in emails
+        // about bookings staff make (written only when it changes).
+        bookingPages.learn(journey.manageLink(request).to(BookingPageStore.TOKEN));
         Messages words = Messages.of(request.locale(), WORDS.forLocale(request.locale()));
         int level = level(request.preferences());
         String stylesheet = request.links().asset(STYLESHEET);

@@ -46,6 +46,7 @@ import dev.participation.events.api.Event;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.events.internal.editing.EventEditingPage;
+import dev.participation.events.internal.store.BookingPageStore;
 import dev.participation.events.internal.store.CheckInStore;
 import dev.participation.events.internal.store.EventSchema;
 import dev.participation.events.internal.store.EventStore;
@@ -118,7 +119,7 @@ class EventsPagesInBrowserTest {
         SignUpStore signUps = new SignUpStore(db.storage(), audit, outbox, db.clock());
         CheckInStore checkIns = new CheckInStore(db.storage(), audit, db.clock());
         staff = new EventsStaffPage(new StaffScreens(events, signUps, checkIns,
-                new SessionMessageStore(db.storage(), outbox, audit), audit, new PublicBookingLink("")),
+                new SessionMessageStore(db.storage(), outbox, audit), audit, new PublicBookingLink("", new BookingPageStore(db.storage(), db.clock()))),
                 db.clock(), id -> Optional.empty());
         staffPosts = StaffPosts.of(staff, List.of(new EventsStaffPage.Add(staff), new EventsStaffPage.Message(staff),
                 new EventsStaffPage.Place(staff)));

@@ -27,6 +27,7 @@ import dev.participation.events.api.Contact;
 import dev.participation.events.api.Event;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
+import dev.participation.events.internal.store.BookingPageStore;
 import dev.participation.events.internal.store.CheckInStore;
 import dev.participation.events.internal.store.EventSchema;
 import dev.participation.events.internal.store.EventStore;
@@ -60,6 +61,7 @@ class EventsStaffPageTest {
     SignUpStore signUps;
     CheckInStore checkIns;
     EventsStaffPage page;
+    BookingPageStore bookingPages;
     StaffPosts posts;
 
     @BeforeEach
@@ -71,8 +73,9 @@ class EventsStaffPageTest {
         signUps = new SignUpStore(db.storage(), audit, outbox, db.clock());
         checkIns = new CheckInStore(db.storage(), audit, db.clock());
         SessionMessageStore messages = new SessionMessageStore(db.storage(), outbox, audit);
+        bookingPages = new BookingPageStore(db.storage(), db.clock());
         page = new EventsStaffPage(new StaffScreens(events, signUps, checkIns, messages, audit,
-                new PublicBookingLink("https://www.council.example/")), db.clock(), id -> Optional.empty());
+                new PublicBookingLink("https://www.council.example/", bookingPages)), db.clock(), id -> Optional.empty());
         posts = StaffPosts.of(page, List.of(new EventsStaffPage.CheckIn(page), new EventsStaffPage.Add(page),
                 new EventsStaffPage.Cancel(page), new EventsStaffPage.Place(page), new EventsStaffPage.Message(page)));
     }
@@ -288,10 +291,17 @@ class EventsStaffPageTest {
     }
 
     @StoreTest
-    void theManageLinkIsThePublicEventsPageWithTheBookingsSecret() {
-        PublicBookingLink link = new PublicBookingLink("https://www.council.example/");
-        assertThat(link.to("abc_DEF-123")).isEqualTo("https://www.council.example/events?booking=abc_DEF-123");
-        assertThat(new PublicBookingLink("").to("t")).isEqualTo("http://localhost:8080/events?booking=t");
+    void theManageLinkIsTheBookingPageTheWidgetLearnedFromItsHostWithTheBookingsSecret() {
+        PublicBookingLink link = new PublicBookingLink("https://www.council.example/", bookingPages);
+        assertThat(link.to("abc_DEF-123")).as("before the widget was ever shown").isEqualTo(
+                "https://www.council.example/events");
+        assertThat(new PublicBookingLink("", bookingPages).to("t")).isEqualTo("http://localhost:8080/events");
+
+        bookingPages.learn("https://www.council.example/events?w12_booking=" + BookingPageStore.TOKEN);
+        assertThat(link.to("abc_DEF-123")).isEqualTo("https://www.council.example/events?w12_booking=abc_DEF-123");
+        // Another node, or this one after a restart, reads it from the database.
+        assertThat(new PublicBookingLink("", new BookingPageStore(db.storage(), db.clock())).to("t"))
+                .isEqualTo("https://www.council.example/events?w12_booking=t");
     }
 
     @StoreTest

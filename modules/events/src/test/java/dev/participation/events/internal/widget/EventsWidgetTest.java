@@ -24,6 +24,7 @@ import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.SessionDetails;
+import dev.participation.events.internal.store.BookingPageStore;
 import dev.participation.events.internal.store.EventSchema;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
@@ -86,6 +87,14 @@ class EventsWidgetTest {
         assertThat(card(page, "Summer Forum").select(".pw-events__places").text())
                 .startsWith("Sign-up opens Thursday 5 March 2026 at");
         assertThat(page.html()).doesNotContain("meet.example.org");
+    }
+
+    @StoreTest
+    void showingTheWidgetTeachesTheBookingPageThatEmailsAboutStaffBookingsLinkTo() {
+        assertThat(pages.bookingPages.address()).isEmpty();
+        pages.page(visit());
+        assertThat(pages.bookingPages.address()).hasValueSatisfying(address -> assertThat(address)
+                .startsWith(PublicPages.ADDRESS).contains("booking=" + BookingPageStore.TOKEN));
     }
 
     @StoreTest

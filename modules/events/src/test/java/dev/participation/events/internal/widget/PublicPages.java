@@ -20,6 +20,7 @@ import dev.participation.events.EventExamples;
 import dev.participation.events.api.Event;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.SessionDetails;
+import dev.participation.events.internal.store.BookingPageStore;
 import dev.participation.events.internal.signup.ManageBooking;
 import dev.participation.events.internal.signup.SignUpConfiguration;
 import dev.participation.events.internal.signup.SignUpJourney;
@@ -50,6 +51,7 @@ public final class PublicPages {
     public final PublicFormGuard guard = mock(PublicFormGuard.class);
     public final SignUpJourney journey;
     public final EventsWidget widget;
+    public final BookingPageStore bookingPages;
     private int slugs;
 
     public PublicPages(TestStorage db) {
@@ -62,7 +64,8 @@ public final class PublicPages {
         when(guard.fields(anyString())).thenReturn(new GuardFields("website", "drawn", "token-1"));
         when(guard.check(anyString(), any())).thenReturn(Verdict.pass());
         journey = new SignUpJourney(signUps, records, guard, address(ADDRESS));
-        widget = new EventsWidget(events, journey, new ManageBooking(signUps, records), db.clock());
+        bookingPages = new BookingPageStore(db.storage(), db.clock());
+        widget = new EventsWidget(events, journey, new ManageBooking(signUps, records), db.clock(), bookingPages);
     }
 
     static SignUpConfiguration address(String publicAddress) {
