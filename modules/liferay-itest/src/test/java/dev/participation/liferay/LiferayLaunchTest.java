@@ -220,13 +220,7 @@ class LiferayLaunchTest {
         assertThat(groups).as("the groups portlet").isNotNull();
         String name = String.valueOf(groups.getProperty("javax.portlet.name"));
         PortletWindow window = new PortletWindow(liferay.context().getService(groups), name);
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        org.jsoup.nodes.Document page = Jsoup.parseBodyFragment(window.render());
-        // The demo groups are installed just after the bundles start.
-        while (!page.text().contains("Youth Cabinet") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            page = Jsoup.parseBodyFragment(window.render());
-        }
+        org.jsoup.nodes.Document page = renderOnceShowing(window, "Youth Cabinet");
         assertThat(page.text()).contains("Youth Cabinet", "Care Leavers Forum", "10 groups found");
         org.jsoup.nodes.Element form = page.selectFirst("form[method=get]");
         assertThat(form).as("the directory's filter form").isNotNull();
@@ -243,19 +237,27 @@ class LiferayLaunchTest {
         assertThat(events).as("the events portlet").isNotNull();
         String name = String.valueOf(events.getProperty("javax.portlet.name"));
         PortletWindow window = new PortletWindow(liferay.context().getService(events), name);
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        org.jsoup.nodes.Document page = Jsoup.parseBodyFragment(window.render());
-        // The demo events are installed just after the bundles start.
-        while (!page.text().contains("Summer Activity Week") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            page = Jsoup.parseBodyFragment(window.render());
-        }
+        org.jsoup.nodes.Document page = renderOnceShowing(window, "Summer Activity Week");
         assertThat(page.text()).contains("Summer Activity Week", "Have your say on play spaces");
         assertThat(page.text()).containsPattern("\\d+ places? left");
         org.jsoup.nodes.Element form = page.selectFirst("form[method=get]");
         assertThat(form).as("the events' filter form").isNotNull();
         assertThat(form.select("input[type=hidden][name=p_p_lifecycle]").val()).isEqualTo("render");
         assertThat(page.html()).as("no online link in public HTML").doesNotContain("meet.example.org");
+    }
+
+    /**
+     * The portlet's view once it shows {@code text}, or as it is when {@link #SETTLE} runs out: the
+     * demo content a view shows is installed just after the bundles start.
+     */
+    private static org.jsoup.nodes.Document renderOnceShowing(PortletWindow window, String text) throws Exception {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        org.jsoup.nodes.Document page = Jsoup.parseBodyFragment(window.render());
+        while (!page.text().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            page = Jsoup.parseBodyFragment(window.render());
+        }
+        return page;
     }
 
     /** The keys of every widget type the deployed bundles provide, read from the widgets themselves. */
