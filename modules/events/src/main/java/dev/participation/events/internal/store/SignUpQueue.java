@@ -82,6 +82,17 @@ final class SignUpQueue {
 
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
 
+    /** How many sign-ups for the session are waiting for their turn on this node. */
+    int waiting(long sessionId) {
+        Session session = sessions.get(sessionId);
+        if (session == null) {
+            return 0;
+        }
+        synchronized (session.waiting) {
+            return session.waiting.size();
+        }
+    }
+
     /**
      * Waits for {@code pending}'s sign-up to be written, by this caller or by one before it.
      *

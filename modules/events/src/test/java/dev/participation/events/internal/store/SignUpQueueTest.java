@@ -50,7 +50,7 @@ class SignUpQueueTest {
                     answerAll(group);
                 })));
                 // Each joins the queue before the next is sent, so arrival order is known.
-                Thread.sleep(20);
+                awaitWaiting(i);
             }
             othersQueued.countDown();
 
@@ -98,6 +98,14 @@ class SignUpQueueTest {
             p.succeed(receipt(Long.parseLong(p.form.attendees().get(0).firstName().substring(1))));
             p.answer();
         }
+    }
+
+    private void awaitWaiting(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (queue.waiting(1) < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(queue.waiting(1)).as("sign-ups waiting their turn").isEqualTo(count);
     }
 
     private static void await(CountDownLatch latch) {
