@@ -1,7 +1,6 @@
 package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -9,10 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +35,6 @@ import org.junit.jupiter.api.Test;
 class CrashTest {
 
     private static final int CHANGES = 20;
-    private static final String POSTGRES_URL = System.getenv().getOrDefault("PARTICIPATION_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // Chosen rather than read off the first start's banner, so the test does not depend on how a
@@ -56,15 +48,13 @@ class CrashTest {
 
     @Test
     void everyConfirmedChangeSurvivesAKillOnPostgreSQL() throws Exception {
-        requirePostgres();
-        String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        postgres("CREATE DATABASE " + database);
+        PostgresDatabases.require();
+        String database = PostgresDatabases.create("crash");
         try {
             crashAfterEachChange(Path.of(System.getProperty("portal.workdir"), "crash-pg-" + System.nanoTime()),
-                    "participation.database.url=" + POSTGRES_URL.replaceAll("/[^/?]*(\\?.*)?$", "/" + database),
-                    "participation.database.user=postgres");
+                    PostgresDatabases.launchOn(database));
         } finally {
-            postgres("DROP DATABASE " + database + " WITH (FORCE)");
+            PostgresDatabases.drop(database);
         }
     }
 
@@ -265,28 +255,5 @@ class CrashTest {
         Path configs = Files.createDirectories(dir.resolve("configs"));
         Files.writeString(configs.resolve("dev.participation.accounts.config"), "adminPasswordHash=\"pbkdf2-sha256$"
                 + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash) + "\"\n");
-    }
-
-    /** Skips without PostgreSQL on a developer's machine; fails in CI, where it must run. */
-    private static void requirePostgres() {
-        DriverManager.setLoginTimeout(3);
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "")) {
-            connection.isValid(3);
-        } catch (SQLException e) {
-            String problem = "PostgreSQL is not reachable at " + POSTGRES_URL + " as user postgres (" + e.getMessage()
-                    + "). Start it with trust authentication and a database named test, e.g. `apt-get install -y"
-                    + " postgresql && service postgresql start`, or point PARTICIPATION_TEST_POSTGRES_URL elsewhere.";
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true, so the PostgreSQL crash test must run: " + problem);
-            }
-            Assumptions.abort(problem);
-        }
-    }
-
-    private static void postgres(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

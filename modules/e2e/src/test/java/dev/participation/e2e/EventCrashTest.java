@@ -36,13 +36,13 @@ class EventCrashTest {
 
     @Test
     void aConfirmedSignUpSurvivesAKillOnPostgreSQL() throws Exception {
-        EventFixtures.requirePostgres();
-        String database = EventFixtures.createDatabase("eventcrash");
+        PostgresDatabases.require();
+        String database = PostgresDatabases.create("eventcrash");
         try {
             crashAfterEachSignUp(Path.of(System.getProperty("portal.workdir"), "event-crash-pg-" + System.nanoTime()),
-                    EventFixtures.launchOn(database));
+                    PostgresDatabases.launchOn(database));
         } finally {
-            EventFixtures.dropDatabase(database);
+            PostgresDatabases.drop(database);
         }
     }
 

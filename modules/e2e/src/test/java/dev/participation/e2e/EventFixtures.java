@@ -1,7 +1,6 @@
 package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,17 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +24,6 @@ import javax.crypto.spec.PBEKeySpec;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the event sign-up tests share: a portal's {@code configs/} (a chosen administrator
@@ -41,8 +34,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class EventFixtures {
 
-    static final String POSTGRES_URL = System.getenv().getOrDefault("PARTICIPATION_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
     private static final Pattern WAITING = Pattern.compile("number (\\d+) on the waiting list");
     private static final Pattern STAFF_WAITING = Pattern.compile("Waiting list, number (\\d+)");
     private static final Pattern TAKEN = Pattern.compile("(\\d+) of (\\d+) taken, (\\d+) left");
@@ -82,47 +73,6 @@ final class EventFixtures {
 
     private static Path configs(Path portalDir) throws IOException {
         return Files.createDirectories(portalDir.resolve("configs"));
-    }
-
-    // ---- PostgreSQL -----------------------------------------------------------------------------
-
-    /** Skips without PostgreSQL on a developer's machine; fails in CI, where it must run. */
-    static void requirePostgres() {
-        DriverManager.setLoginTimeout(3);
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "")) {
-            connection.isValid(3);
-        } catch (SQLException e) {
-            String problem = "PostgreSQL is not reachable at " + POSTGRES_URL + " as user postgres (" + e.getMessage()
-                    + "). Start it with trust authentication and a database named test, e.g. `apt-get install -y"
-                    + " postgresql && service postgresql start`, or point PARTICIPATION_TEST_POSTGRES_URL elsewhere.";
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true, so the PostgreSQL event tests must run: " + problem);
-            }
-            Assumptions.abort(problem);
-        }
-    }
-
-    /** A new, empty database; its launch settings are {@link #launchOn(String)}. */
-    static String createDatabase(String prefix) throws SQLException {
-        String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        postgres("CREATE DATABASE " + database);
-        return database;
-    }
-
-    static void dropDatabase(String database) throws SQLException {
-        postgres("DROP DATABASE " + database + " WITH (FORCE)");
-    }
-
-    static String[] launchOn(String database) {
-        return new String[] {"participation.database.url=" + POSTGRES_URL.replaceAll("/[^/?]*(\\?.*)?$", "/" + database),
-            "participation.database.user=postgres"};
-    }
-
-    private static void postgres(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     // ---- staff and editors ----------------------------------------------------------------------

@@ -49,25 +49,25 @@ class EventSignUpRushTest {
 
     @Test
     void twoHundredAtOnceOnPostgreSQL() throws Exception {
-        EventFixtures.requirePostgres();
-        String database = EventFixtures.createDatabase("rush");
+        PostgresDatabases.require();
+        String database = PostgresDatabases.create("rush");
         try {
             rush(Path.of(System.getProperty("portal.workdir"), "event-rush-pg-" + System.nanoTime()), 1,
-                    EventFixtures.launchOn(database));
+                    PostgresDatabases.launchOn(database));
         } finally {
-            EventFixtures.dropDatabase(database);
+            PostgresDatabases.drop(database);
         }
     }
 
     @Test
     void twoHundredAtOnceSplitBetweenTwoPortalsOnOnePostgreSQLDatabase() throws Exception {
-        EventFixtures.requirePostgres();
-        String database = EventFixtures.createDatabase("rush2");
+        PostgresDatabases.require();
+        String database = PostgresDatabases.create("rush2");
         try {
             rush(Path.of(System.getProperty("portal.workdir"), "event-rush-2pg-" + System.nanoTime()), 2,
-                    EventFixtures.launchOn(database));
+                    PostgresDatabases.launchOn(database));
         } finally {
-            EventFixtures.dropDatabase(database);
+            PostgresDatabases.drop(database);
         }
     }
 
