@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 
 /**
  * What must hold for every session however the rush went, read straight from the tables: nobody
- * over capacity, the counter equal to the bookings holding places, no booking promoted twice, no
- * waiting number given twice, every booking with as many people as it says, and no waiting booking
- * left that would fit in the places free while promotion is on.
+ * over capacity, the counters equal to the bookings holding places and waiting, no booking
+ * promoted twice, no waiting number given twice, every booking with as many people as it says,
+ * and no waiting booking left that would fit in the places free while promotion is on.
  */
 public final class Invariants {
 
@@ -22,7 +22,10 @@ public final class Invariants {
 
     public static void check(DataSource dataSource, boolean promotionOn) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.capacity, s.places_taken,"
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT s.id, s.capacity, s.places_taken, s.people_waiting,"
+                    + " (SELECT COALESCE(SUM(b.people), 0) FROM event_booking b WHERE b.session_id = s.id"
+                    + "  AND b.state = 'waiting') AS waiting,"
                     + " (SELECT COALESCE(SUM(b.people), 0) FROM event_booking b WHERE b.session_id = s.id"
                     + "  AND b.state IN ('place', 'offered')) AS holding,"
                     + " (SELECT MIN(b.people) FROM event_booking b WHERE b.session_id = s.id AND b.state = 'waiting')"
@@ -34,6 +37,8 @@ public final class Invariants {
                     int taken = rows.getInt("places_taken");
                     assertThat(rows.getInt("holding")).as("people holding places in session %d", id).isEqualTo(taken);
                     assertThat(taken).as("places taken in session %d", id).isBetween(0, capacity);
+                    assertThat(rows.getInt("people_waiting")).as("people waiting in session %d", id)
+                            .isEqualTo(rows.getInt("waiting"));
                     int smallest = rows.getInt("smallest_waiting");
                     if (promotionOn && !rows.wasNull()) {
                         assertThat(smallest).as("smallest waiting party in session %d, with %d places free", id,

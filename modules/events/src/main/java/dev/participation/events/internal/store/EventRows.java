@@ -121,15 +121,14 @@ final class EventRows {
     }
 
     static List<EventSession> sessions(Connection connection, long eventId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT s.*, (SELECT COALESCE(SUM(b.people), 0)"
-                + " FROM event_booking b WHERE b.session_id = s.id AND b.state = 'waiting') AS waiting"
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.*"
                 + " FROM event_session s WHERE s.event_id = ? ORDER BY s.position, s.id")) {
             query.setLong(1, eventId);
             try (ResultSet rows = query.executeQuery()) {
                 List<EventSession> sessions = new ArrayList<>();
                 while (rows.next()) {
                     sessions.add(new EventSession(rows.getLong("id"), sessionDetails(rows),
-                            rows.getInt("places_taken"), rows.getInt("waiting")));
+                            rows.getInt("places_taken"), rows.getInt("people_waiting")));
                 }
                 return sessions;
             }

@@ -23,6 +23,10 @@ import dev.participation.events.api.SessionDetails;
  * {@code event_session} row, held until the transaction ends; in PostgreSQL and H2 alike a second
  * transaction waits there and then reads the first one's committed changes (see
  * {@code SessionLockTest}). {@link #save} writes the counters back before the transaction ends.
+ *
+ * <p>The counters ({@code places_taken}, {@code people_waiting}, {@code last_waiting_number}) are
+ * changed only through this class's methods, each alongside the booking change it counts, so they
+ * stay equal to the sums over the bookings that {@code Invariants} checks after every rush.
  */
 final class LockedSession {
 
@@ -35,17 +39,21 @@ final class LockedSession {
     final EventDetails event;
     final SessionDetails details;
     private int taken;
+    private int waiting;
+    /** The smallest party on the waiting list, or null while not read since the list last shrank. */
+    private Integer smallestWaiting;
     private int lastWaitingNumber;
     private final List<Promoted> promoted = new ArrayList<>();
     private int told;
 
     private LockedSession(long id, long eventId, EventDetails event, SessionDetails details, int taken,
-            int lastWaitingNumber) {
+            int waiting, int lastWaitingNumber) {
         this.id = id;
         this.eventId = eventId;
         this.event = event;
         this.details = details;
         this.taken = taken;
+        this.waiting = waiting;
         this.lastWaitingNumber = lastWaitingNumber;
     }
 
@@ -58,6 +66,7 @@ final class LockedSession {
         long eventId;
         SessionDetails details;
         int taken;
+        int waiting;
         int last;
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT * FROM event_session WHERE id = ? FOR UPDATE")) {
@@ -69,11 +78,12 @@ final class LockedSession {
                 eventId = row.getLong("event_id");
                 details = EventRows.sessionDetails(row);
                 taken = row.getInt("places_taken");
+                waiting = row.getInt("people_waiting");
                 last = row.getInt("last_waiting_number");
             }
         }
         EventDetails event = EventRows.details(connection, eventId).orElseThrow();
-        return new LockedSession(sessionId, eventId, event, details, taken, last);
+        return new LockedSession(sessionId, eventId, event, details, taken, waiting, last);
     }
 
     int capacity() {
@@ -93,7 +103,29 @@ final class LockedSession {
      * waiting would fit in the places free (they were there first).
      */
     boolean placesFor(Connection connection, int people) throws SQLException {
-        return people <= free() && firstWaitingThatFits(connection, free()) == null;
+        return people <= free() && !someoneWaitingFits(connection);
+    }
+
+    /**
+     * Whether a party on the waiting list would fit in the places free. In a rush the list is empty
+     * while places last and there are no places while it grows, so this rarely reads the list, and
+     * then once per hold of the lock until someone leaves it.
+     */
+    private boolean someoneWaitingFits(Connection connection) throws SQLException {
+        if (waiting == 0 || free() <= 0) {
+            return false;
+        }
+        if (smallestWaiting == null) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MIN(people) FROM event_booking"
+                    + " WHERE session_id = ? AND state = 'waiting'")) {
+                query.setLong(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    smallestWaiting = row.getInt(1);
+                }
+            }
+        }
+        return smallestWaiting <= free();
     }
 
     void take(int people) {
@@ -108,8 +140,22 @@ final class LockedSession {
         taken -= people;
     }
 
-    int nextWaitingNumber() {
+    /** Puts a party at the end of the waiting list: its number, which the caller stores with the booking. */
+    int joinWaitingList(int people) {
+        smallestWaiting = waiting == 0 ? Integer.valueOf(people)
+                : smallestWaiting == null ? null : Integer.valueOf(Math.min(smallestWaiting, people));
+        waiting += people;
         return ++lastWaitingNumber;
+    }
+
+    /** A party leaves the waiting list (cancelled, or given places): the caller changes the booking. */
+    void leaveWaitingList(int people) {
+        waiting -= people;
+        smallestWaiting = null;
+    }
+
+    int waiting() {
+        return waiting;
     }
 
     /** Whether places that come free still go to the waiting list at {@code now}. */
@@ -155,7 +201,7 @@ final class LockedSession {
             return;
         }
         boolean offers = event.promotion().mode() == PromotionMode.OFFER;
-        while (free() > 0) {
+        while (free() > 0 && waiting > 0) {
             long[] next = firstWaitingThatFits(connection, free());
             if (next == null) {
                 return;
@@ -172,6 +218,7 @@ final class LockedSession {
                     throw new IllegalStateException("Booking " + next[0] + " left the waiting list under the lock");
                 }
             }
+            leaveWaitingList((int) next[1]);
             take((int) next[1]);
             promoted.add(new Promoted(next[0], state, offerEnds));
         }
@@ -187,6 +234,7 @@ final class LockedSession {
                 throw new IllegalStateException("Booking " + bookingId + " left the waiting list under the lock");
             }
         }
+        leaveWaitingList(people);
         take(people);
         promoted.add(new Promoted(bookingId, BookingState.PLACE, null));
     }
@@ -222,10 +270,11 @@ final class LockedSession {
     /** Writes the counters back; the lock is released when the transaction ends. */
     void save(Connection connection) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE event_session SET places_taken = ?, last_waiting_number = ? WHERE id = ?")) {
+                "UPDATE event_session SET places_taken = ?, people_waiting = ?, last_waiting_number = ? WHERE id = ?")) {
             update.setInt(1, taken);
-            update.setInt(2, lastWaitingNumber);
-            update.setLong(3, id);
+            update.setInt(2, waiting);
+            update.setInt(3, lastWaitingNumber);
+            update.setLong(4, id);
             update.executeUpdate();
         }
     }

@@ -173,7 +173,7 @@ public final class SignUpStore implements SignUps {
             session.take(form.people());
             state = BookingState.PLACE;
         } else {
-            number = session.nextWaitingNumber();
+            number = session.joinWaitingList(form.people());
             state = BookingState.WAITING;
         }
         String token = newToken();
@@ -238,6 +238,8 @@ public final class SignUpStore implements SignUps {
             }
             if (booking.state().holdsPlaces()) {
                 session.release(booking.people());
+            } else if (booking.state() == BookingState.WAITING) {
+                session.leaveWaitingList(booking.people());
             }
             notices.cancelled(connection, bookingId, booking.state(), !PUBLIC.equals(actor), now);
             session.lapseAndFill(connection, now);
