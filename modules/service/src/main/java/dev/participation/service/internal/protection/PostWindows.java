@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.participation.service.internal.storage.Database;
@@ -14,9 +17,16 @@ import dev.participation.api.storage.Sql;
 
 /**
  * Counts a form's posts in fixed windows in {@code public_form_window}, so every node sharing the
- * database shares the counts. A post is admitted by one conditional {@code UPDATE ... SET posts =
- * posts + 1 WHERE posts < limit}: the database locks the row for it, so of N posts at once over a
- * limit of L exactly L change the row, on H2 and on PostgreSQL alike.
+ * database shares the counts. An allowance is taken by a conditional {@code UPDATE ... SET posts =
+ * posts + n WHERE posts + n <= limit}: the database locks the row for it, so however many posts
+ * arrive at once on however many nodes, no more than the limit are admitted in a window.
+ *
+ * <p>A large limit (the overall one) is not taken one post at a time: a node leases a share of it,
+ * {@link #leaseSize} posts, and admits that many from memory before going back to the database.
+ * Every post of a rush would otherwise commit to the same row, one after another. The price is at
+ * most one lease per node left unused when a window fills, so with N nodes the last N leases' worth
+ * of posts may be refused a little early; never is a post admitted over the limit. Small limits (an
+ * address's) have leases of one post, so they are exact and the database holds every count.
  */
 final class PostWindows {
 
@@ -28,12 +38,25 @@ final class PostWindows {
     record Full(String counter, Instant windowEnd) {
     }
 
+    /** A node leases at most this share of a limit at once: 2%. */
+    private static final int LEASE_SHARE = 50;
+
     private final Database database;
     private final Duration window;
+    /** Posts leased from the database and not yet admitted, per form, counter and window. */
+    private final Map<Leased, Integer> leased = new HashMap<>();
+
+    private record Leased(String formKey, String counter, Instant windowStart) {
+    }
 
     PostWindows(Database database, Duration window) {
         this.database = database;
         this.window = window;
+    }
+
+    /** How many posts of a limit one node takes from the database at once. */
+    static int leaseSize(int limit) {
+        return Math.max(1, limit / LEASE_SHARE);
     }
 
     /**
@@ -44,19 +67,66 @@ final class PostWindows {
      */
     Optional<Full> admit(String formKey, List<Limit> limits, Instant now) {
         Instant start = windowStart(now);
+        List<Leased> takenHere = new ArrayList<>(limits.size());
+        List<Limit> fromDatabase = new ArrayList<>(limits.size());
+        synchronized (leased) {
+            leased.keySet().removeIf(key -> key.windowStart().isBefore(start));
+            for (Limit limit : limits) {
+                if (limit.posts() <= 0) {
+                    giveBack(takenHere);
+                    return Optional.of(new Full(limit.counter(), start.plus(window)));
+                }
+                Leased key = new Leased(formKey, limit.counter(), start);
+                Integer left = leased.get(key);
+                if (left != null && left > 0) {
+                    leased.put(key, left - 1);
+                    takenHere.add(key);
+                } else {
+                    fromDatabase.add(limit);
+                }
+            }
+        }
+        if (fromDatabase.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean admitted = false;
         try {
-            database.write(connection -> {
-                for (Limit limit : limits) {
-                    if (!takeOne(connection, formKey, limit, start)) {
+            Map<Leased, Integer> spare = database.write(connection -> {
+                Map<Leased, Integer> more = new HashMap<>();
+                for (Limit limit : fromDatabase) {
+                    int granted = lease(connection, formKey, limit, start);
+                    if (granted == 0) {
                         // Rolls back what the earlier limits took.
                         throw new OverLimit(new Full(limit.counter(), start.plus(window)));
                     }
+                    more.put(new Leased(formKey, limit.counter(), start), granted - 1);
                 }
-                return null;
+                return more;
             });
+            admitted = true;
+            synchronized (leased) {
+                spare.forEach((key, posts) -> {
+                    if (posts > 0) {
+                        leased.merge(key, posts, Integer::sum);
+                    }
+                });
+            }
             return Optional.empty();
         } catch (OverLimit e) {
             return Optional.of(e.full);
+        } finally {
+            if (!admitted) {
+                synchronized (leased) {
+                    giveBack(takenHere);
+                }
+            }
+        }
+    }
+
+    /** Returns posts taken from leases for a post that was not admitted after all. */
+    private void giveBack(List<Leased> taken) {
+        for (Leased key : taken) {
+            leased.merge(key, 1, Integer::sum);
         }
     }
 
@@ -89,15 +159,42 @@ final class PostWindows {
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
     }
 
-    private boolean takeOne(Connection connection, String formKey, Limit limit, Instant start) throws SQLException {
-        if (limit.posts() <= 0) {
-            return false;
+    /**
+     * Takes up to {@link #leaseSize} posts of a limit's allowance for this window: a whole lease
+     * while the allowance lasts, then what is left of it.
+     *
+     * @return how many posts were taken; 0 when the window's allowance is used up
+     */
+    private int lease(Connection connection, String formKey, Limit limit, Instant start) throws SQLException {
+        int size = leaseSize(limit.posts());
+        if (takeMore(connection, formKey, limit, start, size)) {
+            return size;
         }
         insertEmptyWindow(connection, formKey, limit.counter(), start);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE public_form_window SET posts = posts + 1"
-                + " WHERE form_key = ? AND counter = ? AND window_start = ? AND posts < ?")) {
-            bindRow(update, formKey, limit.counter(), start);
-            update.setInt(4, limit.posts());
+        // Read under the row's lock, so the rest is taken by one node or another, not both.
+        int posts;
+        try (PreparedStatement query = connection.prepareStatement("SELECT posts FROM public_form_window"
+                + " WHERE form_key = ? AND counter = ? AND window_start = ? FOR UPDATE")) {
+            bindRow(query, formKey, limit.counter(), start);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                posts = row.getInt(1);
+            }
+        }
+        int rest = Math.min(size, limit.posts() - posts);
+        return rest > 0 && takeMore(connection, formKey, limit, start, rest) ? rest : 0;
+    }
+
+    private boolean takeMore(Connection connection, String formKey, Limit limit, Instant start, int posts)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE public_form_window SET posts = posts + ?"
+                + " WHERE form_key = ? AND counter = ? AND window_start = ? AND posts + ? <= ?")) {
+            update.setInt(1, posts);
+            update.setString(2, formKey);
+            update.setString(3, limit.counter());
+            Sql.setInstant(update, 4, start);
+            update.setInt(5, posts);
+            update.setInt(6, limit.posts());
             return update.executeUpdate() == 1;
         }
     }

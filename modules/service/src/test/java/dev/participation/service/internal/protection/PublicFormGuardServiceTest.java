@@ -234,6 +234,78 @@ class PublicFormGuardServiceTest {
         }
 
         @Test
+        void aLargeLimitIsLeasedInSharesSoARushDoesNotWriteEveryPost() {
+            PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
+            List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("all", 1000));
+            Instant now = clock.instant();
+
+            assertThat(windows.admit(FORM, limits, now)).isEmpty();
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(20);
+            for (int i = 1; i < 20; i++) {
+                assertThat(windows.admit(FORM, limits, now)).isEmpty();
+            }
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(20);
+            assertThat(windows.admit(FORM, limits, now)).isEmpty();
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(40);
+        }
+
+        @Test
+        void twoNodesLeasingFromOneLargeLimitNeverAdmitMoreThanItAndUseItAll() throws Exception {
+            int limit = 1000;
+            List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("all", limit));
+            List<PostWindows> nodes = List.of(new PostWindows(database(), Duration.ofHours(1)),
+                    new PostWindows(database(), Duration.ofHours(1)));
+            Instant now = clock.instant();
+            int threadsPerNode = 4;
+            int postsPerThread = 200; // 1,600 posts in all, each node alone sending more than half the limit
+            ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerNode);
+            CountDownLatch ready = new CountDownLatch(2 * threadsPerNode);
+            int admitted = 0;
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (PostWindows node : nodes) {
+                    for (int t = 0; t < threadsPerNode; t++) {
+                        answers.add(pool.submit(() -> {
+                            ready.countDown();
+                            ready.await(10, TimeUnit.SECONDS);
+                            int mine = 0;
+                            for (int i = 0; i < postsPerThread; i++) {
+                                mine += node.admit(FORM, limits, now).isEmpty() ? 1 : 0;
+                            }
+                            return mine;
+                        }));
+                    }
+                }
+                for (Future<Integer> answer : answers) {
+                    admitted += answer.get(120, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            // Both nodes posted until refused, so neither was left holding a lease: all of it was used.
+            assertThat(admitted).isEqualTo(limit);
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(limit);
+        }
+
+        @Test
+        void aPostRefusedOverallGivesBackWhatItTookFromALease() {
+            PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
+            Instant now = clock.instant();
+            PostWindows.Limit address = new PostWindows.Limit("address:x", 500);
+            assertThat(windows.admit(FORM, List.of(address, new PostWindows.Limit("all", 1)), now)).isEmpty();
+
+            // The overall limit is full: the address's lease keeps the post it would have used.
+            assertThat(windows.admit(FORM, List.of(address, new PostWindows.Limit("all", 1)), now))
+                    .hasValueSatisfying(full -> assertThat(full.counter()).isEqualTo("all"));
+            int admittedAfter = 0;
+            while (windows.admit(FORM, List.of(address), now).isEmpty()) {
+                admittedAfter++;
+            }
+            assertThat(admittedAfter).isEqualTo(499);
+        }
+
+        @Test
         void refusalsAreCountedAndStaffSeeThemInTheAuditLogWithoutBeingFlooded() {
             PublicFormGuardService guard = guard();
             GuardFields fields = guard.fields(FORM);
