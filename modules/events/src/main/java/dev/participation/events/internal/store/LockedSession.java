@@ -43,11 +43,12 @@ final class LockedSession {
     /** The smallest party on the waiting list, or null while not read since the list last shrank. */
     private Integer smallestWaiting;
     private int lastWaitingNumber;
+    private final int sequence;
     private final List<Promoted> promoted = new ArrayList<>();
     private int told;
 
     private LockedSession(long id, long eventId, EventDetails event, SessionDetails details, int taken,
-            int waiting, int lastWaitingNumber) {
+            int waiting, int lastWaitingNumber, int sequence) {
         this.id = id;
         this.eventId = eventId;
         this.event = event;
@@ -55,6 +56,7 @@ final class LockedSession {
         this.taken = taken;
         this.waiting = waiting;
         this.lastWaitingNumber = lastWaitingNumber;
+        this.sequence = sequence;
     }
 
     /**
@@ -68,6 +70,7 @@ final class LockedSession {
         int taken;
         int waiting;
         int last;
+        int sequence;
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT * FROM event_session WHERE id = ? FOR UPDATE")) {
             query.setLong(1, sessionId);
@@ -80,10 +83,16 @@ final class LockedSession {
                 taken = row.getInt("places_taken");
                 waiting = row.getInt("people_waiting");
                 last = row.getInt("last_waiting_number");
+                sequence = row.getInt("sequence");
             }
         }
         EventDetails event = EventRows.details(connection, eventId).orElseThrow();
-        return new LockedSession(sessionId, eventId, event, details, taken, waiting, last);
+        return new LockedSession(sessionId, eventId, event, details, taken, waiting, last, sequence);
+    }
+
+    /** The session's calendar sequence: what a calendar file sent now says. */
+    int sequence() {
+        return sequence;
     }
 
     int capacity() {

@@ -15,10 +15,13 @@ import dev.participation.api.mail.MailMessage;
 import dev.participation.api.mail.Outbox;
 import dev.participation.api.storage.Dialect;
 import dev.participation.api.storage.Sql;
+import dev.participation.events.api.Booker;
+import dev.participation.events.api.BookerRole;
 import dev.participation.events.api.BookingState;
 import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.SessionDetails;
+import dev.participation.events.api.SignUpForm;
 import dev.participation.events.internal.mail.BookingFacts;
 import dev.participation.events.internal.mail.NoticeMail;
 import dev.participation.events.internal.mail.NoticeSettings;
@@ -51,13 +54,22 @@ final class Notices {
         return new NoticeMail(settings, clock.getZone(), now, Locale.getDefault());
     }
 
-    /** The confirmation of a new booking, with the link only this transaction can make (it knows the secret). */
-    void confirmed(Connection connection, long bookingId, ManageLink manage, String token, Instant now)
-            throws SQLException {
-        Optional<BookingFacts> facts = facts(connection, bookingId);
-        if (facts.isPresent()) {
-            outbox.queue(mail(now).confirmation(facts.get(), manage.to(token)));
+    /**
+     * The confirmation of a new booking, with the link only this transaction can make (it knows the
+     * secret). Everything it says is in hand: the form just stored and the session under its lock,
+     * so a rush's confirmations read nothing back.
+     */
+    void confirmed(LockedSession session, SignUpForm form, BookingState state, Integer waitingNumber,
+            ManageLink manage, String token, Instant now) {
+        String email = form.contact().email().strip();
+        if (email.isEmpty()) {
+            return;
         }
+        Booker booker = form.booker();
+        String greeting = greeting(booker.role() == BookerRole.SELF ? "" : booker.name().strip(),
+                form.contact().trustedAdult().strip(), form.attendees().get(0).firstName().strip());
+        outbox.queue(mail(now).confirmation(new BookingFacts(session.id, session.sequence(), session.event,
+                session.details, email, greeting, form.people(), state, waitingNumber, null), manage.to(token)));
     }
 
     /**
@@ -260,12 +272,14 @@ final class Notices {
     }
 
     /** Whoever reads the mail: the one booking for a party, a trusted adult, or the person coming. */
+    private static String greeting(String bookerName, String trustedAdult, String firstPerson) {
+        return !bookerName.isBlank() ? bookerName : !trustedAdult.isBlank() ? trustedAdult : firstPerson;
+    }
+
     private static String greeting(Connection connection, ResultSet row, long bookingId) throws SQLException {
-        if (!"self".equals(row.getString("booker_role")) && !row.getString("booker_name").isBlank()) {
-            return row.getString("booker_name");
-        }
-        if (!row.getString("contact_adult").isBlank()) {
-            return row.getString("contact_adult");
+        String bookerName = "self".equals(row.getString("booker_role")) ? "" : row.getString("booker_name");
+        if (!bookerName.isBlank() || !row.getString("contact_adult").isBlank()) {
+            return greeting(bookerName, row.getString("contact_adult"), "");
         }
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT first_name FROM event_attendee WHERE booking_id = ? ORDER BY position FETCH FIRST 1 ROWS ONLY")) {

@@ -178,7 +178,7 @@ public final class SignUpStore implements SignUps {
         }
         String token = newToken();
         long id = insert(connection, session, form, state, number, hash(token), now, actor);
-        notices.confirmed(connection, id, pending.manage, token, now);
+        notices.confirmed(session, form, state, number, pending.manage, token, now);
         audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
                 String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
                         + " to session " + session.id + ": " + state.key() + (number == null ? "" : " " + number));
