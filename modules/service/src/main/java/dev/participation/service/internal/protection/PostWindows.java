@@ -136,7 +136,7 @@ final class PostWindows {
     int count(String formKey, String counter, Instant now) {
         Instant start = windowStart(now);
         return database.write(connection -> {
-            insertEmptyWindow(connection, formKey, counter, start);
+            insertWindow(connection, formKey, counter, start, 0);
             try (PreparedStatement update = connection.prepareStatement("UPDATE public_form_window"
                     + " SET posts = posts + 1 WHERE form_key = ? AND counter = ? AND window_start = ?")) {
                 bindRow(update, formKey, counter, start);
@@ -167,10 +167,11 @@ final class PostWindows {
      */
     private int lease(Connection connection, String formKey, Limit limit, Instant start) throws SQLException {
         int size = leaseSize(limit.posts());
-        if (takeMore(connection, formKey, limit, start, size)) {
+        if (takeMore(connection, formKey, limit, start, size)
+                || insertWindow(connection, formKey, limit.counter(), start, size)) {
+            // The usual cases: the window's row had room for a whole lease, or there was none yet.
             return size;
         }
-        insertEmptyWindow(connection, formKey, limit.counter(), start);
         // Read under the row's lock, so the rest is taken by one node or another, not both.
         int posts;
         try (PreparedStatement query = connection.prepareStatement("SELECT posts FROM public_form_window"
@@ -199,12 +200,14 @@ final class PostWindows {
         }
     }
 
-    private void insertEmptyWindow(Connection connection, String formKey, String counter, Instant start)
+    /** Starts a counter's row for the window with {@code posts} taken, unless another node got there first. */
+    private boolean insertWindow(Connection connection, String formKey, String counter, Instant start, int posts)
             throws SQLException {
-        database.dialect().insertIfAbsent(connection, "INSERT INTO public_form_window"
-                + " (form_key, counter, window_start, window_end, posts) VALUES (?, ?, ?, ?, 0)", insert -> {
+        return database.dialect().insertIfAbsent(connection, "INSERT INTO public_form_window"
+                + " (form_key, counter, window_start, window_end, posts) VALUES (?, ?, ?, ?, ?)", insert -> {
                     bindRow(insert, formKey, counter, start);
                     Sql.setInstant(insert, 4, start.plus(window));
+                    insert.setInt(5, posts);
                 });
     }
 
