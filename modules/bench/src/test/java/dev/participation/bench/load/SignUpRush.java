@@ -42,14 +42,20 @@ import javax.crypto.spec.PBEKeySpec;
  * bench.signups} (5,000) people who have each drawn the form send it, {@code bench.connections}
  * (16) at a time, as fast as the portal answers. Prints sign-ups per second, the latency of the
  * sending (median, 99th percentile, worst), errors, and how the session stands afterwards (places
- * plus waiting must equal the rush). The trivial servlet is measured on the same connections first,
- * so the sign-up rate can be read beside it.
+ * plus waiting must equal the rush). The trivial servlet is measured with the same client and
+ * connections first, so the sign-up rate can be read beside it.
+ *
+ * <p>The forms are drawn and filled in here, in Java; the timed sending is done by wrk (which must be
+ * on the PATH), so the client takes little of the machine the portal is measured on.
  *
  * <p>Runs on H2 (the embedded default) and on PostgreSQL ({@code bench.database}: {@code h2},
  * {@code postgres} or {@code both}; PostgreSQL at {@code PARTICIPATION_TEST_POSTGRES_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, in a database made for the run and dropped after).
- * The bot protection stays on with its limits raised, since the whole rush comes from one address
- * and a program sends forms faster than the minimum fill time: each post still pays for its checks.
+ * The bot protection stays on: each person posts from an address of their own (through {@code
+ * X-Forwarded-For}, the portal trusting the benchmark as its proxy), so each post pays for its
+ * address's count in the database, as in a real rush. The address limit keeps its default; the
+ * overall limit is raised above the rush, and the minimum fill time is 0 because a program fills
+ * forms faster than people.
  *
  * <p>{@code mvn -q -pl modules/bench exec:java@signups [-Dbench.signups=5000 -Dbench.database=both]};
  * {@code bench.jvmArgs} adds options to the portal's JVM (a JFR recording, say).
@@ -94,7 +100,8 @@ public final class SignUpRush {
         Path work = Files.createTempDirectory("participation-signups-");
         Path configs = Files.createDirectories(work.resolve("configs"));
         Files.writeString(configs.resolve("dev.participation.protection.config"),
-                "minimumFillSeconds=I\"0\"\npostsPerAddress=I\"1000000\"\npostsOverall=I\"1000000\"\n");
+                "minimumFillSeconds=I\"0\"\npostsOverall=I\"1000000\"\n");
+        Files.writeString(configs.resolve("dev.participation.host.config"), "trustedProxies=[\"127.0.0.1\"]\n");
         Files.writeString(configs.resolve("dev.participation.accounts.config"), "adminPasswordHash=\"" + hash() + "\"\n");
         int port = HttpBench.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -121,7 +128,12 @@ public final class SignUpRush {
             for (int i = 0; i < connections; i++) {
                 people.add(new Browser(base));
             }
-            double trivial = trivialPerSecond(people, Duration.ofSeconds(5));
+            Path wrk = HttpBench.findOnPath("wrk");
+            if (wrk == null) {
+                throw new IllegalStateException("The rush is sent with wrk, which is not on the PATH (apt-get install wrk)");
+            }
+            HttpBench.Result trivial = new HttpBench.WrkClient(wrk, false).run(base, HttpBench.BASELINE, "trivial",
+                    connections, connections, Duration.ofSeconds(5));
 
             // Everyone draws the form first, as people do before a sign-up opens; only the sends are timed.
             List<List<Filled>> forms = new ArrayList<>();
@@ -135,31 +147,25 @@ public final class SignUpRush {
                 }
             });
 
-            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-            long started = System.nanoTime();
-            parallel(people, (c, browser) -> {
+            List<WrkOnce.Prepared> sends = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                String cookie = people.get(c).cookieHeader();
                 for (Filled form : forms.get(c)) {
-                    long t = System.nanoTime();
-                    HttpResponse<String> answer = browser.post(form.action(), form.body());
-                    latencies.add(System.nanoTime() - t);
-                    if (answer.statusCode() != 303) {
-                        errors.add(answer.statusCode() + " " + HttpBench.abbreviate(answer.body().replaceAll("\\s+", " "), 300));
-                    }
+                    sends.add(new WrkOnce.Prepared(form.action(), cookie, form.address(), form.body()));
                 }
-            });
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            WrkOnce.Sent sent = WrkOnce.send(wrk, base, sends, connections, 303);
             String standing = admin.sessionStanding(session);
 
-            System.out.printf(Locale.ROOT, "%n%s: %d sign-ups through the public form, %d connections%n", label,
-                    sorted.length, connections);
-            System.out.printf(Locale.ROOT, "  sign-ups per second   %8.0f   (trivial servlet on the same connections: %.0f req/s)%n",
-                    sorted.length / seconds, trivial);
-            System.out.printf(Locale.ROOT, "  latency of a send     p50 %s ms, p99 %s ms, worst %s ms%n",
-                    ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0));
-            System.out.printf(Locale.ROOT, "  errors                %d%s%n", errors.size(),
-                    errors.isEmpty() ? "" : " (first: " + errors.peek() + ")");
+            System.out.printf(Locale.ROOT, "%n%s: %d sign-ups through the public form, %d connections, sent by wrk%n",
+                    label, sent.answers(), connections);
+            System.out.printf(Locale.ROOT, "  sign-ups per second   %8.0f   (trivial servlet, same client and connections: %.0f req/s; ratio %.3f)%n",
+                    sent.answers() / sent.seconds(), trivial.requestsPerSecond(),
+                    sent.answers() / sent.seconds() / trivial.requestsPerSecond());
+            System.out.printf(Locale.ROOT, "  latency of a send     p50 %.1f ms, p99 %.1f ms, worst %.1f ms%n",
+                    sent.p50Micros() / 1e3, sent.p99Micros() / 1e3, sent.maxMicros() / 1e3);
+            System.out.printf(Locale.ROOT, "  errors                %d%s%n", sent.unexpected(),
+                    sent.unexpected() == 0 ? "" : " (first: " + sent.firstUnexpected() + ")");
             System.out.printf(Locale.ROOT, "  the session after     %s%n", standing);
         } finally {
             HttpBench.stop(process);
@@ -167,26 +173,8 @@ public final class SignUpRush {
         }
     }
 
-    private static String ms(long[] sorted, double p) {
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-        return String.format(Locale.ROOT, "%.1f", sorted[index] / 1e6);
-    }
-
-    private double trivialPerSecond(List<Browser> browsers, Duration length) throws Exception {
-        AtomicInteger done = new AtomicInteger();
-        long end = System.nanoTime() + length.toNanos();
-        long started = System.nanoTime();
-        parallel(browsers, (c, browser) -> {
-            while (System.nanoTime() < end) {
-                browser.get(HttpBench.BASELINE);
-                done.incrementAndGet();
-            }
-        });
-        return done.get() / ((System.nanoTime() - started) / 1e9);
-    }
-
-    /** A sign-up form filled in: where it is sent, and what. */
-    private record Filled(String action, String body) {
+    /** A sign-up form filled in: where it is sent, what, and the address of the person sending it. */
+    private record Filled(String action, String body, String address) {
     }
 
     /** The rush's session and the address of its sign-up form. */
@@ -265,12 +253,19 @@ public final class SignUpRush {
     private static final class Browser {
 
         private final String base;
+        private final CookieManager cookies = new CookieManager();
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         Browser(String base) {
             this.base = base;
+        }
+
+        /** This browser's cookies, as its next request would send them. */
+        String cookieHeader() {
+            return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -371,7 +366,9 @@ public final class SignUpRush {
             form.put(ns + "p0-age", "15");
             form.put(ns + "email", "rush" + i + "@example.org");
             form.put(ns + "do", "send");
-            return new Filled(unescape(action.group(1)), encode(form));
+            // An address of their own for each person: 10.x.y.z, person by person.
+            String address = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+            return new Filled(unescape(action.group(1)), encode(form), address);
         }
 
         String sessionStanding(long session) throws Exception {
