@@ -10,9 +10,13 @@
  * them per schema, and only then registers a {@link Storage} service with the property
  * {@code schema=<schema>}; a store that references {@code (schema=<schema>)} therefore never sees
  * an older schema than the one it was built for.
+ *
+ * <h2>Rushes</h2>
+ * {@link GroupCommit} writes the callers who arrive during one transaction together in the next,
+ * for writes that must commit under one hot row's lock.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.participation.api.storage;
 
 import org.osgi.annotation.bundle.Export;

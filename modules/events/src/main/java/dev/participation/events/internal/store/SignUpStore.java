@@ -21,6 +21,7 @@ import java.util.Optional;
 
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.mail.Outbox;
+import dev.participation.api.storage.GroupCommit;
 import dev.participation.api.storage.Sql;
 import dev.participation.api.storage.Storage;
 import dev.participation.api.widget.Message;
@@ -67,7 +68,17 @@ public final class SignUpStore implements SignUps {
     private final AuditLog audit;
     private final Clock clock;
     private final Notices notices;
-    private final SignUpQueue queue = new SignUpQueue();
+    /**
+     * Sign-ups for one session that arrive while another is being written are written together,
+     * under one hold of the session's lock, by the next transaction: in a rush the disk is waited
+     * for once per group instead of once per person. At most 100 in a group, so a group never holds
+     * the lock for long.
+     */
+    private final GroupCommit<Long, Request, SignUpReceipt> queue = new GroupCommit<>(100);
+
+    /** One sign-up waiting for its session's next write. */
+    private record Request(SignUpForm form, ManageLink manage, String actor) {
+    }
 
     @Activate
     public SignUpStore(@Reference(target = EventSchema.STORAGE) Storage storage, @Reference AuditLog audit,
@@ -107,7 +118,7 @@ public final class SignUpStore implements SignUps {
         if (!errors.isEmpty()) {
             throw new EventProblem(errors);
         }
-        return queue.submit(sessionId, new SignUpQueue.Pending(form, manage, actor), group -> write(sessionId, group));
+        return queue.submit(sessionId, new Request(form, manage, actor), group -> write(sessionId, group));
     }
 
     /**
@@ -116,15 +127,15 @@ public final class SignUpStore implements SignUps {
      * refuses the transaction, each is tried again on its own, so one sign-up's trouble is never
      * another's.
      */
-    private void write(long sessionId, List<SignUpQueue.Pending> group) {
+    private void write(long sessionId, List<GroupCommit.Entry<Request, SignUpReceipt>> group) {
         try {
             storage.write(connection -> {
                 LockedSession session = LockedSession.lock(connection, sessionId);
                 Instant now = clock.instant();
                 session.lapseAndFill(connection, now);
-                for (SignUpQueue.Pending pending : group) {
+                for (GroupCommit.Entry<Request, SignUpReceipt> pending : group) {
                     try {
-                        pending.succeed(bookLocked(connection, session, pending, now));
+                        pending.succeed(bookLocked(connection, session, pending.input(), now));
                     } catch (EventProblem refused) {
                         // Refused before anything of it was written: the others are unaffected.
                         pending.fail(refused);
@@ -136,7 +147,7 @@ public final class SignUpStore implements SignUps {
             });
         } catch (RuntimeException e) {
             if (group.size() > 1) {
-                for (SignUpQueue.Pending pending : group) {
+                for (GroupCommit.Entry<Request, SignUpReceipt> pending : group) {
                     pending.forget();
                     write(sessionId, List.of(pending));
                 }
@@ -144,13 +155,12 @@ public final class SignUpStore implements SignUps {
             }
             group.get(0).fail(e);
         }
-        group.forEach(SignUpQueue.Pending::answer);
     }
 
-    private SignUpReceipt bookLocked(Connection connection, LockedSession session, SignUpQueue.Pending pending,
+    private SignUpReceipt bookLocked(Connection connection, LockedSession session, Request pending,
             Instant now) throws SQLException {
-        SignUpForm form = pending.form;
-        String actor = pending.actor;
+        SignUpForm form = pending.form();
+        String actor = pending.actor();
         boolean staff = !PUBLIC.equals(actor);
         Optional<SignUpReceipt> earlier = byFormKey(connection, session.id, form.formKey());
         if (earlier.isPresent()) {
@@ -178,7 +188,7 @@ public final class SignUpStore implements SignUps {
         }
         String token = newToken();
         long id = insert(connection, session, form, state, number, hash(token), now, actor);
-        notices.confirmed(session, form, state, number, pending.manage, token, now);
+        notices.confirmed(session, form, state, number, pending.manage(), token, now);
         audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
                 String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
                         + " to session " + session.id + ": " + state.key() + (number == null ? "" : " " + number));

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.participation.service.internal.storage.Database;
+import dev.participation.api.storage.GroupCommit;
 import dev.participation.api.storage.Sql;
+import dev.participation.service.internal.storage.Database;
 
 /**
  * Counts a form's posts in fixed windows in {@code public_form_window}, so every node sharing the
@@ -45,8 +47,21 @@ final class PostWindows {
     private final Duration window;
     /** Posts leased from the database and not yet admitted, per form, counter and window. */
     private final Map<Leased, Integer> leased = new HashMap<>();
+    /**
+     * Posts that need the database while another post's transaction is under way are taken together
+     * by the next: every post of a rush needs its address's count, and each commit waits for the disk.
+     */
+    private final GroupCommit<String, Ask, Taken> commits = new GroupCommit<>(100);
 
     private record Leased(String formKey, String counter, Instant windowStart) {
+    }
+
+    /** The limits a post must take from the database. */
+    private record Ask(String formKey, List<Limit> limits, Instant start) {
+    }
+
+    /** What a post took: the spare posts of its leases, or the limit it was over (then nothing). */
+    private record Taken(Map<Leased, Integer> spare, Full full) {
     }
 
     PostWindows(Database database, Duration window) {
@@ -91,29 +106,19 @@ final class PostWindows {
         }
         boolean admitted = false;
         try {
-            Map<Leased, Integer> spare = database.write(connection -> {
-                Map<Leased, Integer> more = new HashMap<>();
-                for (Limit limit : fromDatabase) {
-                    int granted = lease(connection, formKey, limit, start);
-                    if (granted == 0) {
-                        // Rolls back what the earlier limits took.
-                        throw new OverLimit(new Full(limit.counter(), start.plus(window)));
-                    }
-                    more.put(new Leased(formKey, limit.counter(), start), granted - 1);
-                }
-                return more;
-            });
+            Taken taken = commits.submit(formKey, new Ask(formKey, fromDatabase, start), this::write);
+            if (taken.full() != null) {
+                return Optional.of(taken.full());
+            }
             admitted = true;
             synchronized (leased) {
-                spare.forEach((key, posts) -> {
+                taken.spare().forEach((key, posts) -> {
                     if (posts > 0) {
                         leased.merge(key, posts, Integer::sum);
                     }
                 });
             }
             return Optional.empty();
-        } catch (OverLimit e) {
-            return Optional.of(e.full);
         } finally {
             if (!admitted) {
                 synchronized (leased) {
@@ -121,6 +126,49 @@ final class PostWindows {
                 }
             }
         }
+    }
+
+    /**
+     * Takes the posts a group of callers asked for in one transaction, each caller's from all its
+     * limits or from none; if the transaction fails, each is tried again on its own.
+     */
+    private void write(List<GroupCommit.Entry<Ask, Taken>> group) {
+        try {
+            database.write(connection -> {
+                for (GroupCommit.Entry<Ask, Taken> entry : group) {
+                    entry.succeed(take(connection, entry.input()));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).fail(e);
+                return;
+            }
+            for (GroupCommit.Entry<Ask, Taken> entry : group) {
+                entry.forget();
+                write(List.of(entry));
+            }
+        }
+    }
+
+    /** One post's take from the database: a lease of every limit, or, if one is full, none. */
+    private Taken take(Connection connection, Ask ask) throws SQLException {
+        Map<Leased, Integer> spare = new HashMap<>();
+        Map<Limit, Integer> took = new LinkedHashMap<>();
+        for (Limit limit : ask.limits()) {
+            int granted = lease(connection, ask.formKey(), limit, ask.start());
+            if (granted == 0) {
+                // Other callers' posts share this transaction, so what this one took is put back by hand.
+                for (Map.Entry<Limit, Integer> earlier : took.entrySet()) {
+                    putBack(connection, ask.formKey(), earlier.getKey(), ask.start(), earlier.getValue());
+                }
+                return new Taken(Map.of(), new Full(limit.counter(), ask.start().plus(window)));
+            }
+            took.put(limit, granted);
+            spare.put(new Leased(ask.formKey(), limit.counter(), ask.start()), granted - 1);
+        }
+        return new Taken(spare, null);
     }
 
     /** Returns posts taken from leases for a post that was not admitted after all. */
@@ -186,6 +234,18 @@ final class PostWindows {
         return rest > 0 && takeMore(connection, formKey, limit, start, rest) ? rest : 0;
     }
 
+    private void putBack(Connection connection, String formKey, Limit limit, Instant start, int posts)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE public_form_window SET posts = posts - ?"
+                + " WHERE form_key = ? AND counter = ? AND window_start = ?")) {
+            update.setInt(1, posts);
+            update.setString(2, formKey);
+            update.setString(3, limit.counter());
+            Sql.setInstant(update, 4, start);
+            update.executeUpdate();
+        }
+    }
+
     private boolean takeMore(Connection connection, String formKey, Limit limit, Instant start, int posts)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE public_form_window SET posts = posts + ?"
@@ -216,16 +276,5 @@ final class PostWindows {
         statement.setString(1, formKey);
         statement.setString(2, counter);
         Sql.setInstant(statement, 3, start);
-    }
-
-    /** Leaves the transaction by rolling it back; carries which limit was full. */
-    private static final class OverLimit extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Full full;
-
-        OverLimit(Full full) {
-            super(null, null, false, false);
-            this.full = full;
-        }
     }
 }

@@ -234,6 +234,39 @@ class PublicFormGuardServiceTest {
         }
 
         @Test
+        void postsWrittenTogetherStillTakeFromAllTheirLimitsOrFromNone() throws Exception {
+            int posts = 30;
+            PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
+            Instant now = clock.instant();
+            CountDownLatch ready = new CountDownLatch(posts);
+            ExecutorService pool = Executors.newFixedThreadPool(posts);
+            int admitted = 0;
+            try {
+                List<Future<Boolean>> answers = new ArrayList<>();
+                for (int i = 0; i < posts; i++) {
+                    // Ten addresses, three posts each, all at once against an overall limit of 5.
+                    List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("address:" + i % 10, 3),
+                            new PostWindows.Limit("all", 5));
+                    answers.add(pool.submit((Callable<Boolean>) () -> {
+                        ready.countDown();
+                        ready.await(10, TimeUnit.SECONDS);
+                        return windows.admit(FORM, limits, now).isEmpty();
+                    }));
+                }
+                for (Future<Boolean> answer : answers) {
+                    admitted += answer.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(admitted).isEqualTo(5);
+            // The 25 refused overall took nothing from their addresses.
+            assertThat(db.count("SELECT SUM(posts) FROM public_form_window WHERE counter LIKE 'address:%'"))
+                    .isEqualTo(5);
+        }
+
+        @Test
         void aLargeLimitIsLeasedInSharesSoARushDoesNotWriteEveryPost() {
             PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
             List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("all", 1000));
