@@ -28,7 +28,7 @@ final class EventRows {
 
     static final List<String> DETAIL_COLUMNS = List.of("title", "description", "event_type", "youngest", "oldest",
             "tags", "access_info", "food", "sign_up_opens", "sign_up_closes", "status", "consent_age",
-            "promotion_mode", "offer_hours", "promotion_stops_hours");
+            "promotion_mode", "offer_hours", "promotion_stops_hours", "online_link_minutes_before");
 
     static final List<String> SESSION_COLUMNS = List.of("label", "starts_at", "ends_at", "capacity", "place",
             "online_link");
@@ -54,6 +54,7 @@ final class EventRows {
         statement.setString(i++, d.promotion().mode().key());
         statement.setInt(i++, d.promotion().offerHours());
         statement.setInt(i++, d.promotion().stopsHoursBefore());
+        statement.setInt(i++, d.onlineLinkMinutesBefore());
         return i;
     }
 
@@ -77,7 +78,8 @@ final class EventRows {
                 Sql.getInstant(row, "sign_up_opens"), Sql.getInstant(row, "sign_up_closes"),
                 EventStatus.fromKey(row.getString("status")).orElseThrow(), row.getInt("consent_age"),
                 new Promotion(PromotionMode.fromKey(row.getString("promotion_mode")).orElseThrow(),
-                        row.getInt("offer_hours"), row.getInt("promotion_stops_hours")));
+                        row.getInt("offer_hours"), row.getInt("promotion_stops_hours")),
+                row.getInt("online_link_minutes_before"));
     }
 
     static Optional<EventDetails> details(Connection connection, long eventId) throws SQLException {

@@ -43,9 +43,11 @@ import org.junit.jupiter.api.BeforeEach;
 class EventJsonResourceTest {
 
     static final String SECRET = "https://meet.example.org/j/secret-9001";
+    static final Instant CHAT_START = SESSION_START.plus(Duration.ofDays(10));
 
     JsonApiClient client;
     Event forum;
+    TestStorage db;
 
     static EventDetails kind(String title, EventType type, Integer youngest, Integer oldest, Set<String> tags) {
         return new EventDetails(title, "About " + title, type, youngest, oldest, tags, "", false,
@@ -59,6 +61,7 @@ class EventJsonResourceTest {
 
     @BeforeEach
     void events(TestStorage db) {
+        this.db = db;
         AuditLogStore audit = new AuditLogStore(db.platform(), db.clock());
         OutboxStore outbox = new OutboxStore(db.platform(), db.clock(), audit);
         var london = db.clock().withZone(ZoneId.of("Europe/London"));
@@ -69,8 +72,9 @@ class EventJsonResourceTest {
         signUps.signUp(forum.sessions().get(0).id(), person("Amara"), EventExamples.LINK);
         signUps.signUp(forum.sessions().get(0).id(), person("Ben"), EventExamples.LINK);
         signUps.signUp(forum.sessions().get(0).id(), person("Cai"), EventExamples.LINK);
-        events.create("online-chat", kind("Online Chat", EventType.ONLINE_SESSION, 13, 19, Set.of("send")),
-                List.of(on(SESSION_START.plus(Duration.ofDays(10)), 30, "", SECRET)), "editor-edith");
+        // Its link is shown to people with a place from half an hour before: never to anyone else.
+        events.create("online-chat", kind("Online Chat", EventType.ONLINE_SESSION, 13, 19, Set.of("send"))
+                .withOnlineLinkMinutesBefore(30), List.of(on(CHAT_START, 30, "", SECRET)), "editor-edith");
         events.create("activity-week", kind("Activity Week", EventType.RESIDENTIAL, 8, 14, Set.of("in-care", "send")),
                 List.of(on(SESSION_START.minus(Duration.ofDays(20)), 20, "Riverside Centre", ""),
                         on(SESSION_START.minus(Duration.ofDays(19)), 20, "Hillside Centre", "")), "editor-edith");
@@ -129,6 +133,17 @@ class EventJsonResourceTest {
         assertThat(residential.summaries()).containsExactly("Activity Week", "Activity Week");
         assertThat(client.conforming("/api/events/calendar.ics?age=200", 400).contentType())
                 .startsWith("application/problem+json");
+    }
+
+    @StoreTest
+    void theLinkIsInNoAnswerEvenOnceItIsShownToPeopleWithAPlace() {
+        db.clock().advance(Duration.between(db.clock().instant(), CHAT_START.minus(Duration.ofMinutes(10))));
+
+        for (String uri : List.of("/api/events", "/api/events/online-chat", "/api/events/calendar.ics")) {
+            JsonApiClient.Answer answer = client.conforming(uri, 200);
+            assertThat(answer.body()).as(uri).contains("Online Chat").doesNotContain("secret-9001")
+                    .doesNotContain("meet.example.org");
+        }
     }
 
     @StoreTest
