@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -122,6 +123,18 @@ final class EventRows {
         return events;
     }
 
+    /** The events that have been shown to the public at some time, whatever their status now. */
+    static Set<Long> everPublished(Connection connection) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM event WHERE was_published");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
     static List<EventSession> sessions(Connection connection, long eventId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.*"
                 + " FROM event_session s WHERE s.event_id = ? ORDER BY s.position, s.id")) {
@@ -130,7 +143,7 @@ final class EventRows {
                 List<EventSession> sessions = new ArrayList<>();
                 while (rows.next()) {
                     sessions.add(new EventSession(rows.getLong("id"), sessionDetails(rows),
-                            rows.getInt("places_taken"), rows.getInt("people_waiting")));
+                            rows.getInt("places_taken"), rows.getInt("people_waiting"), rows.getInt("sequence")));
                 }
                 return sessions;
             }
