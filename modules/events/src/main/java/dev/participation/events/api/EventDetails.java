@@ -1,7 +1,9 @@
 package dev.participation.events.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +18,12 @@ import java.util.Set;
  * @param signUpCloses  until when people may sign up
  * @param consentAge    under this age a parent's or carer's permission is needed; 13 unless the event
  *                      raises it (to 18 for a residential)
+ * @param onlineLinkMinutesBefore how long before a session starts its online link is shown to people
+ *                      with a place; 0 shows it as soon as they have one
  */
 public record EventDetails(String title, String description, EventType type, Integer youngest, Integer oldest,
         Set<String> tags, String access, boolean food, Instant signUpOpens, Instant signUpCloses,
-        EventStatus status, int consentAge, Promotion promotion) {
+        EventStatus status, int consentAge, Promotion promotion, int onlineLinkMinutesBefore) {
 
     /** Under this age a sign-up needs someone's permission unless an event asks for more. */
     public static final int DEFAULT_CONSENT_AGE = 13;
@@ -36,6 +40,14 @@ public record EventDetails(String title, String description, EventType type, Int
         Objects.requireNonNull(promotion, "promotion");
     }
 
+    /** An event whose online link is shown to people as soon as they have a place. */
+    public EventDetails(String title, String description, EventType type, Integer youngest, Integer oldest,
+            Set<String> tags, String access, boolean food, Instant signUpOpens, Instant signUpCloses,
+            EventStatus status, int consentAge, Promotion promotion) {
+        this(title, description, type, youngest, oldest, tags, access, food, signUpOpens, signUpCloses, status,
+                consentAge, promotion, 0);
+    }
+
     /** Whether someone of this age may come. */
     public boolean fitsAge(int age) {
         return (youngest == null || age >= youngest) && (oldest == null || age <= oldest);
@@ -46,13 +58,33 @@ public record EventDetails(String title, String description, EventType type, Int
         return status.isPublic() && !now.isBefore(signUpOpens) && now.isBefore(signUpCloses);
     }
 
+    /**
+     * From when people with a place are shown the online link of a session starting at
+     * {@code sessionStart}; empty where they are shown it as soon as they have a place.
+     */
+    public Optional<Instant> onlineLinkShownFrom(Instant sessionStart) {
+        return onlineLinkMinutesBefore <= 0 ? Optional.empty()
+                : Optional.of(sessionStart.minus(Duration.ofMinutes(onlineLinkMinutesBefore)));
+    }
+
+    /** Whether at {@code now} people with a place see the online link of a session starting at {@code sessionStart}. */
+    public boolean showsOnlineLinkAt(Instant sessionStart, Instant now) {
+        return onlineLinkShownFrom(sessionStart).map(from -> !now.isBefore(from)).orElse(true);
+    }
+
     public EventDetails withStatus(EventStatus newStatus) {
         return new EventDetails(title, description, type, youngest, oldest, tags, access, food, signUpOpens,
-                signUpCloses, newStatus, consentAge, promotion);
+                signUpCloses, newStatus, consentAge, promotion, onlineLinkMinutesBefore);
     }
 
     public EventDetails withPromotion(Promotion newPromotion) {
         return new EventDetails(title, description, type, youngest, oldest, tags, access, food, signUpOpens,
-                signUpCloses, status, consentAge, newPromotion);
+                signUpCloses, status, consentAge, newPromotion, onlineLinkMinutesBefore);
+    }
+
+    /** The same event with its online link shown from this many minutes before each session (0: at once). */
+    public EventDetails withOnlineLinkMinutesBefore(int minutes) {
+        return new EventDetails(title, description, type, youngest, oldest, tags, access, food, signUpOpens,
+                signUpCloses, status, consentAge, promotion, minutes);
     }
 }

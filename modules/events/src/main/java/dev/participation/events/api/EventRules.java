@@ -29,6 +29,8 @@ public final class EventRules {
     public static final int SESSIONS_MAX = 50;
     public static final int OFFER_HOURS_MAX = 24 * 14;
     public static final int STOP_HOURS_MAX = 24 * 60;
+    /** The online link may be held back until at most a week before a session starts. */
+    public static final int ONLINE_LINK_MINUTES_MAX = 7 * 24 * 60;
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final TextChecks TEXT = new TextChecks("events.error.required", "events.error.tooLong");
@@ -71,6 +73,11 @@ public final class EventRules {
         }
         if (promotion.stopsHoursBefore() < 0 || promotion.stopsHoursBefore() > STOP_HOURS_MAX) {
             errors.put("promotion.stopsHoursBefore", Message.of("events.error.stopHours", 0, STOP_HOURS_MAX));
+        }
+        if (event.onlineLinkMinutesBefore() < 0 || event.onlineLinkMinutesBefore() > ONLINE_LINK_MINUTES_MAX) {
+            // As text, so it reads 10080 as people type it, not 10,080.
+            errors.put("onlineLinkMinutesBefore", Message.of("events.error.onlineLinkMinutes",
+                    Integer.toString(ONLINE_LINK_MINUTES_MAX)));
         }
         return errors;
     }

@@ -21,6 +21,15 @@ public interface Events {
      */
     List<PublicEvent> published(EventQuery query);
 
+    /**
+     * What a calendar feed lists: {@link #published} events, and cancelled ones that had been
+     * published, until their sessions have ended, so a calendar program that subscribed sees them
+     * cancelled instead of keeping them. Filtered and ordered as {@link #published}.
+     *
+     * @since 1.1
+     */
+    List<PublicEvent> calendar(EventQuery query);
+
     /** Every event, soonest first, for editors and staff. */
     List<Event> all();
 

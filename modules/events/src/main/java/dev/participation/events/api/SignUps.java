@@ -43,9 +43,20 @@ public interface SignUps {
 
     /**
      * The session's online link for the holder of a booking's link, only while the booking has
-     * places (not while it is offered places or waiting): the one way the link leaves the service.
+     * places (not while it is offered places or waiting), and, where the event holds it back, only
+     * from {@link EventDetails#onlineLinkMinutesBefore} before the start: with
+     * {@link #onlineJoining}, the one way the link leaves the service.
      */
     Optional<String> onlineLink(String cancelToken);
+
+    /**
+     * How the holder of a booking's link joins its session online: empty unless the booking has
+     * places and the session has a link; the link itself only once it is shown, and until then
+     * when it will be.
+     *
+     * @since 1.1
+     */
+    Optional<OnlineJoining> onlineJoining(String cancelToken);
 
     /**
      * Cancels the booking behind a cancel link; its places go to the waiting list in the same transaction.

@@ -5,6 +5,7 @@ import static dev.participation.events.EventExamples.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -55,6 +56,37 @@ class EventRulesTest {
         assertThat(EventRules.check(with("Week", 8, 14, Set.of(), 18, Promotion.AUTOMATIC))).isEmpty();
         assertThat(EventRules.check(with("Week", 8, 14, Set.of(), 19, Promotion.AUTOMATIC)))
                 .containsEntry("consentAge", Message.of("events.error.consentAge", 13, 18));
+    }
+
+    @Test
+    void theOnlineLinkMayBeHeldBackUpToAWeekBeforeTheStart() {
+        EventDetails f = forum("Online Forum");
+        assertThat(EventRules.check(f.withOnlineLinkMinutesBefore(0))).isEmpty();
+        assertThat(EventRules.check(f.withOnlineLinkMinutesBefore(30))).isEmpty();
+        assertThat(EventRules.check(f.withOnlineLinkMinutesBefore(7 * 24 * 60))).isEmpty();
+        for (int minutes : new int[] {-1, 7 * 24 * 60 + 1}) {
+            assertThat(EventRules.check(f.withOnlineLinkMinutesBefore(minutes))).as("%d minutes", minutes)
+                    .containsOnlyKeys("onlineLinkMinutesBefore")
+                    .containsEntry("onlineLinkMinutesBefore", Message.of("events.error.onlineLinkMinutes", "10080"));
+        }
+    }
+
+    @Test
+    void theOnlineLinkIsShownFromTheMinutesTheEventSaysAndAtOnceWithoutThem() {
+        Instant start = EventExamples.SESSION_START;
+        EventDetails atOnce = forum("Online Forum");
+        assertThat(atOnce.onlineLinkShownFrom(start)).isEmpty();
+        assertThat(atOnce.showsOnlineLinkAt(start, EventExamples.NOW)).isTrue();
+
+        EventDetails halfAnHour = atOnce.withOnlineLinkMinutesBefore(30);
+        Instant from = start.minus(Duration.ofMinutes(30));
+        assertThat(halfAnHour.onlineLinkShownFrom(start)).contains(from);
+        assertThat(halfAnHour.showsOnlineLinkAt(start, from.minusSeconds(1))).isFalse();
+        assertThat(halfAnHour.showsOnlineLinkAt(start, from)).isTrue();
+        assertThat(halfAnHour.showsOnlineLinkAt(start, start.plus(Duration.ofMinutes(10)))).isTrue();
+        // The other ways of changing an event keep the setting.
+        assertThat(halfAnHour.withStatus(EventStatus.CANCELLED).onlineLinkMinutesBefore()).isEqualTo(30);
+        assertThat(halfAnHour.withPromotion(Promotion.offers(24, 2)).onlineLinkMinutesBefore()).isEqualTo(30);
     }
 
     @Test

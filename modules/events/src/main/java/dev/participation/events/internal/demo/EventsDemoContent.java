@@ -85,7 +85,8 @@ public final class EventsDemoContent implements DemoContent {
                 EventType.fromKey(words.getString(p + "type")).orElseThrow(), number(words, p + "youngest"),
                 number(words, p + "oldest"), tags, words.getString(p + "access"),
                 Boolean.parseBoolean(words.getString(p + "food")), now, closes, EventStatus.PUBLISHED,
-                number(words, p + "consentAge"), promotion);
+                number(words, p + "consentAge"), promotion,
+                words.containsKey(p + "onlineLinkMinutesBefore") ? number(words, p + "onlineLinkMinutesBefore") : 0);
     }
 
     static List<SessionDetails> sessions(ResourceBundle words, String slug, LocalDate today) {

@@ -33,15 +33,19 @@ final class EventForm {
     static final String CLOSES = "signUpCloses";
     static final String FOOD = "food";
     static final String MODE = "promotion.mode";
+    /** Named as {@link dev.participation.events.api.EventRules} names its problem; blank means 0, at once. */
+    static final String LINK_MINUTES = "onlineLinkMinutesBefore";
 
     static final String[] FIELDS = Stream.of(Stream.of(SLUG, "title", "description", "type", "youngest", "oldest",
-            "tags", "access", FOOD), Stream.of(DateTimeInput.fields(OPENS)), Stream.of(DateTimeInput.fields(CLOSES)),
+            "tags", "access", FOOD, LINK_MINUTES), Stream.of(DateTimeInput.fields(OPENS)),
+            Stream.of(DateTimeInput.fields(CLOSES)),
             Stream.of("consentAge", MODE, "promotion.offerHours", "promotion.stopsHoursBefore", VERSION))
             .flatMap(s -> s).toArray(String[]::new);
 
     /** The fields that can have a problem, in the order the form shows them. */
     static final List<String> ORDER = List.of("title", SLUG, "description", "type", "youngest", "oldest", "tags",
-            "access", FOOD, OPENS, CLOSES, "consentAge", MODE, "promotion.offerHours", "promotion.stopsHoursBefore");
+            "access", FOOD, LINK_MINUTES, OPENS, CLOSES, "consentAge", MODE, "promotion.offerHours",
+            "promotion.stopsHoursBefore");
 
     private EventForm() {
     }
@@ -60,6 +64,8 @@ final class EventForm {
                 .set("youngest", number(d.youngest())).set("oldest", number(d.oldest()))
                 .set("tags", String.join(" ", d.tags().stream().sorted().toList())).set("access", d.access())
                 .set(FOOD, d.food() ? "true" : "").set("consentAge", Integer.toString(d.consentAge()))
+                .set(LINK_MINUTES, d.onlineLinkMinutesBefore() == 0 ? ""
+                        : Integer.toString(d.onlineLinkMinutesBefore()))
                 .set(MODE, d.promotion().mode().key())
                 .set("promotion.offerHours", Integer.toString(d.promotion().offerHours()))
                 .set("promotion.stopsHoursBefore", Integer.toString(d.promotion().stopsHoursBefore()));
@@ -88,6 +94,7 @@ final class EventForm {
         }
         Integer offerHours = mode == PromotionMode.OFFER ? wholeNumber(form, "promotion.offerHours", problems, true) : 0;
         Integer stopHours = wholeNumber(form, "promotion.stopsHoursBefore", problems, true);
+        Integer linkMinutes = wholeNumber(form, LINK_MINUTES, problems, false);
         Instant opens = DateTimeInput.read(form, OPENS, zone, problems).orElse(null);
         Instant closes = DateTimeInput.read(form, CLOSES, zone, problems).orElse(null);
         if (opens == null || closes == null) {
@@ -99,7 +106,8 @@ final class EventForm {
                 form.raw("access").strip(), "true".equals(form.text(FOOD)), opens, closes, status,
                 consentAge == null ? EventDetails.DEFAULT_CONSENT_AGE : consentAge,
                 new Promotion(mode == null ? PromotionMode.AUTOMATIC : mode, offerHours == null ? 1 : offerHours,
-                        stopHours == null ? 0 : stopHours));
+                        stopHours == null ? 0 : stopHours),
+                linkMinutes == null ? 0 : linkMinutes);
     }
 
     /** Tags as typed, separated by spaces or commas, in lower case. */
@@ -117,7 +125,8 @@ final class EventForm {
     static List<String[]> compared() {
         List<String[]> rows = new ArrayList<>();
         for (String field : Arrays.asList("title", "description", "type", "youngest", "oldest", "tags", "access",
-                FOOD, OPENS, CLOSES, "consentAge", MODE, "promotion.offerHours", "promotion.stopsHoursBefore")) {
+                FOOD, LINK_MINUTES, OPENS, CLOSES, "consentAge", MODE, "promotion.offerHours",
+                "promotion.stopsHoursBefore")) {
             rows.add(new String[] {field, "events.editing.field." + field});
         }
         return rows;

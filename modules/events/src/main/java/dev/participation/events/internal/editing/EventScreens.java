@@ -137,7 +137,7 @@ final class EventScreens {
         return new Editing(event == null, event == null ? "" : event.slug(),
                 event == null ? "" : s.text("events.status." + event.details().status().key()), types, modes,
                 sessions, event == null ? "" : s.href(event.id() + "/sessions/new"), statusActions, s.href(""),
-                EventRules.AGE_MAX, EventRules.CAPACITY_MAX);
+                EventRules.AGE_MAX, EventRules.CAPACITY_MAX, EventRules.ONLINE_LINK_MINUTES_MAX);
     }
 
     /** Adds an event with its first session, as a draft nobody sees until it is published. */
@@ -313,7 +313,7 @@ final class EventScreens {
     /** The view model of {@code event.ftlh}: the values themselves come from the form. */
     public record Editing(boolean creating, String slug, String status, List<Option> types, List<Option> modes,
             List<SessionRow> sessions, String addSession, List<Option> statusActions, String back, int ageMax,
-            int capacityMax) {
+            int capacityMax, int linkMinutesMax) {
     }
 
     public record SessionRow(String label, String start, int capacity, int taken, String edit) {

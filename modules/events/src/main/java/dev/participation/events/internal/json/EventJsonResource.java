@@ -18,9 +18,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code GET /api/events} (upcoming published events with the places left in each session, filtered
  * by type, tag, age and dates), {@code GET /api/events/{slug}} (one of them) and
- * {@code GET /api/events/calendar.ics} (the same list as an iCalendar feed): for other council
- * sites, apps and calendar programs. It reads only {@link Events#published} and {@link Events#find}, whose answers
- * carry no online link and no one's name.
+ * {@code GET /api/events/calendar.ics} (the same list as an iCalendar feed, with cancelled events
+ * marked until they would have ended): for other council sites, apps and calendar programs. It
+ * reads only {@link Events#published}, {@link Events#calendar} and {@link Events#find}, whose
+ * answers carry no online link and no one's name.
  */
 @Component(service = JsonResource.class)
 public final class EventJsonResource implements JsonResource {
@@ -64,7 +65,7 @@ public final class EventJsonResource implements JsonResource {
         }
         String slug = segments.get(0);
         if (segments.size() == 1 && CALENDAR.equals(slug)) {
-            return EventCalendarFeed.of(events.published(EventFilters.read(request, clock.getZone())), settings,
+            return EventCalendarFeed.of(events.calendar(EventFilters.read(request, clock.getZone())), settings,
                     clock.instant(), request.locale());
         }
         if (segments.size() > 1 || !EventRules.validSlug(slug)) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.participation.api.mail.Attachment;
 import dev.participation.api.mail.MailMessage;
@@ -19,7 +20,9 @@ import dev.participation.kit.i18n.Messages;
 /**
  * The mail people booked on an event get, in the words of {@code mail/Language.properties}, with a
  * calendar file wherever they hold places. No notice carries a session's online link except a
- * reminder to someone with a place ({@link #reminder}); a calendar file never does.
+ * reminder to someone with a place ({@link #reminder}); a calendar file never does. Where the event
+ * holds the link back until shortly before the start and that time is still to come, a notice to
+ * someone with a place says from when their booking page shows it.
  */
 public final class NoticeMail {
 
@@ -52,7 +55,8 @@ public final class NoticeMail {
                 : words.get("mail.confirmation.waiting.body", b.waitingNumber(), what(b), when(b.session())));
         body.append("\n\n");
         if (place) {
-            where(body, b);
+            // The booking page's address follows in this mail, so the link's time can point to it.
+            where(body, b, "mail.where.online.fromBelow");
         }
         body.append(words.get("mail.confirmation." + kind + ".manage", manageUrl)).append("\n\n");
         return message(b, "mail.confirmation." + kind + ".subject", body,
@@ -73,6 +77,9 @@ public final class NoticeMail {
         StringBuilder body = greeting(b);
         body.append(words.get("events.mail." + kind + ".body", what(b), when(b.session()),
                 b.offerEnds() == null ? "" : when.format(b.offerEnds()))).append("\n\n");
+        if (b.state() == BookingState.PLACE) {
+            where(body, b);
+        }
         return message(b, "events.mail." + kind + ".subject", body,
                 b.state() == BookingState.PLACE ? CalendarMethod.REQUEST : null);
     }
@@ -164,13 +171,29 @@ public final class NoticeMail {
     }
 
     private void where(StringBuilder body, BookingFacts b) {
+        where(body, b, "mail.where.online.from");
+    }
+
+    /**
+     * Where the session is; for an online one, where the link is, never the link itself.
+     *
+     * @param laterKey the words for a link the event shows only from a time still to come
+     */
+    private void where(StringBuilder body, BookingFacts b, String laterKey) {
         SessionDetails s = b.session();
         if (!s.place().isBlank()) {
             body.append(words.get("mail.where.place", s.place())).append("\n\n");
         }
         if (!s.onlineLink().isBlank()) {
-            body.append(words.get("mail.where.online")).append("\n\n");
+            Optional<Instant> later = b.state().holdsPlaces() ? linkShownLater(b) : Optional.empty();
+            body.append(later.isPresent() ? words.get(laterKey, when.format(later.get()))
+                    : words.get("mail.where.online")).append("\n\n");
         }
+    }
+
+    /** When the booking page starts showing the link, where the event holds it back until a time still to come. */
+    private Optional<Instant> linkShownLater(BookingFacts b) {
+        return b.event().onlineLinkShownFrom(b.session().start()).filter(now::isBefore);
     }
 
     private String what(BookingFacts b) {

@@ -15,6 +15,7 @@ import dev.participation.api.widget.WidgetView;
 import dev.participation.events.api.Attendee;
 import dev.participation.events.api.Booking;
 import dev.participation.events.api.BookingState;
+import dev.participation.events.api.OnlineJoining;
 import dev.participation.events.api.SignUps;
 import dev.participation.events.internal.view.EventText;
 import dev.participation.kit.i18n.Messages;
@@ -26,9 +27,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * A booking's own page, reached by the link in its confirmation email ({@code booking=<secret>}):
- * what was booked and how it stands, the online link only while it holds places, and the two
- * things its holder may do, cancel it or take up places offered. A GET never changes anything, since
- * mail scanners open links; cancelling asks first, and only its POST cancels.
+ * what was booked and how it stands, the online link only while it holds places (and not before the
+ * event shows it: until then, when it will appear), and the two things its holder may do, cancel it
+ * or take up places offered. A GET never changes anything, since mail scanners open links;
+ * cancelling asks first, and only its POST cancels.
  */
 @Component(service = ManageBooking.class)
 public final class ManageBooking {
@@ -78,8 +80,14 @@ public final class ManageBooking {
             case OFFER_LAPSED -> words.get("booking.state.lapsed");
             case CANCELLED -> words.get("booking.state.cancelled");
         };
-        // The one way the online link reaches a person: through this secret, while the booking holds places.
-        String online = signUps.onlineLink(token).orElse("");
+        // The one way the online link reaches a person: through this secret, while the booking holds places,
+        // and where the event holds it back, only from shortly before the start; until then, when it will show.
+        Optional<OnlineJoining> joining = signUps.onlineJoining(token);
+        String online = joining.filter(OnlineJoining::shown).map(OnlineJoining::link).orElse("");
+        String onlineLater = joining.filter(j -> !j.shown() && j.shownFrom() != null)
+                .map(j -> words.get("booking.online.from", EventText.day(j.shownFrom(), zone, words),
+                        EventText.time(j.shownFrom(), zone, words)))
+                .orElse("");
         List<String> names = booking.attendees().stream().map(Attendee::firstName).filter(n -> !n.isBlank()).toList();
         Map<String, Object> model = base(request, token, stylesheet);
         model.put("eventTitle", s.eventTitle());
@@ -90,6 +98,7 @@ public final class ManageBooking {
         model.put("state", state);
         model.put("names", names);
         model.put("online", online);
+        model.put("onlineLater", onlineLater);
         model.put("eventCancelled", "cancelled".equals(s.status()));
         model.put("mayAccept", booking.state() == BookingState.OFFERED);
         model.put("mayCancel", cancellable);

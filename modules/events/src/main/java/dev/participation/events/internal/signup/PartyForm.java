@@ -1,9 +1,12 @@
 package dev.participation.events.internal.signup;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +19,6 @@ import dev.participation.events.api.Consent;
 import dev.participation.events.api.ConsentRole;
 import dev.participation.events.api.Contact;
 import dev.participation.events.api.EventType;
-import dev.participation.events.api.PublicEvent;
 import dev.participation.events.api.Residential;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpRules;
@@ -27,9 +29,22 @@ import dev.participation.kit.staff.Form;
  * and for each young person {@code p<i>-<field>}. It reads them into a {@link SignUpForm} and puts
  * every problem, whether the value could not be read at all (an age that is not a number) or
  * {@link SignUpRules} refused it (a path like {@code attendees[1].consent.givenBy}), beside its
- * field, in the order the fields appear on the page.
+ * field, in the order the fields appear on the page. The public sign-up form and the staff's
+ * "book someone" form both draw these fields, each in its own words.
+ *
+ * <p>Adding or removing a young person is a submit button ({@value #DO} = {@value #ADD} or
+ * {@code remove-<i>}) that draws the form again with what was typed, so it works without
+ * JavaScript; {@link #redrawnFor} says what such a press makes of the form.
  */
-final class PartyForm {
+public final class PartyForm {
+
+    /** The button pressed: {@link #SEND}, {@link #ADD} or {@link #REMOVE}{@code <i>}. */
+    public static final String DO = "do";
+    public static final String SEND = "send";
+    public static final String ADD = "add";
+    public static final String REMOVE = "remove-";
+    /** The id (after the namespace) of the form's heading, which problems with the whole sign-up lead to. */
+    public static final String TOP = "signup-title";
 
     static final String FORM_KEY = "formKey";
     static final String PEOPLE = "people";
@@ -59,6 +74,8 @@ final class PartyForm {
             BOOKER_NAME, "booker.organisation", ORGANISATION, "contact.trustedAdult", CONTACT_ADULT, "contact.email",
             EMAIL, "contact.phone", PHONE);
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Form form;
     private final int people;
 
@@ -82,24 +99,24 @@ final class PartyForm {
     }
 
     /** An empty form for one person, drawn with a fresh form key. */
-    static PartyForm blank(String formKey) {
+    public static PartyForm blank() {
         Form form = Form.of(fields(1));
-        form.set(FORM_KEY, formKey).set(PEOPLE, "1");
-        form.anchor(GENERAL, "signup-title");
+        form.set(FORM_KEY, newFormKey()).set(PEOPLE, "1");
+        form.anchor(GENERAL, TOP);
         return new PartyForm(form, 1);
     }
 
     /** The form as posted, with {@code people} young people (1 to the most one booking may hold). */
-    static PartyForm read(HostRequest request, int people) {
+    public static PartyForm read(HostRequest request, int people) {
         int n = Math.max(1, Math.min(SignUpRules.PARTY_MAX, people));
         Form form = Form.read(request, fields(n));
         form.set(PEOPLE, Integer.toString(n));
-        form.anchor(GENERAL, "signup-title");
+        form.anchor(GENERAL, TOP);
         return new PartyForm(form, n);
     }
 
     /** How many young people the post says it holds, or 1 if that is unreadable. */
-    static int peopleIn(HostRequest request) {
+    public static int peopleIn(HostRequest request) {
         String typed = request.parameter(PEOPLE).orElse("1").strip();
         return typed.matches("\\d{1,2}") ? Integer.parseInt(typed) : 1;
     }
@@ -114,8 +131,24 @@ final class PartyForm {
             }
         });
         grown.set(PEOPLE, Integer.toString(n));
-        grown.anchor(GENERAL, "signup-title");
+        grown.anchor(GENERAL, TOP);
         return new PartyForm(grown, n);
+    }
+
+    /**
+     * What pressing {@code pressed} makes of the form: the same answers with one more empty young
+     * person ({@link #ADD}), or without one ({@link #REMOVE}{@code <i>}); empty for any other button,
+     * which sends the form.
+     */
+    public Optional<PartyForm> redrawnFor(String pressed) {
+        if (pressed.equals(ADD)) {
+            return Optional.of(resized(people + 1));
+        }
+        if (pressed.startsWith(REMOVE)) {
+            String typed = pressed.substring(REMOVE.length());
+            return Optional.of(without(typed.matches("\\d{1,2}") ? Integer.parseInt(typed) : -1));
+        }
+        return Optional.empty();
     }
 
     /** This form without young person {@code index}; those after move up one. */
@@ -132,32 +165,58 @@ final class PartyForm {
         return smaller;
     }
 
-    Form form() {
+    public Form form() {
         return form;
     }
 
-    int people() {
+    public int people() {
         return people;
     }
 
-    String formKey() {
+    /** Whether another young person may be added: one booking holds at most {@link SignUpRules#PARTY_MAX}. */
+    public boolean mayAdd() {
+        return people < SignUpRules.PARTY_MAX;
+    }
+
+    public String formKey() {
         return form.text(FORM_KEY);
+    }
+
+    /**
+     * Replaces a form key this form could not have been drawn with (one from before a restart, or
+     * a forged post) by a fresh one; what was typed stays.
+     */
+    public void keepOwnKey() {
+        if (!formKey().matches("[A-Za-z0-9_-]{16,64}")) {
+            form.set(FORM_KEY, newFormKey());
+        }
+    }
+
+    /**
+     * A fresh key for a form being drawn: 24 random bytes, URL-safe, as {@link SignUpRules} expects.
+     * A form sent twice (a double click, a retry after a lost answer) carries the same key, and the
+     * service finds the booking it made instead of making another.
+     */
+    static String newFormKey() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
      * The sign-up as typed. Problems reading a value (nothing chosen, an age that is not a number)
      * are recorded here; {@link #refuse} adds the rules' problems.
      */
-    SignUpForm signUp(PublicEvent event) {
+    public SignUpForm signUp(EventType type) {
         Map<String, Message> errors = new LinkedHashMap<>();
         BookerRole role = BookerRole.fromKey(form.text(BOOKER)).orElse(null);
         if (role == null) {
-            errors.put(BOOKER, Message.of("signup.error.booker"));
+            errors.put(BOOKER, Message.of("events.error.booker"));
         }
         Booker booker = role == null || role == BookerRole.SELF ? Booker.SELF
                 : new Booker(role, form.text(BOOKER_NAME), form.text(ORGANISATION));
         Contact contact = new Contact(form.text(CONTACT_ADULT), form.text(EMAIL), form.text(PHONE));
-        boolean residential = event.type() == EventType.RESIDENTIAL;
+        boolean residential = type == EventType.RESIDENTIAL;
         List<Attendee> attendees = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             attendees.add(attendee(i, residential, errors));
@@ -170,9 +229,9 @@ final class PartyForm {
         String typedAge = form.text(person(i, "age"));
         int age = -1;
         if (typedAge.isEmpty()) {
-            errors.put(person(i, "age"), Message.of("signup.error.age.required"));
+            errors.put(person(i, "age"), Message.of("events.error.ageRequired"));
         } else if (!typedAge.matches("\\d{1,3}")) {
-            errors.put(person(i, "age"), Message.of("signup.error.age.number"));
+            errors.put(person(i, "age"), Message.of("events.error.ageNumber"));
         } else {
             age = Integer.parseInt(typedAge);
         }
@@ -182,7 +241,7 @@ final class PartyForm {
         if (!consentBy.isEmpty() || !consentRole.isEmpty()) {
             ConsentRole as = ConsentRole.fromKey(consentRole).orElse(null);
             if (as == null) {
-                errors.put(person(i, "consentRole"), Message.of("signup.error.consentRole"));
+                errors.put(person(i, "consentRole"), Message.of("events.error.consentRole"));
             }
             consent = new Consent(consentBy, as == null ? ConsentRole.PARENT : as);
         }
@@ -190,7 +249,7 @@ final class PartyForm {
         if (residential) {
             String photos = form.text(person(i, "photos"));
             if (!photos.equals("yes") && !photos.equals("no")) {
-                errors.put(person(i, "photos"), Message.of("signup.error.photos"));
+                errors.put(person(i, "photos"), Message.of("events.error.photos"));
             }
             away = new Residential(form.text(person(i, "emergencyName")), form.text(person(i, "emergencyPhone")),
                     form.text(person(i, "medicalNotes")), photos.equals("yes"));
@@ -203,7 +262,7 @@ final class PartyForm {
      * Puts the rules' problems beside their fields. Where an age could not be read, the rules'
      * guesses about it (its range, whether permission is needed) would only confuse, so they are left out.
      */
-    void refuse(Map<String, Message> problems) {
+    public void refuse(Map<String, Message> problems) {
         problems.forEach((path, message) -> {
             String field = fieldOf(path);
             if (field.endsWith("-consentBy") && form.errors().containsKey(field.replace("-consentBy", "-age"))) {
@@ -227,14 +286,14 @@ final class PartyForm {
     }
 
     /** The errors in the order their fields appear, for the summary and the fields. */
-    Form inPageOrder() {
+    public Form inPageOrder() {
         Map<String, Message> errors = new LinkedHashMap<>(form.errors());
         if (errors.isEmpty()) {
             return form;
         }
         Form ordered = Form.of(fields(people));
         form.values().forEach(ordered::set);
-        ordered.anchor(GENERAL, "signup-title");
+        ordered.anchor(GENERAL, TOP);
         List<String> order = new ArrayList<>(BEFORE_PEOPLE);
         for (int i = 0; i < people; i++) {
             for (String f : PERSON_FIELDS) {

@@ -1,9 +1,7 @@
 package dev.participation.events.internal.signup;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +52,6 @@ public final class SignUpJourney {
 
     /** Request parameter of the confirmation page: the key of the form that made the sign-up. */
     public static final String SIGNED_UP = "signedUp";
-    /** The button pressed: {@link #SEND}, {@link #ADD} or {@code remove-<i>}. */
-    static final String DO = "do";
-    static final String SEND = "send";
-    static final String ADD = "add";
-    static final String REMOVE = "remove-";
     /** The guard counts this form's posts under this key on every node. */
     static final String GUARD_KEY = "events.sign-up";
 
@@ -66,7 +59,6 @@ public final class SignUpJourney {
             "dev/participation/events/signup/Language", "dev/participation/events/widget/Language",
             "dev/participation/events/shared/Language");
     private static final String TEMPLATES = "/dev/participation/events/templates/signup";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignUps signUps;
     private final SignUpRecords records;
@@ -102,33 +94,29 @@ public final class SignUpJourney {
 
     /** The form for a session; the widget calls it only while the session takes sign-ups. */
     public WidgetView form(WidgetRequest request, PublicEvent event, PublicSession session) {
-        PartyForm form = PartyForm.blank(newFormKey());
+        PartyForm form = PartyForm.blank();
         return view(request, event, session, form.form(), form.people(), GuardedForm.of(request, guard.fields(GUARD_KEY)));
     }
 
     /** A post of the form: add or remove a young person, or send it. The widget has checked CSRF and the session. */
     public PostOutcome post(WidgetRequest request, PublicEvent event, PublicSession session) {
         PartyForm form = PartyForm.read(request, PartyForm.peopleIn(request));
-        String pressed = request.parameter(DO).orElse(SEND);
-        if (pressed.equals(ADD) || pressed.startsWith(REMOVE)) {
-            PartyForm changed = pressed.equals(ADD) ? form.resized(form.people() + 1)
-                    : form.without(index(pressed.substring(REMOVE.length())));
-            return PostOutcome.invalid(view(request, event, session, changed.form(), changed.people(),
+        Optional<PartyForm> redrawn = form.redrawnFor(request.parameter(PartyForm.DO).orElse(PartyForm.SEND));
+        if (redrawn.isPresent()) {
+            return PostOutcome.invalid(view(request, event, session, redrawn.get().form(), redrawn.get().people(),
                     GuardedForm.of(request, guard.fields(GUARD_KEY))));
         }
         // The same form sent again (a double click, a reload): it has already made its sign-up.
         if (records.outcome(session.id(), form.formKey()).isPresent()) {
             return confirmed(request, event, session, form.formKey());
         }
-        if (!form.formKey().matches("[A-Za-z0-9_-]{16,64}")) {
-            form.form().set(PartyForm.FORM_KEY, newFormKey());
-        }
+        form.keepOwnKey();
         Verdict verdict = guard.check(GUARD_KEY, request);
         if (!verdict.passed()) {
             return PostOutcome.invalid(view(request, event, session, form.form(), form.people(),
                     GuardedForm.after(verdict, request, guard.fields(GUARD_KEY), messages(request))));
         }
-        SignUpForm typed = form.signUp(event);
+        SignUpForm typed = form.signUp(event.type());
         if (!form.form().valid()) {
             // Show every problem at once: the rules' too, not only what could not be read.
             form.refuse(SignUpRules.check(typed, details(event)));
@@ -179,17 +167,6 @@ public final class SignUpJourney {
         // The rules do not read how places are given from the waiting list; any promotion will do.
         return new EventDetails(e.title(), e.description(), e.type(), e.youngest(), e.oldest(), e.tags(), e.access(),
                 e.food(), e.signUpOpens(), e.signUpCloses(), e.status(), e.consentAge(), Promotion.AUTOMATIC);
-    }
-
-    private static int index(String typed) {
-        return typed.matches("\\d{1,2}") ? Integer.parseInt(typed) : -1;
-    }
-
-    /** A fresh key for a form being drawn: 24 random bytes, URL-safe, as {@link SignUpRules} expects. */
-    static String newFormKey() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private WidgetView view(WidgetRequest request, PublicEvent event, PublicSession session, Form form, int people,

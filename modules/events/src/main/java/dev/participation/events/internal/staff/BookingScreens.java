@@ -1,15 +1,16 @@
 package dev.participation.events.internal.staff;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.events.api.Attendee;
+import dev.participation.events.api.BookerRole;
 import dev.participation.events.api.Booking;
 import dev.participation.events.api.BookingState;
 import dev.participation.events.api.ConsentRole;
@@ -21,15 +22,17 @@ import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.events.api.SignUpRules;
 import dev.participation.events.api.SignUps;
+import dev.participation.events.internal.signup.PartyForm;
 import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.staff.NotFound;
 import dev.participation.kit.staff.Screen;
 
 /**
- * Staff changing bookings on someone's behalf: adding a person (the same rules and capacity as
- * the public form), cancelling a booking (after an "are you sure?") and giving places to someone
- * on the waiting list by hand. The service writes each change to the audit log with the actor.
+ * Staff changing bookings on someone's behalf: adding one person or a party (the public form's
+ * fields, rules and capacity, all or nothing, as one booking), cancelling a booking (after an "are
+ * you sure?") and giving places to someone on the waiting list by hand. The service writes each
+ * change to the audit log with the actor.
  */
 final class BookingScreens {
 
@@ -41,44 +44,59 @@ final class BookingScreens {
         this.link = link;
     }
 
-    WidgetView addForm(Screen s, SessionAt at, Form form) {
+    /**
+     * The form for booking on someone's behalf, with {@code form} as drawn or as typed (its
+     * problems in the page's order).
+     */
+    WidgetView addForm(Screen s, SessionAt at, PartyForm party, Form form) {
         EventDetails event = at.event().details();
+        List<Choice> bookers = Arrays.stream(BookerRole.values())
+                .map(r -> new Choice(r.key(), s.text("events.staff.add.booker." + r.key()))).toList();
         List<Choice> roles = Arrays.stream(ConsentRole.values())
                 .map(r -> new Choice(r.key(), s.text("events.consent-role." + r.key()))).toList();
+        List<Choice> photos = List.of(new Choice("yes", s.text("events.staff.add.photos.yes")),
+                new Choice("no", s.text("events.staff.add.photos.no")));
+        List<Integer> people = IntStream.range(0, party.people()).boxed().toList();
+        boolean asksConsent = event.youngest() == null || event.youngest() < event.consentAge();
         AddView view = new AddView(at.title(), at.when(s), at.session().placesLeft(), event.food(),
-                event.type() == EventType.RESIDENTIAL, event.consentAge(), roles, s.href(at.path("")));
+                event.type() == EventType.RESIDENTIAL, asksConsent, event.consentAge(), bookers, roles, photos, people,
+                party.mayAdd(), s.href(at.path("")));
         return s.view(s.text("events.staff.add.title", at.title()), "add.ftlh", view, form);
     }
 
+    WidgetView addForm(Screen s, SessionAt at) {
+        PartyForm blank = PartyForm.blank();
+        return addForm(s, at, blank, blank.form());
+    }
+
+    /**
+     * A post of the form: add or remove a person (the form drawn again with what was typed), or
+     * book them all in one booking through {@link SignUps#addFor}.
+     */
     PostOutcome add(Screen s, SessionAt at) {
-        Form form = Form.read(s.request(), AddForForm.FIELDS);
-        if (!form.text(AddForForm.FORM_KEY).matches("[A-Za-z0-9_-]{16,64}")) {
-            // A form from before a restart or a forged post: start afresh, keeping what was typed.
-            form.set(AddForForm.FORM_KEY, AddForForm.fresh().text(AddForForm.FORM_KEY));
+        PartyForm party = PartyForm.read(s.request(), PartyForm.peopleIn(s.request()));
+        Optional<PartyForm> redrawn = party.redrawnFor(s.parameter(PartyForm.DO));
+        if (redrawn.isPresent()) {
+            return s.invalid(addForm(s, at, redrawn.get(), redrawn.get().form()));
         }
+        party.keepOwnKey();
         EventDetails event = at.event().details();
-        Map<String, Message> problems = new LinkedHashMap<>();
-        SignUpForm signUp = AddForForm.read(form, event, problems);
-        if (!problems.isEmpty()) {
-            Map<String, Message> more = new LinkedHashMap<>(SignUpRules.check(signUp, event));
-            if (problems.containsKey("age")) {
-                // The age was not read, so neither it nor whether permission is needed can be judged yet.
-                more.remove("attendees[0].age");
-                more.remove("attendees[0].consent.givenBy");
-            }
-            more.forEach(problems::putIfAbsent);
-            AddForForm.reject(form, problems);
-            return s.invalid(addForm(s, at, form));
+        SignUpForm typed = party.signUp(event.type());
+        if (!party.form().valid()) {
+            // Every problem at once: the rules' too, not only what could not be read.
+            party.refuse(SignUpRules.check(typed, event));
+            return s.invalid(addForm(s, at, party, party.inPageOrder()));
         }
         try {
-            SignUpReceipt receipt = signUps.addFor(at.id(), signUp, link, s.actor());
-            String name = signUp.attendees().get(0).firstName();
+            SignUpReceipt receipt = signUps.addFor(at.id(), typed, link, s.actor());
+            String names = typed.attendees().stream().map(Attendee::firstName).map(String::strip)
+                    .collect(Collectors.joining(", "));
             return receipt.state() == BookingState.WAITING
-                    ? s.done(at.path(""), "events.staff.added.waiting", name, receipt.waitingNumber())
-                    : s.done(at.path(""), "events.staff.added", name);
+                    ? s.done(at.path(""), "events.staff.added.waiting", names, typed.people(), receipt.waitingNumber())
+                    : s.done(at.path(""), "events.staff.added", names, typed.people());
         } catch (EventProblem problem) {
-            AddForForm.reject(form, problem.errors());
-            return s.invalid(addForm(s, at, form));
+            party.refuse(problem.errors());
+            return s.invalid(addForm(s, at, party, party.inPageOrder()));
         } catch (NoSuchElementException gone) {
             throw new NotFound("session " + at.id());
         }
@@ -136,9 +154,14 @@ final class BookingScreens {
     public record Choice(String value, String label) {
     }
 
-    /** The view model of {@code add.ftlh}: the values themselves come from the form. */
+    /**
+     * The view model of {@code add.ftlh}: the values themselves come from the form.
+     *
+     * @param people the young people's indexes in the form, from 0
+     */
     public record AddView(String title, String when, int placesLeft, boolean food, boolean residential,
-            int consentAge, List<Choice> consentRoles, String back) {
+            boolean asksConsent, int consentAge, List<Choice> bookers, List<Choice> consentRoles, List<Choice> photos,
+            List<Integer> people, boolean mayAdd, String back) {
     }
 
     /** The view model of {@code place.ftlh}. */

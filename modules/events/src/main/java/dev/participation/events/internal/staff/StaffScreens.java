@@ -73,7 +73,7 @@ final class StaffScreens {
                 case "export":
                     return Endpoint.view(x -> export(x, at));
                 case ADD:
-                    return Endpoint.of(x -> booking.addForm(x, at, AddForForm.fresh()), ADD, x -> booking.add(x, at));
+                    return Endpoint.of(x -> booking.addForm(x, at), ADD, x -> booking.add(x, at));
                 case MESSAGE:
                     return Endpoint.of(x -> messaging.form(x, at, MessageScreens.fresh()), MESSAGE,
                             x -> messaging.send(x, at));

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ final class EventRows {
 
     static final List<String> DETAIL_COLUMNS = List.of("title", "description", "event_type", "youngest", "oldest",
             "tags", "access_info", "food", "sign_up_opens", "sign_up_closes", "status", "consent_age",
-            "promotion_mode", "offer_hours", "promotion_stops_hours");
+            "promotion_mode", "offer_hours", "promotion_stops_hours", "online_link_minutes_before");
 
     static final List<String> SESSION_COLUMNS = List.of("label", "starts_at", "ends_at", "capacity", "place",
             "online_link");
@@ -54,6 +55,7 @@ final class EventRows {
         statement.setString(i++, d.promotion().mode().key());
         statement.setInt(i++, d.promotion().offerHours());
         statement.setInt(i++, d.promotion().stopsHoursBefore());
+        statement.setInt(i++, d.onlineLinkMinutesBefore());
         return i;
     }
 
@@ -77,7 +79,8 @@ final class EventRows {
                 Sql.getInstant(row, "sign_up_opens"), Sql.getInstant(row, "sign_up_closes"),
                 EventStatus.fromKey(row.getString("status")).orElseThrow(), row.getInt("consent_age"),
                 new Promotion(PromotionMode.fromKey(row.getString("promotion_mode")).orElseThrow(),
-                        row.getInt("offer_hours"), row.getInt("promotion_stops_hours")));
+                        row.getInt("offer_hours"), row.getInt("promotion_stops_hours")),
+                row.getInt("online_link_minutes_before"));
     }
 
     static Optional<EventDetails> details(Connection connection, long eventId) throws SQLException {
@@ -120,6 +123,18 @@ final class EventRows {
         return events;
     }
 
+    /** The events that have been shown to the public at some time, whatever their status now. */
+    static Set<Long> everPublished(Connection connection) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM event WHERE was_published");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
     static List<EventSession> sessions(Connection connection, long eventId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.*"
                 + " FROM event_session s WHERE s.event_id = ? ORDER BY s.position, s.id")) {
@@ -128,7 +143,7 @@ final class EventRows {
                 List<EventSession> sessions = new ArrayList<>();
                 while (rows.next()) {
                     sessions.add(new EventSession(rows.getLong("id"), sessionDetails(rows),
-                            rows.getInt("places_taken"), rows.getInt("people_waiting")));
+                            rows.getInt("places_taken"), rows.getInt("people_waiting"), rows.getInt("sequence")));
                 }
                 return sessions;
             }

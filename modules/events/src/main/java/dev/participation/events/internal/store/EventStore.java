@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.mail.Outbox;
@@ -80,11 +81,27 @@ public final class EventStore implements Events {
     @Override
     public List<PublicEvent> published(EventQuery query) {
         Objects.requireNonNull(query, "query");
+        return matching(storage.read(EventRows::all).stream().filter(e -> e.details().status().isPublic()), query);
+    }
+
+    @Override
+    public List<PublicEvent> calendar(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        return storage.read(connection -> {
+            Set<Long> everPublished = EventRows.everPublished(connection);
+            // A cancelled event stays while a session is still to end (the query's "upcoming" rule), so
+            // calendars that subscribed see it cancelled; one never published was never subscribed to.
+            return matching(EventRows.all(connection).stream().filter(e -> e.details().status().isPublic()
+                    || (e.details().status() == EventStatus.CANCELLED && everPublished.contains(e.id()))), query);
+        });
+    }
+
+    /** The events the query picks from {@code candidates}, as the public sees them. */
+    private List<PublicEvent> matching(Stream<Event> candidates, EventQuery query) {
         Instant now = clock.instant();
         // Councils publish tens of events, not thousands: one read of them all, filtered here, is
         // simpler than SQL for every combination and as fast at that size.
-        Stream<Event> matching = storage.read(EventRows::all).stream()
-                .filter(e -> e.details().status().isPublic())
+        Stream<Event> matching = candidates
                 .filter(e -> query.slugs().isEmpty() || query.slugs().contains(e.slug()))
                 .filter(e -> query.types().isEmpty() || query.types().contains(e.details().type()))
                 .filter(e -> query.tags().isEmpty() || e.details().tags().stream().anyMatch(query.tags()::contains))
@@ -127,14 +144,16 @@ public final class EventStore implements Events {
                 Instant now = clock.instant();
                 // A concurrent create of the same slug waits here and then inserts nothing.
                 boolean inserted = storage.dialect().insertIfAbsent(connection, "INSERT INTO event (slug, created_at,"
-                        + " created_by, updated_at, updated_by, " + String.join(", ", EventRows.DETAIL_COLUMNS)
-                        + ") VALUES (?, ?, ?, ?, ?, " + EventRows.marks(EventRows.DETAIL_COLUMNS) + ")", insert -> {
+                        + " created_by, updated_at, updated_by, was_published, "
+                        + String.join(", ", EventRows.DETAIL_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, "
+                        + EventRows.marks(EventRows.DETAIL_COLUMNS) + ")", insert -> {
                             insert.setString(1, slug);
                             Sql.setInstant(insert, 2, now);
                             insert.setString(3, actor);
                             Sql.setInstant(insert, 4, now);
                             insert.setString(5, actor);
-                            EventRows.bind(insert, 6, details);
+                            insert.setBoolean(6, details.status().isPublic());
+                            EventRows.bind(insert, 7, details);
                         });
                 if (!inserted) {
                     throw slugTaken();
@@ -167,11 +186,12 @@ public final class EventStore implements Events {
             // Guarded by the version in the same statement: of two saves from one version, the second
             // finds no row to change, even if both read the row before either wrote.
             try (PreparedStatement update = connection.prepareStatement("UPDATE event SET version = version + 1,"
-                    + " updated_at = ?, updated_by = ?, " + EventRows.assignments(EventRows.DETAIL_COLUMNS)
-                    + " WHERE id = ? AND version = ?")) {
+                    + " updated_at = ?, updated_by = ?, was_published = (was_published OR ?), "
+                    + EventRows.assignments(EventRows.DETAIL_COLUMNS) + " WHERE id = ? AND version = ?")) {
                 Sql.setInstant(update, 1, clock.instant());
                 update.setString(2, actor);
-                int next = EventRows.bind(update, 3, details);
+                update.setBoolean(3, details.status().isPublic());
+                int next = EventRows.bind(update, 4, details);
                 update.setLong(next, id);
                 update.setInt(next + 1, version);
                 if (update.executeUpdate() == 0) {

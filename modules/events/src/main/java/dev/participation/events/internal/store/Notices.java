@@ -160,12 +160,13 @@ final class Notices {
     /**
      * Queues a reminder for a booking that still has a place, unless this reminder was sent already
      * (by this node or another: the {@code event_reminder} row is claimed first, in this
-     * transaction). People with a place are the only ones a session's online link is mailed to, and
-     * then only in the last reminder ({@code withLink}).
+     * transaction). People with a place are the only ones a session's online link is mailed to:
+     * where the event holds the link back until shortly before the start, in a reminder sent from
+     * then on; otherwise only in the last reminder ({@code last}).
      *
      * @return whether the reminder was queued now
      */
-    boolean remind(Connection connection, Dialect dialect, long bookingId, int hoursBefore, boolean withLink,
+    boolean remind(Connection connection, Dialect dialect, long bookingId, int hoursBefore, boolean last,
             Instant now) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT state FROM event_booking WHERE id = ? FOR UPDATE")) {
@@ -187,8 +188,10 @@ final class Notices {
         if (facts.isEmpty()) {
             return false;
         }
-        long mailId = outbox.queue(mail(now).reminder(facts.get(),
-                withLink ? facts.get().session().onlineLink() : ""));
+        BookingFacts booking = facts.get();
+        boolean withLink = booking.event().onlineLinkShownFrom(booking.session().start())
+                .map(from -> !now.isBefore(from)).orElse(last);
+        long mailId = outbox.queue(mail(now).reminder(booking, withLink ? booking.session().onlineLink() : ""));
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE event_reminder SET mail_id = ? WHERE booking_id = ? AND hours_before = ?")) {
             update.setLong(1, mailId);

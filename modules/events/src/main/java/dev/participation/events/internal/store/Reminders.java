@@ -87,7 +87,8 @@ public final class Reminders {
                 int hours = due.get();
                 // One transaction per booking: one person's failure never holds back the others' reminders.
                 boolean sent = storage.write(connection -> {
-                    // The online link goes in the last reminder only, shortly before the start, not a week ahead.
+                    // The online link goes in the last reminder only, shortly before the start, not a week ahead
+                    // (or, where the event says from when it is shown, in any reminder sent from then).
                     boolean queuedNow = notices.remind(connection, storage.dialect(), candidate.bookingId(), hours,
                             hours == offsets.first(), now);
                     if (queuedNow) {

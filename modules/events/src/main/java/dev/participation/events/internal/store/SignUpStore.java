@@ -38,6 +38,7 @@ import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.ManageLink;
+import dev.participation.events.api.OnlineJoining;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.events.api.SignUpRules;
@@ -205,16 +206,13 @@ public final class SignUpStore implements SignUps {
 
     @Override
     public Optional<String> onlineLink(String cancelToken) {
+        return onlineJoining(cancelToken).filter(OnlineJoining::shown).map(OnlineJoining::link);
+    }
+
+    @Override
+    public Optional<OnlineJoining> onlineJoining(String cancelToken) {
         return byToken(cancelToken).filter(b -> b.state() == BookingState.PLACE)
-                .flatMap(b -> storage.read(connection -> {
-                    try (PreparedStatement query = connection.prepareStatement(
-                            "SELECT online_link FROM event_session WHERE id = ?")) {
-                        query.setLong(1, b.sessionId());
-                        try (ResultSet row = query.executeQuery()) {
-                            return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
-                        }
-                    }
-                })).filter(link -> !link.isBlank());
+                .flatMap(b -> storage.read(connection -> OnlineLinks.of(connection, b.sessionId(), clock.instant())));
     }
 
     @Override

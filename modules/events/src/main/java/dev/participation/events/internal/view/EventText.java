@@ -44,6 +44,18 @@ public final class EventText {
                 DateTimeFormatter.ofPattern(words.get("events.format.time"), words.locale()).format(at));
     }
 
+    /** The day of a moment, such as "Thursday 12 March 2026", in the visitor's time zone. */
+    public static String day(Instant instant, ZoneId zone, Messages words) {
+        return DateTimeFormatter.ofPattern(words.get("events.format.day"), words.locale())
+                .format(instant.atZone(zone));
+    }
+
+    /** The time of day of a moment, such as "9:30am", in the visitor's time zone. */
+    public static String time(Instant instant, ZoneId zone, Messages words) {
+        return DateTimeFormatter.ofPattern(words.get("events.format.time"), words.locale())
+                .format(instant.atZone(zone));
+    }
+
     /** The whole event's dates: its one session's, or its first session's start with how many there are. */
     public static String dates(PublicEvent event, ZoneId zone, Messages words) {
         List<PublicSession> sessions = event.sessions();

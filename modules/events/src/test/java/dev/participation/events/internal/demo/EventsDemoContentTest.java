@@ -61,6 +61,8 @@ class EventsDemoContentTest {
         PublicEvent online = events.find("online-budget-session").orElseThrow();
         assertThat(online.sessions()).singleElement().satisfies(s -> assertThat(s.online()).isTrue());
         assertThat(online.toString()).doesNotContain("meet.example.org");
+        assertThat(all.get(0).details().onlineLinkMinutesBefore()).as("its link shows from an hour before")
+                .isEqualTo(60);
         assertThat(audit.recent(10)).extracting(AuditEntry::action).containsOnly("event.create").hasSize(3);
     }
 

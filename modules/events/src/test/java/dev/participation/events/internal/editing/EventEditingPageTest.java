@@ -160,6 +160,39 @@ class EventEditingPageTest {
         assertThat(events.event(event.id()).orElseThrow().details().title()).isEqualTo("Youth Forum (Town Hall)");
     }
 
+    @StoreTest
+    void anEditorHoldsTheOnlineLinkBackUntilShortlyBeforeTheStartOrShowsItAtOnce() {
+        assertThat(posts.post(filledIn("new").with("onlineLinkMinutesBefore", "30")))
+                .isInstanceOf(PostOutcome.Done.class);
+        Event event = events.all().get(0);
+        assertThat(event.details().onlineLinkMinutesBefore()).isEqualTo(30);
+        String path = Long.toString(event.id());
+        Document form = editorsPage(path);
+        assertThat(form.select("input[name=onlineLinkMinutesBefore]").val()).isEqualTo("30");
+        assertThat(form.select("label[for=onlineLinkMinutesBefore]").text())
+                .isEqualTo("Show the link to join online only from this many minutes before each session starts"
+                        + " (optional)");
+        assertThat(form.select("#onlineLinkMinutesBefore-hint").text()).contains("At most 10080 (a week)");
+
+        for (String typed : new String[] {"10081", "-5"}) {
+            Document refused = invalid(posts.post(asTyped(form, path).with("onlineLinkMinutesBefore", typed)));
+            assertThat(refused.select("#onlineLinkMinutesBefore-error").text()).as(typed)
+                    .contains("Enter from 0 to 10080 minutes (a week) before the start, or leave it empty");
+            assertThat(refused.select(".govuk-error-summary a").eachAttr("href"))
+                    .containsExactly("#onlineLinkMinutesBefore");
+            assertThat(refused.select("input[name=onlineLinkMinutesBefore]").val()).isEqualTo(typed);
+        }
+        Document words = invalid(posts.post(asTyped(form, path).with("onlineLinkMinutesBefore", "half an hour")));
+        assertThat(words.select("#onlineLinkMinutesBefore-error").text()).contains("Enter a whole number");
+        assertThat(events.event(event.id()).orElseThrow().details().onlineLinkMinutesBefore()).isEqualTo(30);
+
+        // Left empty, the link is shown as soon as someone has a place.
+        assertThat(posts.post(asTyped(form, path).with("onlineLinkMinutesBefore", "")))
+                .isInstanceOf(PostOutcome.Done.class);
+        assertThat(events.event(event.id()).orElseThrow().details().onlineLinkMinutesBefore()).isZero();
+        assertThat(editorsPage(path).select("input[name=onlineLinkMinutesBefore]").val()).isEmpty();
+    }
+
     /** Posts back every field of a drawn form as it stands, as a browser does. */
     static FakeStaffRequest asTyped(Document form, String path) {
         FakeStaffRequest request = FakeStaffRequest.to(KEY, path, People.EDITOR);

@@ -43,9 +43,12 @@ import org.junit.jupiter.api.BeforeEach;
 class EventJsonResourceTest {
 
     static final String SECRET = "https://meet.example.org/j/secret-9001";
+    static final Instant CHAT_START = SESSION_START.plus(Duration.ofDays(10));
 
     JsonApiClient client;
     Event forum;
+    TestStorage db;
+    EventStore events;
 
     static EventDetails kind(String title, EventType type, Integer youngest, Integer oldest, Set<String> tags) {
         return new EventDetails(title, "About " + title, type, youngest, oldest, tags, "", false,
@@ -59,18 +62,20 @@ class EventJsonResourceTest {
 
     @BeforeEach
     void events(TestStorage db) {
+        this.db = db;
         AuditLogStore audit = new AuditLogStore(db.platform(), db.clock());
         OutboxStore outbox = new OutboxStore(db.platform(), db.clock(), audit);
         var london = db.clock().withZone(ZoneId.of("Europe/London"));
-        EventStore events = new EventStore(db.storage(), audit, outbox, london);
+        events = new EventStore(db.storage(), audit, outbox, london);
         SignUpStore signUps = new SignUpStore(db.storage(), audit, outbox, london);
         forum = events.create("youth-forum", forum("Youth Forum"), List.of(on(SESSION_START, 2, "Civic Centre", "")),
                 "editor-edith");
         signUps.signUp(forum.sessions().get(0).id(), person("Amara"), EventExamples.LINK);
         signUps.signUp(forum.sessions().get(0).id(), person("Ben"), EventExamples.LINK);
         signUps.signUp(forum.sessions().get(0).id(), person("Cai"), EventExamples.LINK);
-        events.create("online-chat", kind("Online Chat", EventType.ONLINE_SESSION, 13, 19, Set.of("send")),
-                List.of(on(SESSION_START.plus(Duration.ofDays(10)), 30, "", SECRET)), "editor-edith");
+        // Its link is shown to people with a place from half an hour before: never to anyone else.
+        events.create("online-chat", kind("Online Chat", EventType.ONLINE_SESSION, 13, 19, Set.of("send"))
+                .withOnlineLinkMinutesBefore(30), List.of(on(CHAT_START, 30, "", SECRET)), "editor-edith");
         events.create("activity-week", kind("Activity Week", EventType.RESIDENTIAL, 8, 14, Set.of("in-care", "send")),
                 List.of(on(SESSION_START.minus(Duration.ofDays(20)), 20, "Riverside Centre", ""),
                         on(SESSION_START.minus(Duration.ofDays(19)), 20, "Hillside Centre", "")), "editor-edith");
@@ -129,6 +134,63 @@ class EventJsonResourceTest {
         assertThat(residential.summaries()).containsExactly("Activity Week", "Activity Week");
         assertThat(client.conforming("/api/events/calendar.ics?age=200", 400).contentType())
                 .startsWith("application/problem+json");
+    }
+
+    IcalFeed feed() {
+        IcalFeed feed = IcalFeed.parse(client.conforming("/api/events/calendar.ics", 200).body());
+        feed.isValid();
+        return feed;
+    }
+
+    @StoreTest
+    void aSubscribedCalendarFollowsAMoveByTheSequenceAndSeesACancelledEventCancelledUntilItsEnd() {
+        String uid = "event-session-" + forum.sessions().get(0).id() + "@www.riverside.gov.uk";
+        assertThat(feed().withUid(uid)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("SEQUENCE", "0").containsEntry("STATUS", "CONFIRMED")
+                .containsEntry("DTSTART", "20260411T090000Z"));
+
+        // Moved a day later: the same entry, which calendars replace because its sequence is higher.
+        Instant moved = SESSION_START.plus(Duration.ofDays(1));
+        forum = events.changeSession(forum.id(), forum.version(), forum.sessions().get(0).id(),
+                on(moved, 2, "Civic Centre", ""), "editor-edith");
+        assertThat(feed().withUid(uid)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("SEQUENCE", "1").containsEntry("DTSTART", "20260412T090000Z")
+                .containsEntry("STATUS", "CONFIRMED"));
+
+        forum = events.update(forum.id(), forum.version(), forum.details().withStatus(EventStatus.CANCELLED),
+                "editor-edith");
+        assertThat(feed().withUid(uid)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("SEQUENCE", "2").containsEntry("STATUS", "CANCELLED")
+                .containsEntry("SUMMARY", "Cancelled: Youth Forum").containsEntry("DTSTART", "20260412T090000Z"));
+        assertThat(feed().withUid(uid).get(0).get("DESCRIPTION")).startsWith("This event has been cancelled");
+        // The list and its JSON are for signing up: a cancelled event is no longer there.
+        assertThat(slugs(client.conforming("/api/events", 200).json())).doesNotContain("youth-forum");
+
+        // Once it would have ended, calendars have had their chance: it leaves the feed.
+        db.clock().advance(Duration.between(db.clock().instant(), moved.plus(Duration.ofHours(2))));
+        assertThat(feed().withUid(uid)).isEmpty();
+    }
+
+    @StoreTest
+    void aDraftCancelledBeforeItWasPublishedNeverReachesTheFeed() {
+        Event draft = events.all().stream().filter(e -> e.slug().equals("draft-idea")).findFirst().orElseThrow();
+        events.update(draft.id(), draft.version(), draft.details().withStatus(EventStatus.CANCELLED), "editor-edith");
+
+        String body = client.conforming("/api/events/calendar.ics", 200).body();
+        assertThat(body).doesNotContain("Draft Idea");
+        assertThat(IcalFeed.parse(body).summaries()).containsExactly("Activity Week", "Activity Week", "Youth Forum",
+                "Online Chat");
+    }
+
+    @StoreTest
+    void theLinkIsInNoAnswerEvenOnceItIsShownToPeopleWithAPlace() {
+        db.clock().advance(Duration.between(db.clock().instant(), CHAT_START.minus(Duration.ofMinutes(10))));
+
+        for (String uri : List.of("/api/events", "/api/events/online-chat", "/api/events/calendar.ics")) {
+            JsonApiClient.Answer answer = client.conforming(uri, 200);
+            assertThat(answer.body()).as(uri).contains("Online Chat").doesNotContain("secret-9001")
+                    .doesNotContain("meet.example.org");
+        }
     }
 
     @StoreTest

@@ -29,6 +29,11 @@ public final class IcalFeed {
         return ical.events().get(index);
     }
 
+    /** The entries with this UID: one, or none where the feed has no such entry. */
+    public List<Map<String, String>> withUid(String uid) {
+        return ical.events().stream().filter(e -> uid.equals(e.get("UID"))).toList();
+    }
+
     public void isValid() {
         ical.isValid();
     }

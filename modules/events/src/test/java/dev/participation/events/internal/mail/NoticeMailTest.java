@@ -247,6 +247,47 @@ class NoticeMailTest {
     }
 
     @StoreTest
+    void whereTheEventHoldsTheLinkBackMailBeforeThenSaysWhenAndWhereItAppears() throws Exception {
+        SessionDetails online = new SessionDetails("", SESSION_START, SESSION_START.plus(Duration.ofHours(1)), 1, "",
+                SECRET_LINK);
+        Event event = events.create("online", forum("Online Forum").withOnlineLinkMinutesBefore(30),
+                List.of(online), "editor");
+        long session = event.sessions().get(0).id();
+        SignUpReceipt amara = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        signUps.signUp(session, person("Ben"), EventExamples.LINK);
+
+        // 10:00 in London, so from 09:30; the confirmation's own link leads to the booking page.
+        Inbox.Mail confirmed = Inbox.to(inbox.deliver(outbox), "amara@example.org");
+        assertThat(confirmed.text()).doesNotContain("secret-4471")
+                .contains("From Saturday 11 April 2026, 09:30, the link to join is on your booking page, at the link"
+                        + " below")
+                .contains(EventExamples.LINK.to(amara.cancelToken()));
+
+        SessionDetails later = new SessionDetails("", SESSION_START.plus(Duration.ofDays(1)),
+                SESSION_START.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), 1, "", SECRET_LINK);
+        event = events.changeSession(event.id(), event.version(), session, later, "editor");
+        Inbox.Mail changed = Inbox.to(inbox.deliver(outbox), "amara@example.org");
+        assertThat(changed.text()).doesNotContain("secret-4471")
+                .contains("From Sunday 12 April 2026, 09:30, the link to join is on your booking page");
+
+        signUps.cancel(amara.cancelToken());
+        Inbox.Mail promoted = Inbox.to(inbox.deliver(outbox), "ben@example.org");
+        assertThat(promoted.subject()).isEqualTo("You have a place: Online Forum");
+        assertThat(promoted.text()).doesNotContain("secret-4471")
+                .contains("From Sunday 12 April 2026, 09:30, the link to join is on your booking page");
+
+        // Inside the window nothing is held back any more, so a new booking's mail points to the page.
+        db.clock().advance(Duration.between(db.clock().instant(), later.start().minus(Duration.ofMinutes(10))));
+        events.changeSession(event.id(), event.version(), session, new SessionDetails("", later.start(), later.end(),
+                2, "", SECRET_LINK), "editor");
+        inbox.deliver(outbox);
+        signUps.addFor(session, person("Cai"), EventExamples.LINK, "staff-1");
+        Inbox.Mail inside = Inbox.to(inbox.deliver(outbox), "cai@example.org");
+        assertThat(inside.text()).contains("It takes place online. The link to join is on the page")
+                .doesNotContain("From Sunday").doesNotContain("secret-4471");
+    }
+
+    @StoreTest
     void theOnlineLinkIsInNoConfirmationNoticeOrCalendarFile() throws Exception {
         SessionDetails online = new SessionDetails("", SESSION_START, SESSION_START.plus(Duration.ofHours(1)), 1, "",
                 SECRET_LINK);

@@ -161,6 +161,47 @@ class ReminderJobTest {
                 .contains("Step-free entrance and a quiet room.");
     }
 
+    /** The body of the newest reminder in the outbox. */
+    String lastReminder() {
+        OutboxEntry sent = outbox.recent(10).stream().filter(m -> m.subject().startsWith("Reminder")).findFirst()
+                .orElseThrow();
+        return outbox.read(sent.id(), "test").orElseThrow().body();
+    }
+
+    @StoreTest
+    void whereTheEventHoldsTheLinkBackEvenTheLastReminderBeforeThatTimeSaysOnlyWhenItAppears() {
+        SessionDetails online = new SessionDetails("", SESSION_START, SESSION_START.plus(Duration.ofHours(1)), 5, "",
+                "https://meet.example.org/j/forum-77");
+        Event event = events.create("online", forum("Youth Forum").withOnlineLinkMinutesBefore(60), List.of(online),
+                "editor");
+        signUps.signUp(event.sessions().get(0).id(), person("Amara"), EventExamples.LINK);
+
+        at(SESSION_START.minus(Duration.ofHours(24)));
+        assertThat(run()).containsExactly("amara@example.org");
+
+        // The clock's zone is UTC here: the session starts at 09:00, so the link shows from 08:00.
+        assertThat(lastReminder()).doesNotContain("forum-77")
+                .contains("From Saturday 11 April 2026, 08:00, the link to join is on your booking page");
+    }
+
+    @StoreTest
+    void aReminderSentOnceTheEventShowsTheLinkCarriesItEvenAWeekAhead() {
+        SessionDetails online = new SessionDetails("", SESSION_START, SESSION_START.plus(Duration.ofHours(1)), 5, "",
+                "https://meet.example.org/j/forum-77");
+        // Shown from a week before: the week's reminder is sent inside that window.
+        Event event = events.create("online", forum("Youth Forum").withOnlineLinkMinutesBefore(7 * 24 * 60),
+                List.of(online), "editor");
+        signUps.signUp(event.sessions().get(0).id(), person("Amara"), EventExamples.LINK);
+
+        at(SESSION_START.minus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
+        assertThat(run()).as("not yet").isEmpty();
+        at(SESSION_START.minus(Duration.ofDays(7)));
+        assertThat(run()).containsExactly("amara@example.org");
+
+        assertThat(lastReminder()).contains("The link to join: https://meet.example.org/j/forum-77")
+                .doesNotContain("From Saturday");
+    }
+
     @StoreTest
     void aCancelledEventOrBookingIsNotReminded() {
         Event event = events.create("forum", forum("Youth Forum"), List.of(session(5)), "editor");

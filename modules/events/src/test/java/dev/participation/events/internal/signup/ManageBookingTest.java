@@ -82,6 +82,30 @@ class ManageBookingTest {
     }
 
     @StoreTest
+    void whereTheEventHoldsTheLinkBackThePageSaysWhenItAppearsAndThenShowsIt() {
+        Event heldBack = pages.event(forum("Online Question Time").withOnlineLinkMinutesBefore(30),
+                new SessionDetails("", SESSION_START, SESSION_START.plus(Duration.ofHours(1)), 5, "", ONLINE));
+        SignUpReceipt cai = pages.signUps.signUp(heldBack.sessions().get(0).id(), person("Cai"), EventExamples.LINK);
+        // 10:00 in London on Saturday 11 April 2026, so the link appears at half past nine.
+        pages.db.clock().advance(Duration.between(pages.db.clock().instant(),
+                SESSION_START.minus(Duration.ofMinutes(31))));
+
+        Document before = pages.page(booking(cai));
+        assertThat(before.select("#booking-state").text()).isEqualTo("You have a place");
+        assertThat(before.select("#booking-online")).isEmpty();
+        assertThat(before.select("#booking-online-later").text())
+                .matches("The link to join appears here from 9:30(am|AM) on Saturday 11 April 2026\\. .*");
+        assertThat(before.html()).doesNotContain("meet.example.org");
+
+        pages.db.clock().advance(Duration.ofMinutes(1));
+        Document after = pages.page(booking(cai));
+        assertThat(after.select("#booking-online").attr("href")).isEqualTo(ONLINE);
+        assertThat(after.select("#booking-online-later")).isEmpty();
+        // The event's public page never shows it, however near the start.
+        assertThat(pages.page(visit().with("event", heldBack.slug())).html()).doesNotContain("meet.example.org");
+    }
+
+    @StoreTest
     void openingTheLinkOrTheQuestionChangesNothingAndOnlyThePostCancels() {
         pages.view(booking(amara));
         Document question = pages.page(booking(amara).with("cancel", "ask"));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,10 +29,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -41,6 +47,7 @@ import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.events.EventExamples;
 import dev.participation.events.api.Attendee;
+import dev.participation.events.api.Booking;
 import dev.participation.events.api.Contact;
 import dev.participation.events.api.Event;
 import dev.participation.events.api.SignUpForm;
@@ -88,6 +95,8 @@ class EventsPagesInBrowserTest {
     private Event event;
     private long sessionId;
     private SignUpReceipt waiting;
+    private EventStore events;
+    private SignUpStore signUps;
 
     @BeforeAll
     void start() throws IOException {
@@ -115,8 +124,8 @@ class EventsPagesInBrowserTest {
         db = TestStorage.open(DatabaseKind.H2, EventSchema.NAME);
         AuditLogStore audit = new AuditLogStore(db.platform(), db.clock());
         OutboxStore outbox = new OutboxStore(db.platform(), db.clock(), audit);
-        EventStore events = new EventStore(db.storage(), audit, outbox, db.clock());
-        SignUpStore signUps = new SignUpStore(db.storage(), audit, outbox, db.clock());
+        events = new EventStore(db.storage(), audit, outbox, db.clock());
+        signUps = new SignUpStore(db.storage(), audit, outbox, db.clock());
         CheckInStore checkIns = new CheckInStore(db.storage(), audit, db.clock());
         staff = new EventsStaffPage(new StaffScreens(events, signUps, checkIns,
                 new SessionMessageStore(db.storage(), outbox, audit), audit, new PublicBookingLink("", new BookingPageStore(db.storage(), db.clock()))),
@@ -249,14 +258,135 @@ class EventsPagesInBrowserTest {
     @Test
     void refusedStaffFormsHaveNoViolationsAndTheirSummaryLeadsToTheFields() throws IOException {
         showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/add", People.STAFF)
-                .with("formKey", "form-key-for-the-browser").with("firstName", "").with("age", "ten"));
+                .with("formKey", "form-key-for-the-browser").with("p0-firstName", "").with("p0-age", "ten"));
         assertAccessible("The refused add form");
         browser.findElement(By.cssSelector(".govuk-error-summary a")).sendKeys(Keys.ENTER);
-        assertThat(((JavascriptExecutor) browser).executeScript("return location.hash")).isEqualTo("#firstName");
+        assertThat(((JavascriptExecutor) browser).executeScript("return location.hash")).isEqualTo("#booker");
         assertReflowsAt320("The refused add form");
+
+        // A party of two refused for the second child's missing permission, with its Remove buttons.
+        showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/add", People.STAFF)
+                .with("formKey", "form-key-for-the-browser").with("people", "2").with("booker", "carer")
+                .with("bookerName", "Jo Baker").with("p0-firstName", "Ada").with("p0-age", "14")
+                .with("p1-firstName", "Ben").with("p1-age", "11").with("email", "jo@example.org"));
+        assertThat(browser.findElements(By.cssSelector("fieldset[id^=person-]"))).hasSize(2);
+        assertAccessible("A refused party");
+        assertReflowsAt320("A refused party");
 
         showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/message", People.STAFF));
         assertAccessible("The refused message form");
+    }
+
+    /** Presses Tab from where the focus is until the element with this id has it, as a keyboard user would. */
+    private static void tabTo(WebDriver driver, String id) {
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 80; i++) {
+            if (id.equals(driver.switchTo().activeElement().getAttribute("id"))) {
+                return;
+            }
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached #" + id + " on " + driver.getCurrentUrl());
+    }
+
+    /** Types into the focused element. */
+    private static void type(WebDriver driver, CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Enter on the focused element and waits for the page it leads to. */
+    private static void enter(WebDriver driver) {
+        WebElement focused = driver.switchTo().activeElement();
+        focused.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                focused.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                // While the next page is arriving Chromium may say the node does not belong to the document.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** One child's details, field by field, from their first name on, as a keyboard user fills them in. */
+    private static void child(WebDriver driver, int index, String name, String age, boolean permission) {
+        tabTo(driver, "p" + index + "-firstName");
+        type(driver, name);
+        tabTo(driver, "p" + index + "-age");
+        type(driver, age);
+        if (permission) {
+            tabTo(driver, "p" + index + "-consentBy");
+            type(driver, "Jo Baker");
+            // The radios: Tab reaches the first (a parent), the arrow moves to the second (a carer) and chooses it.
+            tabTo(driver, "p" + index + "-consentRole");
+            type(driver, Keys.ARROW_DOWN);
+        }
+    }
+
+    @Test
+    void staffBookAPartyOfThreeByKeyboardWithoutJavaScript() throws IOException {
+        long session = events.create("keyboard-forum", forum("Keyboard Forum"), List.of(session(10)), "edith")
+                .sessions().get(0).id();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("no-script")));
+        // 2 blocks: the setting a person chooses under Site settings, JavaScript, "Don't allow".
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        WebDriver noScript = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        try (StaffHost host = new StaffHost(staff, staffPosts, dir.resolve("govuk.css"))) {
+            noScript.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            noScript.get("data:text/html,<title>kept</title><script>document.title='ran'</script>");
+            assertThat(noScript.getTitle()).as("no page script runs").isEqualTo("kept");
+
+            noScript.get(host.address(session + "/add"));
+            // Who is making the booking: Tab reaches the first choice, the arrow moves to "a parent or carer".
+            tabTo(noScript, "booker");
+            type(noScript, Keys.ARROW_DOWN);
+            tabTo(noScript, "bookerName");
+            type(noScript, "Jo Baker");
+            child(noScript, 0, "Ada", "12", true);
+            tabTo(noScript, "add");
+            enter(noScript);
+
+            assertThat(noScript.findElements(By.cssSelector("fieldset[id^=person-]"))).hasSize(2);
+            assertThat(noScript.findElement(By.id("p0-firstName")).getAttribute("value")).isEqualTo("Ada");
+            assertThat(noScript.findElement(By.id("bookerName")).getAttribute("value")).isEqualTo("Jo Baker");
+            assertThat(noScript.findElement(By.id("booker-2")).isSelected()).isTrue();
+            assertThat(noScript.findElement(By.id("p0-consentRole-2")).isSelected()).isTrue();
+            child(noScript, 1, "Ben", "11", true);
+            tabTo(noScript, "add");
+            enter(noScript);
+
+            assertThat(noScript.findElements(By.cssSelector("fieldset[id^=person-]"))).hasSize(3);
+            assertThat(noScript.findElement(By.id("p1-firstName")).getAttribute("value")).isEqualTo("Ben");
+            child(noScript, 2, "Cal", "14", false);
+            tabTo(noScript, "email");
+            type(noScript, "jo@example.org");
+            // Enter in a text box books them, rather than adding or removing someone.
+            enter(noScript);
+
+            assertThat(noScript.getCurrentUrl()).isEqualTo(host.address(Long.toString(session)));
+            assertThat(noScript.findElement(By.id("places")).getText()).startsWith("3 of 10 taken");
+        } finally {
+            noScript.quit();
+        }
+        List<Booking> booked = signUps.bookings(session, "test");
+        assertThat(booked).singleElement().satisfies(b -> {
+            assertThat(b.attendees()).extracting(Attendee::firstName).containsExactly("Ada", "Ben", "Cal");
+            assertThat(b.attendees()).extracting(a -> a.consent() == null ? "" : a.consent().role().key())
+                    .containsExactly("carer", "carer", "");
+            assertThat(b.booker().name()).isEqualTo("Jo Baker");
+            assertThat(b.bookedBy()).isEqualTo(People.STAFF.id());
+        });
     }
 
     @Test

@@ -251,28 +251,32 @@ class EventsStaffPageTest {
         Document form = staffPage(id + "/add");
         String formKey = form.select("input[name=formKey]").val();
         assertThat(formKey).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(form.select("input[name=p0-firstName]")).hasSize(1);
+        assertThat(form.select("input[name=p1-firstName]")).isEmpty();
 
         Document refused = invalid(posts.post(FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey)
-                .with("firstName", "Amira").with("age", "ten").with("accessNeeds", "Large print")));
-        assertThat(refused.select("#age-error").text()).contains("Enter the age as a number");
-        assertThat(refused.select("textarea[name=accessNeeds]").text()).isEqualTo("Large print");
+                .with("booker", "self").with("p0-firstName", "Amira").with("p0-age", "ten")
+                .with("p0-accessNeeds", "Large print")));
+        assertThat(refused.select("[id=p0-age-error]").text()).contains("Enter the age as a whole number");
+        assertThat(refused.select("textarea[name=p0-accessNeeds]").text()).isEqualTo("Large print");
         // Every problem at once, in the form's order, even while the age cannot be read.
         Document all = invalid(posts.post(FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey)
-                .with("firstName", "").with("age", "ten")));
+                .with("p0-firstName", "").with("p0-age", "ten")));
         assertThat(all.select(".govuk-error-summary a").eachAttr("href"))
-                .containsExactly("#firstName", "#age", "#contact.email");
+                .containsExactly("#booker", "#p0-firstName", "#p0-age", "#email");
 
         Document noContact = invalid(posts.post(FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey)
-                .with("firstName", "Amira").with("age", "12").with("consent.role", "parent")));
-        assertThat(noContact.select("[id=contact.email-error]").text()).contains("Enter an email address or a phone");
-        assertThat(noContact.select("[id=consent.givenBy-error]").text()).contains("Anyone under 13 needs permission");
-        assertThat(noContact.select(".govuk-error-summary a").eachAttr("href"))
-                .contains("#contact.email", "#consent.givenBy");
+                .with("booker", "self").with("p0-firstName", "Amira").with("p0-age", "12")));
+        assertThat(noContact.select("[id=email-error]").text()).contains("Enter an email address or a phone");
+        assertThat(noContact.select("[id=p0-consentBy-error]").text()).contains("Anyone under 13 needs permission");
+        assertThat(noContact.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#p0-consentBy",
+                "#email");
 
-        FakeStaffRequest add = FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey)
-                .with("firstName", "Amira").with("age", "12").with("consent.givenBy", "Nadia Khan")
-                .with("consent.role", "parent").with("contact.email", "nadia@example.org");
-        assertThat(notice(posts.post(add))).isEqualTo("events.staff.added");
+        FakeStaffRequest add = FakeStaffRequest.to(KEY, id + "/add").with("formKey", formKey).with("booker", "self")
+                .with("p0-firstName", "Amira").with("p0-age", "12").with("p0-consentBy", "Nadia Khan")
+                .with("p0-consentRole", "parent").with("email", "nadia@example.org").with("do", "send");
+        assertThat(((PostOutcome.Done) posts.post(add)).notice().orElseThrow())
+                .isEqualTo(Message.of("events.staff.added", "Amira", 1));
         assertThat(notice(posts.post(add))).isEqualTo("events.staff.added");
 
         List<Booking> booked = signUps.bookings(id, "test");
@@ -284,10 +288,83 @@ class EventsStaffPageTest {
         Document second = staffPage(id + "/add");
         assertThat(second.text()).contains("No places are left");
         PostOutcome waiting = posts.post(FakeStaffRequest.to(KEY, id + "/add")
-                .with("formKey", second.select("input[name=formKey]").val()).with("firstName", "Kai").with("age", "15")
-                .with("contact.phone", "01632 960 002"));
+                .with("formKey", second.select("input[name=formKey]").val()).with("booker", "self")
+                .with("p0-firstName", "Kai").with("p0-age", "15").with("phone", "01632 960 002"));
         assertThat(((PostOutcome.Done) waiting).notice().orElseThrow())
-                .isEqualTo(Message.of("events.staff.added.waiting", "Kai", 1));
+                .isEqualTo(Message.of("events.staff.added.waiting", "Kai", 1, 1));
+    }
+
+    /** The staff's add form for a session, as a carer phoning in starts it. */
+    FakeStaffRequest carerBooking(long session, String formKey) {
+        return FakeStaffRequest.to(KEY, session + "/add").with("formKey", formKey).with("booker", "carer")
+                .with("bookerName", "Jo Baker").with("p0-firstName", "Ada").with("p0-age", "12")
+                .with("p0-consentBy", "Jo Baker").with("p0-consentRole", "carer").with("email", "jo@example.org");
+    }
+
+    @StoreTest
+    void staffAddAPartyOfThreeAsOneBookingWithEachChildsOwnPermission() {
+        long id = sessionWith(5);
+        String formKey = staffPage(id + "/add").select("input[name=formKey]").val();
+
+        // "Add another person" draws the form again with one more, keeping everything typed.
+        Document two = invalid(posts.post(carerBooking(id, formKey).with("people", "1").with("do", "add")));
+        assertThat(two.select("fieldset[id^=person-]")).hasSize(2);
+        assertThat(two.select("input[name=p0-firstName]").val()).isEqualTo("Ada");
+        assertThat(two.select("input[name=bookerName]").val()).isEqualTo("Jo Baker");
+        assertThat(two.select("input[name=booker][value=carer]").hasAttr("checked")).isTrue();
+        assertThat(two.select("input[name=people]").val()).isEqualTo("2");
+        assertThat(two.select("input[name=formKey]").val()).isEqualTo(formKey);
+        assertThat(two.select(".govuk-error-summary")).as("adding a person is not a refusal").isEmpty();
+        assertThat(two.select("button[value=remove-1]").text()).isEqualTo("Remove Young person 2");
+
+        Document three = invalid(posts.post(carerBooking(id, formKey).with("people", "2").with("p1-firstName", "Ben")
+                .with("p1-age", "11").with("do", "add")));
+        assertThat(three.select("fieldset[id^=person-]")).hasSize(3);
+        assertThat(three.select("input[name=p1-firstName]").val()).isEqualTo("Ben");
+        assertThat(three.select("input[name=p2-firstName]").val()).isEmpty();
+
+        // Ben's permission is missing: nothing is booked, for anyone.
+        FakeStaffRequest party = carerBooking(id, formKey).with("people", "3").with("p1-firstName", "Ben")
+                .with("p1-age", "11").with("p2-firstName", "Cal").with("p2-age", "14").with("do", "send");
+        Document refused = invalid(posts.post(party));
+        assertThat(refused.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#p1-consentBy");
+        assertThat(refused.select("input[name=p2-firstName]").val()).isEqualTo("Cal");
+        assertThat(signUps.bookings(id, "test")).isEmpty();
+
+        PostOutcome booked = posts.post(party.with("p1-consentBy", "Jo Baker").with("p1-consentRole", "carer"));
+
+        assertThat(((PostOutcome.Done) booked).notice().orElseThrow())
+                .isEqualTo(Message.of("events.staff.added", "Ada, Ben, Cal", 3));
+        assertThat(((PostOutcome.Done) booked).location()).isEqualTo("/intranet/events/" + id);
+        List<Booking> bookings = signUps.bookings(id, "test");
+        assertThat(bookings).singleElement().satisfies(b -> {
+            assertThat(b.state()).isEqualTo(BookingState.PLACE);
+            assertThat(b.attendees()).extracting(Attendee::firstName).containsExactly("Ada", "Ben", "Cal");
+            assertThat(b.attendees().get(0).consent().givenBy()).isEqualTo("Jo Baker");
+            assertThat(b.attendees().get(1).consent().givenBy()).isEqualTo("Jo Baker");
+            assertThat(b.attendees().get(2).consent()).as("14: old enough to agree").isNull();
+            assertThat(b.booker().name()).isEqualTo("Jo Baker");
+            assertThat(b.bookedBy()).isEqualTo("sam");
+        });
+        assertThat(audit.forRecord("event-booking", Long.toString(bookings.get(0).id())))
+                .extracting(e -> e.actor() + " " + e.action() + " " + e.detail())
+                .containsExactly("sam event.booking.add-for Added a booking for 3 to session " + id + ": place");
+        assertThat(staffPage(Long.toString(id)).select("#places").text()).startsWith("3 of 5 taken");
+    }
+
+    @StoreTest
+    void removingAPersonMovesThoseAfterUpAndKeepsWhatWasTyped() {
+        long id = sessionWith(5);
+        String formKey = staffPage(id + "/add").select("input[name=formKey]").val();
+
+        Document two = invalid(posts.post(carerBooking(id, formKey).with("people", "3").with("p1-firstName", "Ben")
+                .with("p1-age", "11").with("p2-firstName", "Cal").with("p2-age", "14").with("do", "remove-1")));
+
+        assertThat(two.select("fieldset[id^=person-]")).hasSize(2);
+        assertThat(two.select("input[name=p0-firstName]").val()).isEqualTo("Ada");
+        assertThat(two.select("input[name=p1-firstName]").val()).isEqualTo("Cal");
+        assertThat(two.select("input[name=p1-age]").val()).isEqualTo("14");
+        assertThat(signUps.bookings(id, "test")).isEmpty();
     }
 
     @StoreTest

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventQuery;
 import dev.participation.events.api.EventType;
+import dev.participation.events.api.OnlineJoining;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.PublicEvent;
@@ -128,6 +130,33 @@ class EventStoreTest {
         signUps.cancel(placed.cancelToken());
         assertThat(signUps.onlineLink(placed.cancelToken())).as("no longer once cancelled").isEmpty();
         assertThat(signUps.onlineLink(waiting.cancelToken())).as("promoted").contains(LINK);
+    }
+
+    @StoreTest
+    void whereTheEventHoldsTheLinkBackAPlaceGetsItFromThatMinuteAndUntilThenOnlyWhen() {
+        SessionDetails online = new SessionDetails("", EventExamples.SESSION_START,
+                EventExamples.SESSION_START.plus(Duration.ofHours(1)), 1, "", LINK);
+        Event event = events.create("online", forum("Online").withOnlineLinkMinutesBefore(30), List.of(online),
+                "editor");
+        long session = event.sessions().get(0).id();
+        SignUpReceipt placed = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt waiting = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        Instant from = EventExamples.SESSION_START.minus(Duration.ofMinutes(30));
+
+        assertThat(events.event(event.id()).orElseThrow().details().onlineLinkMinutesBefore()).isEqualTo(30);
+        db.clock().advance(Duration.between(db.clock().instant(), from.minusSeconds(1)));
+        assertThat(signUps.onlineLink(placed.cancelToken())).as("a second before").isEmpty();
+        assertThat(signUps.onlineJoining(placed.cancelToken())).contains(new OnlineJoining("", from));
+        assertThat(signUps.onlineJoining(waiting.cancelToken())).as("waiting: nothing at all").isEmpty();
+
+        db.clock().advance(Duration.ofSeconds(1));
+        assertThat(signUps.onlineLink(placed.cancelToken())).as("from the minute itself").contains(LINK);
+        assertThat(signUps.onlineJoining(placed.cancelToken())).contains(new OnlineJoining(LINK, from));
+        assertThat(signUps.onlineLink(waiting.cancelToken())).isEmpty();
+
+        // An editor shows it at once after all: the next look has it, whatever the time.
+        events.update(event.id(), event.version(), event.details().withOnlineLinkMinutesBefore(0), "editor");
+        assertThat(signUps.onlineJoining(placed.cancelToken())).contains(new OnlineJoining(LINK, null));
     }
 
     @StoreTest
