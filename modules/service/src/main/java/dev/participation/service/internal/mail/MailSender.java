@@ -1,9 +1,11 @@
 package dev.participation.service.internal.mail;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +25,12 @@ import org.osgi.service.metatype.annotations.Option;
 /**
  * Sends queued mail in the background on one daemon thread. With no SMTP host configured it sends
  * nothing, so messages stay in the outbox for administrators to read.
+ *
+ * <p>Several nodes may send from one outbox. Each message is claimed just before it is sent, for a
+ * short lease ({@value #LEASE_IN_TIMEOUTS} SMTP timeouts) that a second thread renews every
+ * timeout while the send goes on: a slow server never lets another node send the same message at
+ * the same time, and a message caught by a crash mid-send is free again within one lease (two
+ * minutes with the default timeout) instead of waiting behind the rest of its batch.
  */
 @Component(service = {}, configurationPid = MailSender.PID, immediate = true)
 @Designate(ocd = MailSender.Config.class)
@@ -72,18 +80,28 @@ public final class MailSender {
         @AttributeDefinition(name = "Longest wait between retries (seconds)", min = "1")
         int longestRetrySeconds() default 3600;
 
-        @AttributeDefinition(name = "SMTP timeout (seconds)", min = "1")
+        @AttributeDefinition(name = "SMTP timeout (seconds)", min = "1",
+                description = "The longest wait for the server at each step of a send. A message being sent"
+                        + " is held by its node for 4 times this, renewed while the send goes on; if the node"
+                        + " stops mid-send, the message is sent again once that time has passed.")
         int timeoutSeconds() default 30;
     }
 
     static final int BATCH = 50;
+    /**
+     * A claim's length in SMTP timeouts: renewed every timeout, it survives a few renewals lost to a
+     * busy database, and is short enough that a message whose node died goes out again soon.
+     */
+    static final int LEASE_IN_TIMEOUTS = 4;
 
     private final OutboxStore outbox;
-    private final SmtpMailer mailer;
+    private final Mailer mailer;
     private final Duration firstRetry;
     private final Duration longestRetry;
     private final Duration lease;
+    private final Duration renewEvery;
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService leaseKeeper;
 
     @Activate
     public MailSender(@Reference OutboxStore outbox, Config config) {
@@ -91,12 +109,28 @@ public final class MailSender {
     }
 
     MailSender(OutboxStore outbox, Config config, boolean background) {
+        this(outbox, config, config.host().isBlank() ? null : new SmtpMailer(config), background);
+    }
+
+    /** With the given mailer in place of SMTP (null: send nothing), for tests that stop a send part-way. */
+    MailSender(OutboxStore outbox, Config config, Mailer mailer, boolean background) {
         this.outbox = outbox;
-        this.mailer = config.host().isBlank() ? null : new SmtpMailer(config);
+        this.mailer = mailer;
         this.firstRetry = Duration.ofSeconds(Math.max(1, config.firstRetrySeconds()));
         this.longestRetry = Duration.ofSeconds(Math.max(config.firstRetrySeconds(), config.longestRetrySeconds()));
-        // Long enough for a whole batch to time out one by one before another node may take it.
-        this.lease = Duration.ofSeconds((long) Math.max(1, config.timeoutSeconds()) * 3 * (BATCH + 1));
+        this.renewEvery = Duration.ofSeconds(Math.max(1, config.timeoutSeconds()));
+        this.lease = renewEvery.multipliedBy(LEASE_IN_TIMEOUTS);
+        // The sending thread is blocked in the SMTP conversation, so another thread renews its claim.
+        // It ends when idle, so a sender that is never stopped (as in tests) leaves no thread behind.
+        ScheduledThreadPoolExecutor keeper = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "participation-mail-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        keeper.setKeepAliveTime(1, TimeUnit.SECONDS);
+        keeper.allowCoreThreadTimeOut(true);
+        keeper.setRemoveOnCancelPolicy(true);
+        this.leaseKeeper = keeper;
         if (mailer != null && background) {
             executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "participation-mail-sender");
@@ -115,6 +149,7 @@ public final class MailSender {
         if (executor != null) {
             executor.shutdownNow();
         }
+        leaseKeeper.shutdownNow();
     }
 
     /** Whether an SMTP server is configured; without one, nothing leaves the outbox. */
@@ -133,21 +168,55 @@ public final class MailSender {
             return 0;
         }
         int sent = 0;
-        List<OutboxStore.Claimed> due = outbox.claimDue(BATCH, lease);
-        for (OutboxStore.Claimed message : due) {
-            try {
-                mailer.send(message.message());
-            } catch (MessagingException | RuntimeException e) {
-                Duration wait = retryAfter(message.attempts() + 1);
-                LOG.log(Level.WARNING, "Mail " + message.id() + " not sent (attempt " + (message.attempts() + 1)
-                        + "), retrying in " + wait + ": " + e);
-                outbox.markFailed(message, describe(e), wait);
-                continue;
+        for (long id : outbox.due(BATCH)) {
+            // Claimed only now: another sender may have taken it since the list was read.
+            Optional<OutboxStore.Claimed> claimed = outbox.claim(id, lease);
+            if (claimed.isPresent() && send(claimed.get())) {
+                sent++;
             }
-            outbox.markSent(message);
-            sent++;
         }
         return sent;
+    }
+
+    /** Sends one claimed message and records how it went. */
+    private boolean send(OutboxStore.Claimed message) {
+        Exception failure = deliver(message);
+        if (failure != null) {
+            Duration wait = retryAfter(message.attempts() + 1);
+            LOG.log(Level.WARNING, "Mail " + message.id() + " not sent (attempt " + (message.attempts() + 1)
+                    + "), retrying in " + wait + ": " + failure);
+            outbox.markFailed(message, describe(failure), wait);
+            return false;
+        }
+        if (!outbox.markSent(message)) {
+            LOG.warning("Mail " + message.id() + " was sent after its claim had run out (renewals failed):"
+                    + " another sender may have sent it too");
+        }
+        return true;
+    }
+
+    /** Hands the message to the server, renewing its claim for as long as that takes; null if it went. */
+    private Exception deliver(OutboxStore.Claimed message) {
+        ScheduledFuture<?> renewal = leaseKeeper.scheduleAtFixedRate(() -> renew(message),
+                renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            mailer.send(message.message());
+            return null;
+        } catch (MessagingException | RuntimeException e) {
+            return e;
+        } finally {
+            // A renewal already under way finds the claim gone once it is marked, and changes nothing.
+            renewal.cancel(false);
+        }
+    }
+
+    private void renew(OutboxStore.Claimed message) {
+        try {
+            outbox.renew(message, lease);
+        } catch (RuntimeException e) {
+            // The next renewal tries again; the lease outlasts a few missed ones.
+            LOG.log(Level.WARNING, "Could not renew the claim on mail " + message.id(), e);
+        }
     }
 
     /** The wait after the given number of failed attempts: doubling from the first, capped. */

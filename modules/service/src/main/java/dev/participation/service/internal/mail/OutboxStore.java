@@ -117,12 +117,13 @@ public final class OutboxStore implements Outbox {
     }
 
     /**
-     * Takes up to {@code limit} due messages for this sender. Each is taken by a conditional
-     * update that only succeeds if no other sender holds it, so two nodes never send one message.
+     * The ids of up to {@code limit} messages due now that no sender holds, oldest first. Nothing is
+     * taken: a sender claims each one with {@link #claim} just before sending it, so a message it
+     * has not reached yet stays free for other senders.
      */
-    List<Claimed> claimDue(int limit, Duration lease) {
+    List<Long> due(int limit) {
         Instant now = clock.instant();
-        List<Long> due = database.read(connection -> {
+        return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT id FROM mail_outbox"
                     + " WHERE status = 'queued' AND next_attempt_at <= ?"
                     + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id FETCH FIRST ? ROWS ONLY")) {
@@ -138,48 +139,75 @@ public final class OutboxStore implements Outbox {
                 return ids;
             }
         });
-        List<Claimed> claimed = new ArrayList<>();
-        for (long id : due) {
-            String token = UUID.randomUUID().toString();
-            Optional<Claimed> taken = database.write(connection -> {
-                try (PreparedStatement claim = connection.prepareStatement("UPDATE mail_outbox"
-                        + " SET claim_token = ?, claimed_until = ? WHERE id = ? AND status = 'queued'"
-                        + " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
-                    claim.setString(1, token);
-                    Sql.setInstant(claim, 2, now.plus(lease));
-                    claim.setLong(3, id);
-                    Sql.setInstant(claim, 4, now);
-                    Sql.setInstant(claim, 5, now);
-                    if (claim.executeUpdate() != 1) {
-                        return Optional.<Claimed>empty();
-                    }
-                }
-                int attempts;
-                try (PreparedStatement query = connection.prepareStatement(
-                        "SELECT attempts FROM mail_outbox WHERE id = ?")) {
-                    query.setLong(1, id);
-                    try (ResultSet row = query.executeQuery()) {
-                        row.next();
-                        attempts = row.getInt(1);
-                    }
-                }
-                return Optional.of(new Claimed(id, token, attempts, load(connection, id).orElseThrow()));
-            });
-            taken.ifPresent(claimed::add);
-        }
-        return claimed;
     }
 
-    /** Records a delivery; does nothing if the claim ran out and another sender took the message. */
-    void markSent(Claimed message) {
-        database.write(connection -> {
+    /**
+     * Takes one message for this sender until {@code lease} from now, if it is still due and no
+     * other sender holds it. The conditional update succeeds for one sender only, so two nodes
+     * never send one message at once; a sender that dies holding it lets it go when the lease
+     * runs out.
+     */
+    Optional<Claimed> claim(long id, Duration lease) {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        return database.write(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement("UPDATE mail_outbox"
+                    + " SET claim_token = ?, claimed_until = ? WHERE id = ? AND status = 'queued'"
+                    + " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
+                claim.setString(1, token);
+                Sql.setInstant(claim, 2, now.plus(lease));
+                claim.setLong(3, id);
+                Sql.setInstant(claim, 4, now);
+                Sql.setInstant(claim, 5, now);
+                if (claim.executeUpdate() != 1) {
+                    return Optional.<Claimed>empty();
+                }
+            }
+            int attempts;
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT attempts FROM mail_outbox WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    attempts = row.getInt(1);
+                }
+            }
+            return Optional.of(new Claimed(id, token, attempts, load(connection, id).orElseThrow()));
+        });
+    }
+
+    /**
+     * Extends a claim still held to {@code lease} from now, while its send goes on.
+     *
+     * @return false if the claim is no longer this sender's (sent, failed, or taken by another
+     *         sender after it ran out)
+     */
+    boolean renew(Claimed message, Duration lease) {
+        return database.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET claimed_until = ?"
+                    + " WHERE id = ? AND claim_token = ? AND status = 'queued'")) {
+                Sql.setInstant(update, 1, clock.instant().plus(lease));
+                update.setLong(2, message.id());
+                update.setString(3, message.token());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Records a delivery; does nothing if the claim ran out and another sender took the message.
+     *
+     * @return false if the claim was no longer this sender's
+     */
+    boolean markSent(Claimed message) {
+        return database.write(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE mail_outbox SET status = 'sent',"
                     + " sent_at = ?, attempts = attempts + 1, claim_token = NULL, claimed_until = NULL"
                     + " WHERE id = ? AND claim_token = ?")) {
                 Sql.setInstant(update, 1, clock.instant());
                 update.setLong(2, message.id());
                 update.setString(3, message.token());
-                return update.executeUpdate();
+                return update.executeUpdate() == 1;
             }
         });
     }

@@ -26,7 +26,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * looked up by protocol name, because that lookup goes through class-path provider files that an
  * OSGi class loader does not show.
  */
-final class SmtpMailer {
+final class SmtpMailer implements Mailer {
 
     private final MailSender.Config config;
     private final boolean smtps;
@@ -59,7 +59,8 @@ final class SmtpMailer {
         this.session = Session.getInstance(properties);
     }
 
-    void send(MailMessage message) throws MessagingException {
+    @Override
+    public void send(MailMessage message) throws MessagingException {
         // The activation framework finds the content handlers in META-INF/mailcap through the
         // context class loader; in OSGi that must be this bundle's, where the mailcap is embedded.
         Thread thread = Thread.currentThread();

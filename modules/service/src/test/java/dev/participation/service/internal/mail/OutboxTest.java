@@ -9,8 +9,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -56,6 +61,7 @@ class OutboxTest {
         OutboxStore outbox;
         int port;
         GreenMail smtp;
+        final List<MailSender> senders = new ArrayList<>();
 
         Contract(Kind kind) {
             super(kind);
@@ -72,6 +78,7 @@ class OutboxTest {
 
         @AfterEach
         void stopServer() {
+            senders.forEach(MailSender::stop);
             if (smtp != null) {
                 smtp.stop();
             }
@@ -83,9 +90,54 @@ class OutboxTest {
         }
 
         MailSender sender() {
-            return new MailSender(outbox, Configs.of(MailSender.Config.class, "host", "127.0.0.1", "port", port,
+            return sender(5, null);
+        }
+
+        MailSender.Config config(int timeoutSeconds) {
+            return Configs.of(MailSender.Config.class, "host", "127.0.0.1", "port", port,
                     "tls", "none", "fromAddress", "council@example.org", "fromName", "Riverside Council",
-                    "timeoutSeconds", 5), false);
+                    "timeoutSeconds", timeoutSeconds);
+        }
+
+        /**
+         * A sender, as one node runs it, sending through SMTP; {@code during} (if given) runs inside each
+         * send before the message reaches the server, to stop or stall that node part-way.
+         */
+        MailSender sender(int timeoutSeconds, SendStep during) {
+            MailSender.Config config = config(timeoutSeconds);
+            SmtpMailer smtp = new SmtpMailer(config);
+            MailSender sender = new MailSender(outbox, config, message -> {
+                if (during != null) {
+                    during.run(message);
+                }
+                smtp.send(message);
+            }, false);
+            senders.add(sender);
+            return sender;
+        }
+
+        /** Something that happens to a node while it is sending one message. */
+        interface SendStep {
+            void run(MailMessage message) throws MessagingException;
+        }
+
+        /** The node's process ends where this is thrown: nothing after it runs, as with SIGKILL. */
+        static final class Killed extends Error {
+            Killed() {
+                super("the node was killed mid-send");
+            }
+        }
+
+        List<String> receivedSubjects() {
+            List<String> subjects = new ArrayList<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                try {
+                    subjects.add(message.getSubject());
+                } catch (MessagingException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return subjects;
         }
 
         /** The record whose change causes the mail, standing in for a booking or a feedback reply. */
@@ -93,7 +145,7 @@ class OutboxTest {
             database().write(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log"
                         + " (occurred_at, actor, action, record_type, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    insert.setObject(1, java.time.OffsetDateTime.now(clock));
+                    insert.setObject(1, OffsetDateTime.now(clock));
                     insert.setString(2, "amira");
                     insert.setString(3, "event.book");
                     insert.setString(4, "booking");
@@ -232,20 +284,121 @@ class OutboxTest {
 
         @Test
         void aMessageClaimedByOneSenderIsNotTakenByAnotherUntilItsLeaseRunsOut() {
-            outbox.queue(new MailMessage("resident@example.net", "Booked", "Your place is booked."));
+            long id = outbox.queue(new MailMessage("resident@example.net", "Booked", "Your place is booked."));
 
-            List<OutboxStore.Claimed> first = outbox.claimDue(10, Duration.ofMinutes(5));
-            assertThat(first).hasSize(1);
-            assertThat(outbox.claimDue(10, Duration.ofMinutes(5))).as("another node polling meanwhile").isEmpty();
+            OutboxStore.Claimed first = outbox.claim(id, Duration.ofMinutes(2)).orElseThrow();
+            assertThat(outbox.due(10)).as("another node polling meanwhile").isEmpty();
+            assertThat(outbox.claim(id, Duration.ofMinutes(2))).as("another node trying to take it").isEmpty();
 
-            clock.advance(Duration.ofMinutes(6));
-            List<OutboxStore.Claimed> retaken = outbox.claimDue(10, Duration.ofMinutes(5));
-            assertThat(retaken).hasSize(1);
-            outbox.markSent(first.get(0));
-            assertThat(outbox.recent(1).get(0).status()).as("the first sender's claim has run out")
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(outbox.renew(first, Duration.ofMinutes(2))).as("the first sender is still sending").isTrue();
+            clock.advance(Duration.ofSeconds(90));
+            assertThat(outbox.claim(id, Duration.ofMinutes(2))).as("renewed until 3 minutes in").isEmpty();
+
+            clock.advance(Duration.ofSeconds(31));
+            OutboxStore.Claimed retaken = outbox.claim(id, Duration.ofMinutes(2)).orElseThrow();
+            assertThat(outbox.renew(first, Duration.ofMinutes(2))).as("the first sender's claim has run out").isFalse();
+            assertThat(outbox.markSent(first)).isFalse();
+            assertThat(outbox.recent(1).get(0).status()).as("marked by the first sender after losing its claim")
                     .isEqualTo(OutboxEntry.Status.QUEUED);
-            outbox.markSent(retaken.get(0));
+            assertThat(outbox.markSent(retaken)).isTrue();
             assertThat(outbox.recent(1).get(0).status()).isEqualTo(OutboxEntry.Status.SENT);
+        }
+
+        @Test
+        void aMessageWhoseSenderWasKilledMidSendGoesOutFromAnotherSenderOnceItsTwoMinuteLeaseHasPassedAndNotBefore() {
+            startServer();
+            for (String subject : List.of("First", "Second", "Third")) {
+                outbox.queue(new MailMessage("resident@example.net", subject, "Your place is booked."));
+            }
+            // The default SMTP timeout (30 s): the lease is four of them.
+            MailSender killed = sender(30, message -> {
+                throw new Killed();
+            });
+            MailSender survivor = sender(30, null);
+
+            assertThatThrownBy(killed::sendDue).isInstanceOf(Killed.class);
+            assertThat(receivedSubjects()).as("the killed node sent nothing").isEmpty();
+
+            assertThat(survivor.sendDue()).as("the rest of the batch is not held by the killed node").isEqualTo(2);
+            assertThat(receivedSubjects()).containsExactlyInAnyOrder("Second", "Third");
+
+            clock.advance(Duration.ofMinutes(2).minusSeconds(1));
+            assertThat(survivor.sendDue()).as("still the killed node's, a second before its lease ends").isZero();
+            assertThat(receivedSubjects()).doesNotContain("First");
+
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(survivor.sendDue()).as("sent once the lease has passed").isEqualTo(1);
+            assertThat(receivedSubjects()).containsExactlyInAnyOrder("First", "Second", "Third");
+            OutboxEntry first = outbox.recent(3).get(2);
+            assertThat(first.subject()).isEqualTo("First");
+            assertThat(first.status()).isEqualTo(OutboxEntry.Status.SENT);
+            assertThat(survivor.sendDue()).isZero();
+            assertThat(receivedSubjects()).hasSize(3);
+        }
+
+        @Test
+        void whileOneSenderIsSendingAMessageAnotherSenderNeverSendsItToo() {
+            startServer();
+            for (String subject : List.of("First", "Second")) {
+                outbox.queue(new MailMessage("resident@example.net", subject, "Your place is booked."));
+            }
+            MailSender other = sender(30, null);
+            List<Integer> sentByOtherMeanwhile = new ArrayList<>();
+            MailSender busy = sender(30, message -> {
+                if (message.subject().equals("First")) {
+                    // The other node polls while this one is part-way through sending the first message.
+                    sentByOtherMeanwhile.add(other.sendDue());
+                }
+            });
+
+            int sentByBusy = busy.sendDue();
+
+            assertThat(sentByOtherMeanwhile).as("the other node sent only the message not being sent").containsExactly(1);
+            assertThat(sentByBusy).as("the first node does not send what the other node has sent").isEqualTo(1);
+            assertThat(receivedSubjects()).containsExactlyInAnyOrder("First", "Second");
+            assertThat(outbox.recent(2)).extracting(OutboxEntry::status)
+                    .containsOnly(OutboxEntry.Status.SENT);
+            assertThat(other.sendDue()).isZero();
+            assertThat(busy.sendDue()).isZero();
+            assertThat(receivedSubjects()).hasSize(2);
+        }
+
+        @Test
+        void aSendThatOutlastsItsFirstLeaseKeepsTheMessageFromOtherSenders() {
+            startServer();
+            long id = outbox.queue(new MailMessage("resident@example.net", "Booked", "Your place is booked."));
+            MailSender other = sender(1, null);
+            List<Integer> sentByOtherMeanwhile = new ArrayList<>();
+            // A 1 s timeout: a lease of 4 s, renewed every second while the slow server is still answering.
+            MailSender slow = sender(1, message -> {
+                clock.advance(Duration.ofSeconds(3));
+                awaitClaimedUntil(id, clock.instant().plusSeconds(4));
+                clock.advance(Duration.ofSeconds(3));
+                // Six seconds in: past the first lease, within the renewed one.
+                sentByOtherMeanwhile.add(other.sendDue());
+            });
+
+            assertThat(slow.sendDue()).isEqualTo(1);
+
+            assertThat(sentByOtherMeanwhile).as("the other node while the slow send went on").containsExactly(0);
+            assertThat(receivedSubjects()).containsExactly("Booked");
+            assertThat(outbox.recent(1).get(0).status()).isEqualTo(OutboxEntry.Status.SENT);
+        }
+
+        /** Waits (a few seconds at most) for the sender's renewal to hold the message until {@code until}. */
+        private void awaitClaimedUntil(long id, Instant until) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (db.count("SELECT COUNT(*) FROM mail_outbox WHERE id = ? AND claimed_until >= ?", id,
+                    OffsetDateTime.ofInstant(until, ZoneOffset.UTC)) == 0) {
+                assertThat(System.nanoTime()).as("the claim is renewed while the send goes on").isLessThan(deadline);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
         }
 
         @Test
