@@ -20,8 +20,9 @@ import dev.participation.e2e.EventFixtures.StaffSession;
  * (SIGKILL) the moment the confirmation page arrives: after a start on the same data the booking
  * is on the staff page, its confirmation email is in the outbox, and the manage link in it opens
  * the booking. Several times in a row, on the embedded H2 and on PostgreSQL. No SMTP server is
- * configured, so every message stays in the outbox to be read there: a message being sent at the
- * kill would otherwise wait for its sender's lease (over an hour) before it is sent again.
+ * configured, so every message stays in the outbox to be read there, where the test can be sure
+ * of finding it: a message being sent at the kill would be sent again only once its sender's claim
+ * had run out (two minutes).
  */
 class EventCrashTest {
 
