@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,18 +106,12 @@ class BrowserTest {
     @Test
     void publicPagesReflowOnASmallPhone() {
         browser.manage().deleteAllCookies();
-        Dimension before = browser.manage().window().getSize();
-        try {
-            browser.manage().window().setSize(new Dimension(320, 640));
+        Chromium.atPhoneWidth(browser, () -> {
             // The home page, and the demo pledge in full and the demo charter as cards.
             for (String page : new String[] {"/", "/pledge", "/sign-in"}) {
                 browser.get(portal.base() + page);
-                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(overflow).as("horizontal scrolling at 320 px on " + page).isLessThanOrEqualTo(0);
+                Chromium.assertNoSidewaysScrolling(browser, page);
             }
-        } finally {
-            browser.manage().window().setSize(before);
-        }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,11 +145,7 @@ class ChangesAndHistoryTest {
 
     private void signInTheBrowser() {
         browser.manage().deleteAllCookies();
-        browser.get(portal.base() + "/sign-in");
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(adminPassword);
-        browser.findElement(By.cssSelector("form[action*=sign-in] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/intranet"));
+        Chromium.signIn(browser, portal.base(), "admin", adminPassword);
     }
 
     @Test
