@@ -134,6 +134,25 @@ class StaffSupportTest {
         assertThat(s.dateTime(Instant.parse("2025-06-01T23:30:00Z"))).isEqualTo("2 June 2025, 00:30");
     }
 
+    @Test
+    void anActionMadeFromItsPageNeedsThePagesRole() {
+        RoutedStaffPage editorsPage = new RoutedStaffPage("people", "test.widget", Roles.EDITOR, support) {
+        };
+
+        assertThat(new RoutedAction(editorsPage, "born") {
+        }.requiredRole()).isEqualTo(Roles.EDITOR);
+        assertThat(new RoutedAction(editorsPage, "born") {
+        }.name()).isEqualTo("born");
+    }
+
+    @Test
+    void withoutThePortalsAccountsPeopleAreNamedByTheirIds() {
+        StaffSupport withoutAccounts = new StaffSupport(StaffSupportTest.class, "/templates/staff",
+                new String[] {"testing/Language"}, Clock.systemUTC(), this::route, StaffSupport.namesFrom(null));
+
+        assertThat(withoutAccounts.screen(request("people/ada", STAFF)).who("edith")).isEqualTo("edith");
+    }
+
     private static StaffRequest request(String path, Person person, String... parameters) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (int i = 0; i < parameters.length; i += 2) {
