@@ -77,7 +77,8 @@ class GuardedFormTest {
     }
 
     /** A public visitor's request in a host that namespaces form fields. */
-    private record Namespaced(String namespace) implements HostRequest {
+    /** Also {@link ProtectedFormTest}'s: its form is on a group's page and posts back there. */
+    record Namespaced(String namespace) implements HostRequest {
 
         @Override
         public Optional<Person> person() {
@@ -106,7 +107,27 @@ class GuardedFormTest {
 
         @Override
         public Links links() {
-            throw new UnsupportedOperationException("not linked");
+            return new Links() {
+                @Override
+                public String view(Map<String, String> params) {
+                    return action();
+                }
+
+                @Override
+                public String action() {
+                    return "/groups?_w7_join=youth-forum";
+                }
+
+                @Override
+                public String page() {
+                    return "/groups";
+                }
+
+                @Override
+                public String asset(String file) {
+                    return "/assets/w/groups/" + file;
+                }
+            };
         }
 
         @Override

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.participation.api.protection.PublicFormGuard;
-import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetView;
@@ -33,6 +31,7 @@ import dev.participation.events.internal.view.EventText;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.protection.GuardedForm;
+import dev.participation.kit.protection.ProtectedForm;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.template.Templates;
 
@@ -70,7 +69,7 @@ public final class SignUpJourney {
 
     private final SignUps signUps;
     private final SignUpRecords records;
-    private final PublicFormGuard guard;
+    private final ProtectedForm protection;
     private final URI publicAddress;
     private final Templates templates = Templates.of(SignUpJourney.class, TEMPLATES);
 
@@ -79,7 +78,7 @@ public final class SignUpJourney {
             SignUpConfiguration config) {
         this.signUps = signUps;
         this.records = records;
-        this.guard = guard;
+        this.protection = new ProtectedForm(guard, GUARD_KEY);
         this.publicAddress = URI.create(config.publicAddress().strip());
     }
 
@@ -103,7 +102,7 @@ public final class SignUpJourney {
     /** The form for a session; the widget calls it only while the session takes sign-ups. */
     public WidgetView form(WidgetRequest request, PublicEvent event, PublicSession session) {
         PartyForm form = PartyForm.blank(newFormKey());
-        return view(request, event, session, form.form(), form.people(), GuardedForm.of(request, guard.fields(GUARD_KEY)));
+        return view(request, event, session, form.form(), form.people(), protection.fields(request));
     }
 
     /** A post of the form: add or remove a young person, or send it. The widget has checked CSRF and the session. */
@@ -114,7 +113,7 @@ public final class SignUpJourney {
             PartyForm changed = pressed.equals(ADD) ? form.resized(form.people() + 1)
                     : form.without(index(pressed.substring(REMOVE.length())));
             return PostOutcome.invalid(view(request, event, session, changed.form(), changed.people(),
-                    GuardedForm.of(request, guard.fields(GUARD_KEY))));
+                    protection.fields(request)));
         }
         // The same form sent again (a double click, a reload): it has already made its sign-up.
         if (records.outcome(session.id(), form.formKey()).isPresent()) {
@@ -123,10 +122,9 @@ public final class SignUpJourney {
         if (!form.formKey().matches("[A-Za-z0-9_-]{16,64}")) {
             form.form().set(PartyForm.FORM_KEY, newFormKey());
         }
-        Verdict verdict = guard.check(GUARD_KEY, request);
-        if (!verdict.passed()) {
-            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(),
-                    GuardedForm.after(verdict, request, guard.fields(GUARD_KEY), messages(request))));
+        Optional<GuardedForm> refused = protection.refusal(request, messages(request));
+        if (refused.isPresent()) {
+            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), refused.get()));
         }
         SignUpForm typed = form.signUp(event);
         if (!form.form().valid()) {
@@ -149,7 +147,7 @@ public final class SignUpJourney {
 
     private PostOutcome invalid(WidgetRequest request, PublicEvent event, PublicSession session, PartyForm form) {
         return PostOutcome.invalid(view(request, event, session, form.inPageOrder(), form.people(),
-                GuardedForm.of(request, guard.fields(GUARD_KEY))));
+                protection.fields(request)));
     }
 
     private static PostOutcome confirmed(WidgetRequest request, PublicEvent event, PublicSession session,
@@ -195,15 +193,7 @@ public final class SignUpJourney {
     private WidgetView view(WidgetRequest request, PublicEvent event, PublicSession session, Form form, int people,
             GuardedForm guarded) {
         Messages words = messages(request);
-        String ns = request.namespace();
-        Map<String, Object> shared = new LinkedHashMap<>();
-        shared.put("ns", ns);
-        shared.put("csrf", request.csrf());
-        shared.put("action", request.links().action());
-        shared.put("form", form.values());
-        shared.put("errors", form.fieldErrors(words));
-        shared.put("errorSummary", form.summary(ns, words));
-        shared.put("guarded", guarded);
+        Map<String, Object> shared = ProtectedForm.shared(request, form, words, guarded);
         boolean asksConsent = event.youngest() == null || event.youngest() < event.consentAge();
         List<Option> bookers = new ArrayList<>();
         for (BookerRole r : BookerRole.values()) {
