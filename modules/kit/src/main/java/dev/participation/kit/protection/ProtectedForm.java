@@ -1,6 +1,5 @@
 package dev.participation.kit.protection;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,20 +55,12 @@ public final class ProtectedForm {
     }
 
     /**
-     * What a public form's template reads beside its view model: the namespace ({@code ns}), the
-     * CSRF field, where the form posts ({@code action}), the values typed, each field's error, the
-     * error summary and the guard's fields ({@code guarded}, for {@code kit/protection.ftlh}).
-     * A form adds its own values to the map.
+     * What a public form's template reads beside its view model: what every form's does
+     * ({@link Form#templateValues}) and the guard's fields ({@code guarded}, for
+     * {@code kit/protection.ftlh}). A form adds its own values to the map.
      */
     public static Map<String, Object> shared(HostRequest request, Form form, Messages messages, GuardedForm guarded) {
-        String ns = request.namespace();
-        Map<String, Object> shared = new LinkedHashMap<>();
-        shared.put("ns", ns);
-        shared.put("csrf", request.csrf());
-        shared.put("action", request.links().action());
-        shared.put("form", form.values());
-        shared.put("errors", form.fieldErrors(messages));
-        shared.put("errorSummary", form.summary(ns, messages));
+        Map<String, Object> shared = form.templateValues(request, messages);
         shared.put("guarded", guarded);
         return shared;
     }

@@ -14,6 +14,7 @@ import dev.participation.api.widget.HostRequest;
 import dev.participation.api.widget.Links;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Person;
+import dev.participation.kit.TestLinks;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.template.Templates;
 
@@ -107,27 +108,7 @@ class GuardedFormTest {
 
         @Override
         public Links links() {
-            return new Links() {
-                @Override
-                public String view(Map<String, String> params) {
-                    return action();
-                }
-
-                @Override
-                public String action() {
-                    return "/groups?_w7_join=youth-forum";
-                }
-
-                @Override
-                public String page() {
-                    return "/groups";
-                }
-
-                @Override
-                public String asset(String file) {
-                    return "/assets/w/groups/" + file;
-                }
-            };
+            return new TestLinks("/groups", "/groups?_w7_join=youth-forum");
         }
 
         @Override

@@ -24,6 +24,7 @@ import dev.participation.api.widget.StaffAction;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.TestLinks;
 
 import org.junit.jupiter.api.Test;
 
@@ -196,27 +197,7 @@ class StaffSupportTest {
 
             @Override
             public Links links() {
-                return new Links() {
-                    @Override
-                    public String view(Map<String, String> params) {
-                        return action();
-                    }
-
-                    @Override
-                    public String action() {
-                        return page() + path;
-                    }
-
-                    @Override
-                    public String page() {
-                        return "/intranet/people/";
-                    }
-
-                    @Override
-                    public String asset(String file) {
-                        return "/assets/" + file;
-                    }
-                };
+                return new TestLinks("/intranet/people/", "/intranet/people/" + path);
             }
 
             @Override
