@@ -38,15 +38,12 @@ class ChangesAndHistoryTest {
         Path dir = Path.of(System.getProperty("portal.workdir"), "changes-" + System.nanoTime());
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        // The printed password must be replaced before the intranet opens.
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin", portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
         if (portal != null) {
             portal.close();
         }

@@ -73,9 +73,7 @@ class EventSignUpJourneyTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
         if (portal != null) {
             portal.close();
         }

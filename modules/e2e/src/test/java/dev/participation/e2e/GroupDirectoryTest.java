@@ -44,8 +44,7 @@ class GroupDirectoryTest {
         noScript = Chromium.startWithoutJavaScript(Files.createDirectories(dir.resolve("no-script-profile")));
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
         // The demo content is installed just after start-up: wait for its ten groups.
         new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300)).until(d -> {
             d.get(portal.base() + "/groups");
@@ -56,11 +55,7 @@ class GroupDirectoryTest {
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {noScript, browser}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(noScript, browser);
         if (portal != null) {
             portal.close();
         }

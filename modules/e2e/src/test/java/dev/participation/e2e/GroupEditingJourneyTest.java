@@ -39,17 +39,12 @@ class GroupEditingJourneyTest {
         editor = Chromium.start(Files.createDirectories(dir.resolve("editor-profile")));
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {editor, visitor}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(editor, visitor);
         if (portal != null) {
             portal.close();
         }

@@ -73,17 +73,12 @@ class JoinRequestJourneyTest {
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         staff = Chromium.start(Files.createDirectories(dir.resolve("staff-profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {visitor, staff}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(visitor, staff);
         if (portal != null) {
             portal.close();
         }

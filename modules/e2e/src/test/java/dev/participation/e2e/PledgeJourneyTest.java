@@ -49,17 +49,12 @@ class PledgeJourneyTest {
         editor = Chromium.start(Files.createDirectories(dir.resolve("editor-profile")));
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         portal = Portal.start(dir.resolve("portal"), "participation.demo.content=false");
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {editor, visitor}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(editor, visitor);
         if (portal != null) {
             portal.close();
         }

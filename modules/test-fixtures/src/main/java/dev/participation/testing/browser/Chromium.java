@@ -93,6 +93,15 @@ public final class Chromium {
         return driver;
     }
 
+    /** Closes the browsers a test started; one it never started (the test was skipped) is {@code null}. */
+    public static void quit(WebDriver... browsers) {
+        for (WebDriver browser : browsers) {
+            if (browser != null) {
+                browser.quit();
+            }
+        }
+    }
+
     /** Fails listing every WCAG 2.2 A/AA rule axe-core finds broken on the current page. */
     public static void assertAccessible(WebDriver driver, String what) {
         List<Rule> violations = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver).getViolations();
