@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,15 +32,12 @@ class BrowserTest {
         Path dir = Path.of(System.getProperty("portal.workdir"), "browser-" + System.nanoTime());
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
         if (portal != null) {
             portal.close();
         }
@@ -107,18 +103,12 @@ class BrowserTest {
     @Test
     void publicPagesReflowOnASmallPhone() {
         browser.manage().deleteAllCookies();
-        Dimension before = browser.manage().window().getSize();
-        try {
-            browser.manage().window().setSize(new Dimension(320, 640));
+        Chromium.atPhoneWidth(browser, () -> {
             // The home page, and the demo pledge in full and the demo charter as cards.
             for (String page : new String[] {"/", "/pledge", "/sign-in"}) {
                 browser.get(portal.base() + page);
-                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(overflow).as("horizontal scrolling at 320 px on " + page).isLessThanOrEqualTo(0);
+                Chromium.assertNoSidewaysScrolling(browser, page);
             }
-        } finally {
-            browser.manage().window().setSize(before);
-        }
+        });
     }
 }

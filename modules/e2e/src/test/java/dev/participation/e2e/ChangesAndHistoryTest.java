@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +38,12 @@ class ChangesAndHistoryTest {
         Path dir = Path.of(System.getProperty("portal.workdir"), "changes-" + System.nanoTime());
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        // The printed password must be replaced before the intranet opens.
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin", portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
         if (portal != null) {
             portal.close();
         }
@@ -144,11 +142,7 @@ class ChangesAndHistoryTest {
 
     private void signInTheBrowser() {
         browser.manage().deleteAllCookies();
-        browser.get(portal.base() + "/sign-in");
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(adminPassword);
-        browser.findElement(By.cssSelector("form[action*=sign-in] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/intranet"));
+        Chromium.signIn(browser, portal.base(), "admin", adminPassword);
     }
 
     @Test

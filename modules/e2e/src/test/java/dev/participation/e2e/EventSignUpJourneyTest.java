@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -29,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.participation.e2e.EventFixtures.PublishedEvent;
 import dev.participation.e2e.EventFixtures.StaffSession;
+import dev.participation.testing.browser.Chromium;
 
 /**
  * Signing up for an event and what follows, in Chromium against the running jar with its mail
@@ -73,9 +73,7 @@ class EventSignUpJourneyTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Chromium.quit(browser);
         if (portal != null) {
             portal.close();
         }
@@ -245,8 +243,6 @@ class EventSignUpJourneyTest {
     /** axe-core finds no WCAG 2.2 AA problem, and nothing scrolls sideways at 320 px. */
     private void checkPage(String what) {
         Chromium.assertAccessible(browser, what);
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("sideways scrolling at 320 px on " + what).isLessThanOrEqualTo(0);
+        Chromium.assertNoSidewaysScrolling(browser, what);
     }
 }

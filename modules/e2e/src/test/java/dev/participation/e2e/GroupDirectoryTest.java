@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -45,8 +44,7 @@ class GroupDirectoryTest {
         noScript = Chromium.startWithoutJavaScript(Files.createDirectories(dir.resolve("no-script-profile")));
         browser = Chromium.start(Files.createDirectories(dir.resolve("profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
         // The demo content is installed just after start-up: wait for its ten groups.
         new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300)).until(d -> {
             d.get(portal.base() + "/groups");
@@ -57,11 +55,7 @@ class GroupDirectoryTest {
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {noScript, browser}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(noScript, browser);
         if (portal != null) {
             portal.close();
         }
@@ -187,21 +181,12 @@ class GroupDirectoryTest {
     @Test
     void theDirectoryAGroupsPageAndTheMapReflowOnASmallPhone() {
         browser.manage().deleteAllCookies();
-        Dimension before = browser.manage().window().getSize();
-        try {
-            browser.manage().window().setSize(new Dimension(320, 640));
-            browser.get(portal.base() + "/groups");
-            String ns = namespace(browser);
-            for (String page : List.of("/groups", "/groups?" + ns + "age=15&" + ns + "who=care-leaver",
-                    "/groups?" + ns + "group=send-voice", "/groups?" + ns + "age=200")) {
-                browser.get(portal.base() + page);
-                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(overflow).as("horizontal scrolling at 320 px on " + page).isLessThanOrEqualTo(0);
-                Chromium.assertAccessible(browser, page + " at 320 px");
-            }
-        } finally {
-            browser.manage().window().setSize(before);
+        browser.get(portal.base() + "/groups");
+        String ns = namespace(browser);
+        for (String page : List.of("/groups", "/groups?" + ns + "age=15&" + ns + "who=care-leaver",
+                "/groups?" + ns + "group=send-voice", "/groups?" + ns + "age=200")) {
+            browser.get(portal.base() + page);
+            Chromium.assertReflowsAtPhoneWidth(browser, page);
         }
     }
 
@@ -209,10 +194,7 @@ class GroupDirectoryTest {
     void anEditorPicksGroupsByHandAndTheDirectoryShowsOnlyThose() {
         WebDriver editor = browser;
         editor.manage().deleteAllCookies();
-        editor.get(portal.base() + "/sign-in");
-        editor.findElement(By.id("username")).sendKeys("admin");
-        editor.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
-        new WebDriverWait(editor, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/intranet"));
+        Chromium.signIn(editor, portal.base(), "admin", adminPassword);
         try {
             editor.get(portal.base() + "/groups");
             editor.findElement(By.cssSelector("main section a[href*='configure=']")).click();
@@ -235,10 +217,7 @@ class GroupDirectoryTest {
             assertThat(editor.findElements(By.cssSelector("main input[name$='_age']"))).isEmpty();
         } finally {
             // Back to every group with filters, for the other tests.
-            editor.get(portal.base() + "/sign-in");
-            editor.findElement(By.id("username")).sendKeys("admin");
-            editor.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
-            new WebDriverWait(editor, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/intranet"));
+            Chromium.signIn(editor, portal.base(), "admin", adminPassword);
             editor.get(portal.base() + "/groups");
             editor.findElement(By.cssSelector("main section a[href*='configure=']")).click();
             editor.findElement(By.cssSelector("input[type=radio][name$='show'][value='all']")).click();

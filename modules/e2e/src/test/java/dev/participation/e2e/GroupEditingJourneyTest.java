@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +39,12 @@ class GroupEditingJourneyTest {
         editor = Chromium.start(Files.createDirectories(dir.resolve("editor-profile")));
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {editor, visitor}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(editor, visitor);
         if (portal != null) {
             portal.close();
         }
@@ -66,10 +62,7 @@ class GroupEditingJourneyTest {
 
     @Test
     void anEditorAddsAGroupAfterCorrectingItAndAVisitorFindsIt() {
-        editor.get(portal.base() + "/sign-in");
-        editor.findElement(By.id("username")).sendKeys("admin");
-        editor.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
-        new WebDriverWait(editor, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        Chromium.signIn(editor, portal.base(), "admin", adminPassword);
 
         // The demo's groups are installed just after start-up.
         new WebDriverWait(editor, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300)).until(d -> {

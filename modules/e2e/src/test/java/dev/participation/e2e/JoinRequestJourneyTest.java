@@ -17,6 +17,7 @@ import java.util.Set;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.participation.testing.browser.Chromium;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -73,17 +73,12 @@ class JoinRequestJourneyTest {
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         staff = Chromium.start(Files.createDirectories(dir.resolve("staff-profile")));
         portal = Portal.start(dir.resolve("portal"));
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {visitor, staff}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(visitor, staff);
         if (portal != null) {
             portal.close();
         }
@@ -191,26 +186,14 @@ class JoinRequestJourneyTest {
         Chromium.awaitNextPage(visitor, button);
         assertThat(visitor.findElement(By.tagName("main")).getText()).contains("We will phone or text the number");
 
-        Dimension wide = visitor.manage().window().getSize();
-        try {
-            openJoinForm();
-            visitor.manage().window().setSize(new Dimension(320, 800));
-            Object overflow = js.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(((Number) overflow).intValue()).as("no sideways scrolling at 320 px").isLessThanOrEqualTo(0);
-            Chromium.assertAccessible(visitor, "The ask-to-join form at 320 px");
-        } finally {
-            visitor.manage().window().setSize(wide);
-        }
+        openJoinForm();
+        Chromium.assertReflowsAtPhoneWidth(visitor, "The ask-to-join form");
     }
 
     @Test
     @Order(3)
     void staffReadTheRequestChangeItsStatusAndExportTheList() {
-        staff.get(portal.base() + "/sign-in");
-        staff.findElement(By.id("username")).sendKeys("admin");
-        staff.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
-        new WebDriverWait(staff, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        Chromium.signIn(staff, portal.base(), "admin", adminPassword);
 
         staff.get(portal.base() + "/intranet/join-requests/");
         Chromium.assertAccessible(staff, "The join requests' groups");
@@ -248,10 +231,7 @@ class JoinRequestJourneyTest {
                 "fixedInstant=\"" + later + "\"\n");
         portal = Portal.start(dir.resolve("portal"));
         staff.manage().deleteAllCookies();
-        staff.get(portal.base() + "/sign-in");
-        staff.findElement(By.id("username")).sendKeys("admin");
-        staff.findElement(By.id("password")).sendKeys(adminPassword + Keys.ENTER);
-        new WebDriverWait(staff, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        Chromium.signIn(staff, portal.base(), "admin", adminPassword);
 
         staff.get(portal.base() + "/intranet/join-requests/");
         assertThat(staff.findElement(By.tagName("main")).getText()).contains("1 overdue");

@@ -2,6 +2,7 @@ package dev.participation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.participation.testing.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,17 +49,12 @@ class PledgeJourneyTest {
         editor = Chromium.start(Files.createDirectories(dir.resolve("editor-profile")));
         visitor = Chromium.start(Files.createDirectories(dir.resolve("visitor-profile")));
         portal = Portal.start(dir.resolve("portal"), "participation.demo.content=false");
-        adminPassword = new Visitor(portal).signInAndReplacePrintedPassword("admin",
-                portal.printedAdminPassword().orElseThrow());
+        adminPassword = portal.replaceAdminPassword();
     }
 
     @AfterAll
     void stop() {
-        for (WebDriver d : new WebDriver[] {editor, visitor}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
+        Chromium.quit(editor, visitor);
         if (portal != null) {
             portal.close();
         }
@@ -67,10 +63,7 @@ class PledgeJourneyTest {
     @Test
     @Order(1)
     void anEditorWritesPreviewsAndPublishesAPledge() {
-        open(editor, "/sign-in");
-        editor.findElement(By.id("username")).sendKeys("admin");
-        editor.findElement(By.id("password")).sendKeys(adminPassword);
-        submit(editor);
+        Chromium.signIn(editor, portal.base(), "admin", adminPassword);
 
         open(editor, "/intranet/pledges/new");
         Chromium.assertAccessible(editor, "The new pledge form");
@@ -184,10 +177,7 @@ class PledgeJourneyTest {
         // A second editor (another session) changes the same promise and saves first.
         WebDriver other = visitor;
         other.manage().deleteAllCookies();
-        open(other, "/sign-in");
-        other.findElement(By.id("username")).sendKeys("admin");
-        other.findElement(By.id("password")).sendKeys(adminPassword);
-        submit(other);
+        Chromium.signIn(other, portal.base(), "admin", adminPassword);
         open(other, principlePage);
         replace(other.findElement(By.id("promise")), theirs);
         submit(other);

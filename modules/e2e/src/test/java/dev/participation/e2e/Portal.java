@@ -95,6 +95,14 @@ final class Portal implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in as the administrator with the password this first start printed and chooses a new
+     * one, as the portal asks before any other intranet page; the tests sign in with what this returns.
+     */
+    String replaceAdminPassword() {
+        return new Visitor(this).signInAndReplacePrintedPassword("admin", printedAdminPassword().orElseThrow());
+    }
+
     /** The administrator password printed once at first start, if this start printed one. */
     Optional<String> printedAdminPassword() {
         Matcher m = PASSWORD.matcher(output());

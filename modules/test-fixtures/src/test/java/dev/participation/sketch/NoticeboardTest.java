@@ -1,5 +1,6 @@
 package dev.participation.sketch;
 
+import static dev.participation.testing.Rendered.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
@@ -77,10 +78,6 @@ class NoticeboardTest {
                 .with("until-day", day).with("until-month", month).with("until-year", year);
     }
 
-    private static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
-    }
 
     private Document staffPage(String path) {
         return Jsoup.parseBodyFragment(page.render(FakeStaffRequest.to(NoticeboardStaffPage.KEY, path)).html());

@@ -140,6 +140,25 @@ public final class Form {
         return texts;
     }
 
+    /**
+     * What every form's template reads, staff or public: the host's namespace ({@code ns}), its
+     * CSRF field, where the form posts ({@code action}), the values typed ({@code form}), each
+     * field's error ({@code errors}) and the error summary ({@code errorSummary}). A page adds its
+     * own values to the map.
+     */
+    public Map<String, Object> templateValues(HostRequest request, Messages messages) {
+        String ns = request.namespace();
+        Map<String, Object> shared = new LinkedHashMap<>();
+        shared.put("ns", ns);
+        shared.put("csrf", request.csrf());
+        // A form shown again elsewhere (a removed item's words, offered as a new one) posts there.
+        shared.put("action", action().orElse(request.links().action()));
+        shared.put("form", values());
+        shared.put("errors", fieldErrors(messages));
+        shared.put("errorSummary", summary(ns, messages));
+        return shared;
+    }
+
     /** Error summary entries: the id each link lands on, and the text. */
     public Map<String, String> summary(String namespace, Messages messages) {
         Map<String, String> summary = new LinkedHashMap<>();

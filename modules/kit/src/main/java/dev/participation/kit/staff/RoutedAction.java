@@ -16,6 +16,15 @@ public abstract class RoutedAction implements StaffAction {
     private final String role;
 
     /**
+     * An action anyone who may see its page may do: the page's role is the action's.
+     *
+     * @param name the action's name, as registered in its {@link StaffAction#NAME} property
+     */
+    protected RoutedAction(RoutedStaffPage page, String name) {
+        this(page.support(), name, page.requiredRole());
+    }
+
+    /**
      * @param name the action's name, as registered in its {@link StaffAction#NAME} property
      * @param role one of {@code Roles}: what a person needs to do this
      */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,18 +119,10 @@ public final class Screen {
 
     /** A screen with a form, as drawn or as typed with its errors. */
     public WidgetView view(String title, String template, Record view, Form form) {
-        Map<String, Object> shared = new LinkedHashMap<>();
-        String ns = request.namespace();
-        shared.put("ns", ns);
-        shared.put("csrf", request.csrf());
+        Map<String, Object> shared = form.templateValues(request, messages);
         shared.put("page", request.links().page());
-        shared.put("form", form.values());
-        shared.put("errors", form.fieldErrors(messages));
-        shared.put("errorSummary", form.summary(ns, messages));
         // Absent unless the form was refused: templates test it with ?? or ?has_content.
         shared.put("conflict", form.conflict().orElse(null));
-        // A form shown again elsewhere (a removed item's words, offered as a new one) posts there.
-        shared.put("action", form.action().orElse(request.links().action()));
         return WidgetView.titled(title, templates.render(template, view, shared, messages));
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
+import dev.participation.api.account.Accounts;
 import dev.participation.api.widget.Person;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffRequest;
@@ -48,6 +49,16 @@ public final class StaffSupport {
         this.clock = clock;
         this.router = router;
         this.accounts = accounts;
+    }
+
+    /**
+     * How screens name people when the portal's accounts are optional: by the names the accounts
+     * hold, or, in a portal without local accounts (Liferay), by their account ids alone.
+     *
+     * @param accounts the portal's accounts, or {@code null} where it has none
+     */
+    public static Function<String, Optional<Person>> namesFrom(Accounts accounts) {
+        return accounts == null ? id -> Optional.empty() : accounts::find;
     }
 
     public ResourceBundle bundle(Locale locale) {

@@ -14,6 +14,7 @@ import dev.participation.api.widget.HostRequest;
 import dev.participation.api.widget.Links;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.Person;
+import dev.participation.kit.TestLinks;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.template.Templates;
 
@@ -77,7 +78,8 @@ class GuardedFormTest {
     }
 
     /** A public visitor's request in a host that namespaces form fields. */
-    private record Namespaced(String namespace) implements HostRequest {
+    /** Also {@link ProtectedFormTest}'s: its form is on a group's page and posts back there. */
+    record Namespaced(String namespace) implements HostRequest {
 
         @Override
         public Optional<Person> person() {
@@ -106,7 +108,7 @@ class GuardedFormTest {
 
         @Override
         public Links links() {
-            throw new UnsupportedOperationException("not linked");
+            return new TestLinks("/groups", "/groups?_w7_join=youth-forum");
         }
 
         @Override

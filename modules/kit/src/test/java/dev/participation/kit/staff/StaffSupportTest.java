@@ -24,6 +24,7 @@ import dev.participation.api.widget.StaffAction;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.StaffRequest;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.TestLinks;
 
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +135,25 @@ class StaffSupportTest {
         assertThat(s.dateTime(Instant.parse("2025-06-01T23:30:00Z"))).isEqualTo("2 June 2025, 00:30");
     }
 
+    @Test
+    void anActionMadeFromItsPageNeedsThePagesRole() {
+        RoutedStaffPage editorsPage = new RoutedStaffPage("people", "test.widget", Roles.EDITOR, support) {
+        };
+
+        assertThat(new RoutedAction(editorsPage, "born") {
+        }.requiredRole()).isEqualTo(Roles.EDITOR);
+        assertThat(new RoutedAction(editorsPage, "born") {
+        }.name()).isEqualTo("born");
+    }
+
+    @Test
+    void withoutThePortalsAccountsPeopleAreNamedByTheirIds() {
+        StaffSupport withoutAccounts = new StaffSupport(StaffSupportTest.class, "/templates/staff",
+                new String[] {"testing/Language"}, Clock.systemUTC(), this::route, StaffSupport.namesFrom(null));
+
+        assertThat(withoutAccounts.screen(request("people/ada", STAFF)).who("edith")).isEqualTo("edith");
+    }
+
     private static StaffRequest request(String path, Person person, String... parameters) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (int i = 0; i < parameters.length; i += 2) {
@@ -177,27 +197,7 @@ class StaffSupportTest {
 
             @Override
             public Links links() {
-                return new Links() {
-                    @Override
-                    public String view(Map<String, String> params) {
-                        return action();
-                    }
-
-                    @Override
-                    public String action() {
-                        return page() + path;
-                    }
-
-                    @Override
-                    public String page() {
-                        return "/intranet/people/";
-                    }
-
-                    @Override
-                    public String asset(String file) {
-                        return "/assets/" + file;
-                    }
-                };
+                return new TestLinks("/intranet/people/", "/intranet/people/" + path);
             }
 
             @Override

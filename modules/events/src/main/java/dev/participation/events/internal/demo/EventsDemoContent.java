@@ -7,10 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +19,7 @@ import dev.participation.events.api.Events;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.PromotionMode;
 import dev.participation.events.api.SessionDetails;
-import dev.participation.kit.i18n.LanguageBundles;
+import dev.participation.kit.demo.DemoWords;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,8 +37,7 @@ public final class EventsDemoContent implements DemoContent {
 
     public static final String KEY = "events.demo";
 
-    private static final LanguageBundles DEMO = new LanguageBundles(EventsDemoContent.class,
-            "dev/participation/events/demo/Demo");
+    private static final String DEMO = "dev/participation/events/demo/Demo";
     private static final ZoneId LOCAL = ZoneId.of("Europe/London");
 
     private final Events events;
@@ -60,53 +56,45 @@ public final class EventsDemoContent implements DemoContent {
 
     @Override
     public void install(String actor) {
-        ResourceBundle words = DEMO.forLocale(Locale.ROOT);
+        DemoWords words = DemoWords.of(EventsDemoContent.class, DEMO);
         LocalDate today = LocalDate.now(clock.withZone(LOCAL));
         Set<String> existing = events.all().stream().map(e -> e.slug()).collect(Collectors.toSet());
-        for (String slug : words.getString("events").split(",")) {
-            String s = slug.strip();
+        for (String slug : words.list("events")) {
             // An event an editor already made at this address is theirs: leave it.
-            if (!existing.contains(s)) {
-                List<SessionDetails> sessions = sessions(words, s, today);
-                events.create(s, details(words, s, clock.instant(), sessions.get(0).start()), sessions, actor);
+            if (!existing.contains(slug)) {
+                List<SessionDetails> sessions = sessions(words, slug, today);
+                events.create(slug, details(words, slug, clock.instant(), sessions.get(0).start()), sessions, actor);
             }
         }
     }
 
-    static EventDetails details(ResourceBundle words, String slug, Instant now, Instant firstStart) {
+    static EventDetails details(DemoWords words, String slug, Instant now, Instant firstStart) {
         String p = slug + ".";
-        PromotionMode mode = PromotionMode.fromKey(words.getString(p + "promotion")).orElseThrow();
-        Promotion promotion = new Promotion(mode, mode == PromotionMode.OFFER ? number(words, p + "offerHours") : 0,
-                number(words, p + "stopsHoursBefore"));
-        Set<String> tags = Arrays.stream(words.getString(p + "tags").split(",")).map(String::strip)
-                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
-        Instant closes = firstStart.minus(Duration.ofDays(number(words, p + "closesDaysBefore")));
-        return new EventDetails(words.getString(p + "title"), words.getString(p + "description"),
-                EventType.fromKey(words.getString(p + "type")).orElseThrow(), number(words, p + "youngest"),
-                number(words, p + "oldest"), tags, words.getString(p + "access"),
-                Boolean.parseBoolean(words.getString(p + "food")), now, closes, EventStatus.PUBLISHED,
-                number(words, p + "consentAge"), promotion,
-                words.containsKey(p + "onlineLinkMinutesBefore") ? number(words, p + "onlineLinkMinutesBefore") : 0);
+        PromotionMode mode = PromotionMode.fromKey(words.text(p + "promotion")).orElseThrow();
+        Promotion promotion = new Promotion(mode, mode == PromotionMode.OFFER ? words.number(p + "offerHours") : 0,
+                words.number(p + "stopsHoursBefore"));
+        Instant closes = firstStart.minus(Duration.ofDays(words.number(p + "closesDaysBefore")));
+        return new EventDetails(words.text(p + "title"), words.text(p + "description"),
+                EventType.fromKey(words.text(p + "type")).orElseThrow(), words.number(p + "youngest"),
+                words.number(p + "oldest"), Set.copyOf(words.list(p + "tags")), words.text(p + "access"),
+                Boolean.parseBoolean(words.text(p + "food")), now, closes, EventStatus.PUBLISHED,
+                words.number(p + "consentAge"), promotion,
+                words.has(p + "onlineLinkMinutesBefore") ? words.number(p + "onlineLinkMinutesBefore") : 0);
     }
 
-    static List<SessionDetails> sessions(ResourceBundle words, String slug, LocalDate today) {
+    static List<SessionDetails> sessions(DemoWords words, String slug, LocalDate today) {
         String p = slug + ".";
-        Instant start = today.plusDays(number(words, p + "days"))
-                .atTime(LocalTime.of(number(words, p + "time"), 0)).atZone(LOCAL).toInstant();
-        Instant end = words.containsKey(p + "nights")
-                ? start.atZone(LOCAL).plusDays(number(words, p + "nights")).withHour(15).toInstant()
-                : start.plus(Duration.ofHours(number(words, p + "hours")));
+        Instant start = today.plusDays(words.number(p + "days"))
+                .atTime(LocalTime.of(words.number(p + "time"), 0)).atZone(LOCAL).toInstant();
+        Instant end = words.has(p + "nights")
+                ? start.atZone(LOCAL).plusDays(words.number(p + "nights")).withHour(15).toInstant()
+                : start.plus(Duration.ofHours(words.number(p + "hours")));
         List<SessionDetails> sessions = new ArrayList<>();
-        for (String key : words.getString(p + "sessions").split(",")) {
-            String q = p + key.strip() + ".";
-            sessions.add(new SessionDetails(words.getString(q + "label"), start, end, number(words, q + "capacity"),
-                    words.getString(q + "place"), words.containsKey(q + "onlineLink") ? words.getString(q + "onlineLink")
-                            : ""));
+        for (String key : words.list(p + "sessions")) {
+            String q = p + key + ".";
+            sessions.add(new SessionDetails(words.text(q + "label"), start, end, words.number(q + "capacity"),
+                    words.text(q + "place"), words.optional(q + "onlineLink")));
         }
         return sessions;
-    }
-
-    private static int number(ResourceBundle words, String key) {
-        return Integer.parseInt(words.getString(key).strip());
     }
 }

@@ -39,7 +39,7 @@ public final class EventEditingPage extends RoutedStaffPage {
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             Accounts accounts) {
         super(KEY, "events.editing.title", Roles.EDITOR, new StaffSupport(EventEditingPage.class, TEMPLATES, BUNDLES,
-                clock, new EventScreens(events)::route, accounts == null ? id -> Optional.empty() : accounts::find));
+                clock, new EventScreens(events)::route, StaffSupport.namesFrom(accounts)));
     }
 
     /** Adds an event or saves its details. */
@@ -48,7 +48,7 @@ public final class EventEditingPage extends RoutedStaffPage {
     public static final class Save extends RoutedAction {
         @Activate
         public Save(@Reference EventEditingPage page) {
-            super(page.support(), EventScreens.SAVE, Roles.EDITOR);
+            super(page, EventScreens.SAVE);
         }
     }
 
@@ -58,7 +58,7 @@ public final class EventEditingPage extends RoutedStaffPage {
     public static final class Session extends RoutedAction {
         @Activate
         public Session(@Reference EventEditingPage page) {
-            super(page.support(), EventScreens.SESSION, Roles.EDITOR);
+            super(page, EventScreens.SESSION);
         }
     }
 
@@ -68,7 +68,7 @@ public final class EventEditingPage extends RoutedStaffPage {
     public static final class Status extends RoutedAction {
         @Activate
         public Status(@Reference EventEditingPage page) {
-            super(page.support(), EventScreens.STATUS, Roles.EDITOR);
+            super(page, EventScreens.STATUS);
         }
     }
 }

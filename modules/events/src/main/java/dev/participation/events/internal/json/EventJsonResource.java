@@ -10,6 +10,7 @@ import dev.participation.api.json.JsonResource;
 import dev.participation.events.api.EventRules;
 import dev.participation.events.api.Events;
 import dev.participation.events.internal.mail.NoticeSettings;
+import dev.participation.kit.json.JsonAddresses;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,27 +51,19 @@ public final class EventJsonResource implements JsonResource {
 
     @Override
     public URL openApi() {
-        URL url = EventJsonResource.class.getResource(OPENAPI);
-        if (url == null) {
-            throw new IllegalStateException("missing " + OPENAPI);
-        }
-        return url;
+        return JsonAddresses.openApi(EventJsonResource.class, OPENAPI);
     }
 
     @Override
     public Object get(JsonRequest request) {
-        List<String> segments = request.segments();
-        if (segments.isEmpty() || segments.size() == 1 && segments.get(0).isEmpty()) {
+        if (JsonAddresses.collection(request)) {
             return EventJson.list(events.published(EventFilters.read(request, clock.getZone())), clock.instant());
         }
-        String slug = segments.get(0);
-        if (segments.size() == 1 && CALENDAR.equals(slug)) {
+        if (request.segments().equals(List.of(CALENDAR))) {
             return EventCalendarFeed.of(events.calendar(EventFilters.read(request, clock.getZone())), settings,
                     clock.instant(), request.locale());
         }
-        if (segments.size() > 1 || !EventRules.validSlug(slug)) {
-            throw ApiProblem.notFound("There is no event at this address.");
-        }
+        String slug = JsonAddresses.item(request, EventRules::validSlug, "There is no event at this address.");
         if (!request.parameters().isEmpty()) {
             throw ApiProblem.badRequest("An event's address takes no parameters.");
         }

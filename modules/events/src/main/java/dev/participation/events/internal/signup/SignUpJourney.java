@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.participation.api.protection.PublicFormGuard;
-import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetView;
@@ -31,6 +30,7 @@ import dev.participation.events.internal.view.EventText;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.protection.GuardedForm;
+import dev.participation.kit.protection.ProtectedForm;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.template.Templates;
 
@@ -62,7 +62,7 @@ public final class SignUpJourney {
 
     private final SignUps signUps;
     private final SignUpRecords records;
-    private final PublicFormGuard guard;
+    private final ProtectedForm protection;
     private final URI publicAddress;
     private final Templates templates = Templates.of(SignUpJourney.class, TEMPLATES);
 
@@ -71,7 +71,7 @@ public final class SignUpJourney {
             SignUpConfiguration config) {
         this.signUps = signUps;
         this.records = records;
-        this.guard = guard;
+        this.protection = new ProtectedForm(guard, GUARD_KEY);
         this.publicAddress = URI.create(config.publicAddress().strip());
     }
 
@@ -95,7 +95,7 @@ public final class SignUpJourney {
     /** The form for a session; the widget calls it only while the session takes sign-ups. */
     public WidgetView form(WidgetRequest request, PublicEvent event, PublicSession session) {
         PartyForm form = PartyForm.blank();
-        return view(request, event, session, form.form(), form.people(), GuardedForm.of(request, guard.fields(GUARD_KEY)));
+        return view(request, event, session, form.form(), form.people(), protection.fields(request));
     }
 
     /** A post of the form: add or remove a young person, or send it. The widget has checked CSRF and the session. */
@@ -104,17 +104,16 @@ public final class SignUpJourney {
         Optional<PartyForm> redrawn = form.redrawnFor(request.parameter(PartyForm.DO).orElse(PartyForm.SEND));
         if (redrawn.isPresent()) {
             return PostOutcome.invalid(view(request, event, session, redrawn.get().form(), redrawn.get().people(),
-                    GuardedForm.of(request, guard.fields(GUARD_KEY))));
+                    protection.fields(request)));
         }
         // The same form sent again (a double click, a reload): it has already made its sign-up.
         if (records.outcome(session.id(), form.formKey()).isPresent()) {
             return confirmed(request, event, session, form.formKey());
         }
         form.keepOwnKey();
-        Verdict verdict = guard.check(GUARD_KEY, request);
-        if (!verdict.passed()) {
-            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(),
-                    GuardedForm.after(verdict, request, guard.fields(GUARD_KEY), messages(request))));
+        Optional<GuardedForm> refused = protection.refusal(request, messages(request));
+        if (refused.isPresent()) {
+            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), refused.get()));
         }
         SignUpForm typed = form.signUp(event.type());
         if (!form.form().valid()) {
@@ -137,7 +136,7 @@ public final class SignUpJourney {
 
     private PostOutcome invalid(WidgetRequest request, PublicEvent event, PublicSession session, PartyForm form) {
         return PostOutcome.invalid(view(request, event, session, form.inPageOrder(), form.people(),
-                GuardedForm.of(request, guard.fields(GUARD_KEY))));
+                protection.fields(request)));
     }
 
     private static PostOutcome confirmed(WidgetRequest request, PublicEvent event, PublicSession session,
@@ -172,15 +171,7 @@ public final class SignUpJourney {
     private WidgetView view(WidgetRequest request, PublicEvent event, PublicSession session, Form form, int people,
             GuardedForm guarded) {
         Messages words = messages(request);
-        String ns = request.namespace();
-        Map<String, Object> shared = new LinkedHashMap<>();
-        shared.put("ns", ns);
-        shared.put("csrf", request.csrf());
-        shared.put("action", request.links().action());
-        shared.put("form", form.values());
-        shared.put("errors", form.fieldErrors(words));
-        shared.put("errorSummary", form.summary(ns, words));
-        shared.put("guarded", guarded);
+        Map<String, Object> shared = ProtectedForm.shared(request, form, words, guarded);
         boolean asksConsent = event.youngest() == null || event.youngest() < event.consentAge();
         List<Option> bookers = new ArrayList<>();
         for (BookerRole r : BookerRole.values()) {

@@ -49,7 +49,7 @@ public final class EventsStaffPage extends RoutedStaffPage {
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             Accounts accounts, StaffConfiguration config) {
         this(new StaffScreens(events, signUps, checkIns, messages, audit, new PublicBookingLink(config.publicAddress(), bookingPages)),
-                clock, accounts == null ? id -> Optional.empty() : accounts::find);
+                clock, StaffSupport.namesFrom(accounts));
     }
 
     EventsStaffPage(StaffScreens screens, Clock clock, Function<String, Optional<Person>> accounts) {
@@ -63,7 +63,7 @@ public final class EventsStaffPage extends RoutedStaffPage {
     public static final class CheckIn extends RoutedAction {
         @Activate
         public CheckIn(@Reference EventsStaffPage page) {
-            super(page.support(), StaffScreens.CHECK_IN, Roles.STAFF);
+            super(page, StaffScreens.CHECK_IN);
         }
     }
 
@@ -73,7 +73,7 @@ public final class EventsStaffPage extends RoutedStaffPage {
     public static final class Add extends RoutedAction {
         @Activate
         public Add(@Reference EventsStaffPage page) {
-            super(page.support(), StaffScreens.ADD, Roles.STAFF);
+            super(page, StaffScreens.ADD);
         }
     }
 
@@ -83,7 +83,7 @@ public final class EventsStaffPage extends RoutedStaffPage {
     public static final class Cancel extends RoutedAction {
         @Activate
         public Cancel(@Reference EventsStaffPage page) {
-            super(page.support(), StaffScreens.CANCEL, Roles.STAFF);
+            super(page, StaffScreens.CANCEL);
         }
     }
 
@@ -93,7 +93,7 @@ public final class EventsStaffPage extends RoutedStaffPage {
     public static final class Place extends RoutedAction {
         @Activate
         public Place(@Reference EventsStaffPage page) {
-            super(page.support(), StaffScreens.PLACE, Roles.STAFF);
+            super(page, StaffScreens.PLACE);
         }
     }
 
@@ -103,7 +103,7 @@ public final class EventsStaffPage extends RoutedStaffPage {
     public static final class Message extends RoutedAction {
         @Activate
         public Message(@Reference EventsStaffPage page) {
-            super(page.support(), StaffScreens.MESSAGE, Roles.STAFF);
+            super(page, StaffScreens.MESSAGE);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.SignUps;
 import dev.participation.events.internal.alerts.Fullness;
 import dev.participation.events.internal.store.SessionMessageStore;
+import dev.participation.kit.csv.CsvWriter;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.NotFound;
 import dev.participation.kit.staff.Screen;
@@ -178,7 +179,7 @@ final class StaffScreens {
                 "Exported " + all.size() + " bookings as CSV");
         String file = at.event().slug() + "-session-" + at.id() + "-" + s.today() + ".csv";
         return s.view(s.text("events.staff.export.title", at.title()), "export.ftlh",
-                new Export(at.title(), all.size(), AttendeeCsv.dataUri(csv), file, s.href(at.path(""))));
+                new Export(at.title(), all.size(), CsvWriter.dataUri(csv), file, s.href(at.path(""))));
     }
 
     /** The view model of {@code overview.ftlh}. */

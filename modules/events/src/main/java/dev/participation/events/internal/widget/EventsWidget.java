@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,7 @@ import dev.participation.events.internal.signup.Routes;
 import dev.participation.events.internal.signup.SignUpJourney;
 import dev.participation.events.internal.view.EventFilter;
 import dev.participation.events.internal.view.EventViews;
+import dev.participation.kit.form.HandPicks;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.template.Templates;
@@ -61,7 +61,6 @@ public final class EventsWidget implements Widget {
     public static final String SHOW = "show";
     public static final String TYPE = "type";
     public static final String TAG = "tag";
-    public static final List<String> PICKS = List.of("pick1", "pick2", "pick3", "pick4", "pick5");
     /** Preference: how many events at most. */
     public static final String COUNT = "count";
     /** Preference: {@code list} or {@code cards}. */
@@ -83,6 +82,8 @@ public final class EventsWidget implements Widget {
     static final String STYLESHEET = "events.css";
     static final int SLUG_MAX = 60;
     static final int TAG_MAX = 40;
+    /** Preferences: the events chosen by hand, when {@link #SHOW} is {@code picked}. */
+    static final HandPicks PICKS = new HandPicks("events", SLUG_MAX);
 
     static final LanguageBundles WORDS = new LanguageBundles(EventsWidget.class,
             "dev/participation/events/widget/Language", "dev/participation/events/signup/Language",
@@ -103,10 +104,7 @@ public final class EventsWidget implements Widget {
                         Choice.keyed(SHOW_TAG, "events.show.tag"), Choice.keyed(SHOW_PICKED, "events.show.picked"))));
         all.add(PreferenceDefinition.choice(TYPE, "events.pref.type", "events.pref.type.hint", "", false, kinds));
         all.add(PreferenceDefinition.text(TAG, "events.pref.tag", "events.pref.tag.hint", "", false, TAG_MAX));
-        for (int n = 0; n < PICKS.size(); n++) {
-            all.add(PreferenceDefinition.choiceFromData(PICKS.get(n), "events.pref.pick" + (n + 1),
-                    n == 0 ? "events.pref.pick.hint" : null, false, SLUG_MAX));
-        }
+        all.addAll(PICKS.definitions());
         all.add(PreferenceDefinition.integer(COUNT, "events.pref.count", "events.pref.count.hint", 20, 1, 100));
         all.add(PreferenceDefinition.choice(LAYOUT, "events.pref.layout", "events.pref.layout.hint", LAYOUT_LIST, true,
                 List.of(Choice.keyed(LAYOUT_LIST, "events.layout.list"),
@@ -149,34 +147,16 @@ public final class EventsWidget implements Widget {
     /** The upcoming published events, for the pick lists, read when the settings form is drawn. */
     @Override
     public List<Choice> choices(PreferenceDefinition preference) {
-        if (!PICKS.contains(preference.key())) {
-            return preference.choices();
-        }
-        List<Choice> choices = new ArrayList<>();
-        for (PublicEvent e : events.published(EventQuery.upcoming())) {
-            choices.add(Choice.named(e.slug(), e.title()));
-        }
-        return choices;
+        return PICKS.choices(preference, () -> events.published(EventQuery.upcoming()).stream()
+                .map(e -> Choice.named(e.slug(), e.title())).toList());
     }
 
     /** A picked event no longer published, or a choice with nothing chosen, cannot be saved. */
     @Override
     public Map<String, Message> validate(Preferences settings) {
-        Map<String, Message> errors = new LinkedHashMap<>();
-        boolean anyPicked = false;
-        for (String pick : PICKS) {
-            Optional<String> slug = settings.value(pick);
-            if (slug.isPresent()) {
-                anyPicked = true;
-                if (findQuietly(slug.get()).isEmpty()) {
-                    errors.put(pick, Message.of("events.pref.pick.gone"));
-                }
-            }
-        }
         String show = settings.get(SHOW);
-        if (SHOW_PICKED.equals(show) && !anyPicked) {
-            errors.put(PICKS.get(0), Message.of("events.pref.pick.none"));
-        }
+        Map<String, Message> errors = PICKS.check(settings, SHOW_PICKED.equals(show),
+                slug -> findQuietly(slug).isPresent());
         if (SHOW_TYPE.equals(show) && settings.value(TYPE).isEmpty()) {
             errors.put(TYPE, Message.of("events.pref.type.missing"));
         }
@@ -282,7 +262,7 @@ public final class EventsWidget implements Widget {
         boolean past = prefs.getBoolean(PAST);
         List<PublicEvent> found = List.of();
         if (picked) {
-            List<String> slugs = PICKS.stream().map(prefs::value).flatMap(Optional::stream).distinct().toList();
+            List<String> slugs = HandPicks.picked(prefs);
             found = slugs.isEmpty() ? List.of() : events.published(new EventQuery(Set.of(), Set.of(), slugs, null, null,
                     null, past, limit));
         } else if (filter.valid()) {

@@ -3,6 +3,7 @@ package dev.participation.events.internal.editing;
 import static dev.participation.events.EventExamples.forum;
 import static dev.participation.events.EventExamples.party;
 import static dev.participation.events.EventExamples.session;
+import static dev.participation.testing.Rendered.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.List;
 
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
-import dev.participation.api.widget.WidgetView;
 import dev.participation.events.EventExamples;
 import dev.participation.events.api.Event;
 import dev.participation.events.api.EventStatus;
@@ -23,12 +23,12 @@ import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.mail.OutboxStore;
 import dev.participation.testing.FakeStaffRequest;
 import dev.participation.testing.People;
+import dev.participation.testing.Rendered;
 import dev.participation.testing.StaffPosts;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -58,15 +58,9 @@ class EventEditingPageTest {
     }
 
     Document editorsPage(String path) {
-        WidgetView view = page.render(FakeStaffRequest.to(KEY, path, People.EDITOR));
-        assertThat(view.status()).as(path).isEqualTo(WidgetView.OK);
-        return Jsoup.parseBodyFragment(view.html());
+        return Rendered.staffPage(page, FakeStaffRequest.to(KEY, path, People.EDITOR));
     }
 
-    static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
-    }
 
     /** A new event's form as an editor fills it in: a summer week, sign-up in May, the session in August. */
     static FakeStaffRequest filledIn(String path) {

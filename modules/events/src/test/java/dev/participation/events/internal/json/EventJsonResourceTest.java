@@ -32,6 +32,7 @@ import dev.participation.service.internal.mail.OutboxStore;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
+import dev.participation.testing.json.JsonApiClient;
 
 import org.junit.jupiter.api.BeforeEach;
 

@@ -4,7 +4,7 @@ import static dev.participation.events.EventExamples.SESSION_START;
 import static dev.participation.events.EventExamples.forum;
 import static dev.participation.events.EventExamples.session;
 import static dev.participation.events.internal.widget.PublicPages.NS;
-import static dev.participation.events.internal.widget.PublicPages.invalid;
+import static dev.participation.testing.Rendered.invalid;
 import static dev.participation.events.internal.widget.PublicPages.location;
 import static dev.participation.events.internal.widget.PublicPages.parameter;
 import static dev.participation.events.internal.widget.PublicPages.visit;

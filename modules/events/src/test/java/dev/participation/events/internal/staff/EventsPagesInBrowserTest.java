@@ -5,46 +5,24 @@ import static dev.participation.events.EventExamples.party;
 import static dev.participation.events.EventExamples.person;
 import static dev.participation.events.EventExamples.session;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffPage;
-import dev.participation.api.widget.WidgetView;
 import dev.participation.events.EventExamples;
 import dev.participation.events.api.Attendee;
 import dev.participation.events.api.Booking;
@@ -64,6 +42,8 @@ import dev.participation.service.internal.mail.OutboxStore;
 import dev.participation.testing.FakeStaffRequest;
 import dev.participation.testing.People;
 import dev.participation.testing.StaffPosts;
+import dev.participation.testing.browser.BrowserHost;
+import dev.participation.testing.browser.Chromium;
 import dev.participation.testing.db.DatabaseKind;
 import dev.participation.testing.db.TestStorage;
 
@@ -77,15 +57,10 @@ import dev.participation.testing.db.TestStorage;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventsPagesInBrowserTest {
 
-    private static final Path BROWSER = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-    private static final String STYLES = "/META-INF/resources/webjars/govuk-frontend/5.13.0/dist/govuk/"
-            + "govuk-frontend.min.css";
-
     @TempDir
     static Path dir;
 
+    private BrowserHost host;
     private WebDriver browser;
     private TestStorage db;
     private EventsStaffPage staff;
@@ -100,26 +75,8 @@ class EventsPagesInBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            String how = "Browser tests need Debian's Chromium: apt-get install chromium chromium-driver";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(how);
-            }
-            Assumptions.abort(how);
-        }
-        try (InputStream css = EventsPagesInBrowserTest.class.getResourceAsStream(STYLES)) {
-            assertThat(css).as("GOV.UK Frontend's styles on the test class path").isNotNull();
-            Files.write(dir.resolve("govuk.css"), css.readAllBytes());
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--allow-file-access-from-files", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        host = BrowserHost.start(dir, "Events");
+        browser = host.browser();
 
         db = TestStorage.open(DatabaseKind.H2, EventSchema.NAME);
         AuditLogStore audit = new AuditLogStore(db.platform(), db.clock());
@@ -148,121 +105,68 @@ class EventsPagesInBrowserTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (host != null) {
+            host.close();
         }
         if (db != null) {
             db.close();
         }
     }
 
-    /** Shows a view as a host would: a page with a language, a title, one h1 and a main landmark. */
-    private void show(WidgetView view) throws IOException {
-        String title = view.title().orElse("Events");
-        String html = "<!DOCTYPE html><html lang=\"en-GB\" class=\"govuk-template\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
-                + "</title><link rel=\"stylesheet\" href=\"govuk.css\"></head>"
-                + "<body class=\"govuk-template__body govuk-frontend-supported\"><div class=\"govuk-width-container\">"
-                + "<main class=\"govuk-main-wrapper\" id=\"main-content\"><h1 class=\"govuk-heading-l\">" + title
-                + "</h1>" + view.html() + "</main></div></body></html>";
-        Path file = dir.resolve("page-" + System.nanoTime() + ".html");
-        Files.writeString(file, html, StandardCharsets.UTF_8);
-        browser.get(file.toUri().toString());
+    private void show(StaffPage page, String path) {
+        host.show(page, path, People.ADMIN);
     }
 
-    private void show(StaffPage page, String path) throws IOException {
-        WidgetView view = page.render(FakeStaffRequest.to(page.key(), path, People.ADMIN));
-        assertThat(view.status()).as(path).isEqualTo(WidgetView.OK);
-        show(view);
-    }
-
-    private void showRefused(StaffPosts posts, FakeStaffRequest post) throws IOException {
-        PostOutcome outcome = posts.post(post);
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        show(((PostOutcome.Invalid) outcome).view());
-    }
-
-    private void assertAccessible(String what) {
-        List<Rule> violations = new AxeBuilder().withTags(WCAG_22_AA).analyze(browser).getViolations();
-        if (!violations.isEmpty()) {
-            fail(what + " has accessibility violations:\n" + violations.stream()
-                    .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at " + v.getNodes().stream()
-                            .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("\n")));
-        }
-    }
-
-    /** Whether the page scrolls sideways at 320 px, and axe's verdict there. */
-    private void assertReflowsAt320(String what) {
-        browser.manage().window().setSize(new Dimension(320, 800));
-        try {
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as(what + ": horizontal scrolling at 320 px")
-                    .isLessThanOrEqualTo(0);
-            assertAccessible(what + " at 320 px");
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 900));
-        }
+    private void showRefused(StaffPosts posts, FakeStaffRequest post) {
+        host.showRefused(posts.post(post));
     }
 
     @Test
-    void theOracleCatchesAnInaccessiblePage() throws IOException {
-        show(WidgetView.titled("Broken", "<form><input type=\"text\" name=\"x\"></form>"));
-        assertThatThrownBy(() -> assertAccessible("A broken page")).hasMessageContaining("label");
-    }
-
-    @Test
-    void everyStaffScreenHasNoViolations() throws IOException {
+    void everyStaffScreenHasNoViolations() {
         show(staff, "");
-        assertAccessible("The events overview");
+        host.assertAccessible("The events overview");
         show(staff, Long.toString(sessionId));
         assertThat(browser.findElements(By.cssSelector(".govuk-summary-card"))).hasSize(3);
-        assertAccessible("The session page");
-        assertReflowsAt320("The session page");
+        host.assertAccessible("The session page");
+        host.assertReflowsAtPhoneWidth("The session page");
         show(staff, sessionId + "/export");
-        assertAccessible("The export page");
+        host.assertAccessible("The export page");
         show(staff, sessionId + "/add");
-        assertAccessible("The add form");
+        host.assertAccessible("The add form");
         show(staff, sessionId + "/message");
-        assertAccessible("The message form");
+        host.assertAccessible("The message form");
         show(staff, sessionId + "/" + waiting.bookingId() + "/cancel");
-        assertAccessible("The cancel confirmation");
+        host.assertAccessible("The cancel confirmation");
         show(staff, sessionId + "/" + waiting.bookingId() + "/place");
-        assertAccessible("The place confirmation");
+        host.assertAccessible("The place confirmation");
         showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/" + waiting.bookingId()
                 + "/place", People.STAFF));
-        assertAccessible("The place page refused");
+        host.assertAccessible("The place page refused");
     }
 
     @Test
-    void theCheckInPageWorksOnAPhone() throws IOException {
+    void theCheckInPageWorksOnAPhone() {
         show(staff, sessionId + "/check-in");
-        assertAccessible("The check-in page");
-        browser.manage().window().setSize(new Dimension(320, 800));
-        try {
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as("horizontal scrolling at 320 px").isLessThanOrEqualTo(0);
+        host.assertAccessible("The check-in page");
+        Chromium.atPhoneWidth(browser, () -> {
+            Chromium.assertNoSidewaysScrolling(browser, "The check-in page");
             // Big enough to tap with a thumb (WCAG 2.2's minimum is 24 px; these are far above it).
             for (var button : browser.findElements(By.cssSelector("button[value=arrived]"))) {
                 assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(44);
                 assertThat(button.getSize().getWidth()).isGreaterThanOrEqualTo(200);
             }
-            assertAccessible("The check-in page at 320 px");
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 900));
-        }
+            host.assertAccessible("The check-in page at 320 px");
+        });
     }
 
     @Test
-    void refusedStaffFormsHaveNoViolationsAndTheirSummaryLeadsToTheFields() throws IOException {
+    void refusedStaffFormsHaveNoViolationsAndTheirSummaryLeadsToTheFields() {
         showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/add", People.STAFF)
                 .with("formKey", "form-key-for-the-browser").with("p0-firstName", "").with("p0-age", "ten"));
-        assertAccessible("The refused add form");
-        browser.findElement(By.cssSelector(".govuk-error-summary a")).sendKeys(Keys.ENTER);
-        assertThat(((JavascriptExecutor) browser).executeScript("return location.hash")).isEqualTo("#booker");
-        assertReflowsAt320("The refused add form");
+        host.assertAccessible("The refused add form");
+        Chromium.followFirstErrorLink(browser);
+        assertThat(Chromium.run(browser, "return location.hash")).isEqualTo("#booker");
+        host.assertReflowsAtPhoneWidth("The refused add form");
 
         // A party of two refused for the second child's missing permission, with its Remove buttons.
         showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/add", People.STAFF)
@@ -270,11 +174,11 @@ class EventsPagesInBrowserTest {
                 .with("bookerName", "Jo Baker").with("p0-firstName", "Ada").with("p0-age", "14")
                 .with("p1-firstName", "Ben").with("p1-age", "11").with("email", "jo@example.org"));
         assertThat(browser.findElements(By.cssSelector("fieldset[id^=person-]"))).hasSize(2);
-        assertAccessible("A refused party");
-        assertReflowsAt320("A refused party");
+        host.assertAccessible("A refused party");
+        host.assertReflowsAtPhoneWidth("A refused party");
 
         showRefused(staffPosts, FakeStaffRequest.to(EventsStaffPage.KEY, sessionId + "/message", People.STAFF));
-        assertAccessible("The refused message form");
+        host.assertAccessible("The refused message form");
     }
 
     /** Presses Tab from where the focus is until the element with this id has it, as a keyboard user would. */
@@ -298,20 +202,7 @@ class EventsPagesInBrowserTest {
     private static void enter(WebDriver driver) {
         WebElement focused = driver.switchTo().activeElement();
         focused.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            try {
-                focused.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException e) {
-                return true;
-            } catch (WebDriverException e) {
-                // While the next page is arriving Chromium may say the node does not belong to the document.
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return true;
-                }
-                throw e;
-            }
-        });
+        Chromium.awaitNextPage(driver, focused);
     }
 
     /** One child's details, field by field, from their first name on, as a keyboard user fills them in. */
@@ -333,21 +224,12 @@ class EventsPagesInBrowserTest {
     void staffBookAPartyOfThreeByKeyboardWithoutJavaScript() throws IOException {
         long session = events.create("keyboard-forum", forum("Keyboard Forum"), List.of(session(10)), "edith")
                 .sessions().get(0).id();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("no-script")));
-        // 2 blocks: the setting a person chooses under Site settings, JavaScript, "Don't allow".
-        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        WebDriver noScript = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        try (StaffHost host = new StaffHost(staff, staffPosts, dir.resolve("govuk.css"))) {
-            noScript.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WebDriver noScript = Chromium.startWithoutJavaScript(dir.resolve("no-script"));
+        try (StaffHost staffHost = new StaffHost(staff, staffPosts, dir.resolve("govuk.css"))) {
             noScript.get("data:text/html,<title>kept</title><script>document.title='ran'</script>");
             assertThat(noScript.getTitle()).as("no page script runs").isEqualTo("kept");
 
-            noScript.get(host.address(session + "/add"));
+            noScript.get(staffHost.address(session + "/add"));
             // Who is making the booking: Tab reaches the first choice, the arrow moves to "a parent or carer".
             tabTo(noScript, "booker");
             type(noScript, Keys.ARROW_DOWN);
@@ -374,10 +256,10 @@ class EventsPagesInBrowserTest {
             // Enter in a text box books them, rather than adding or removing someone.
             enter(noScript);
 
-            assertThat(noScript.getCurrentUrl()).isEqualTo(host.address(Long.toString(session)));
+            assertThat(noScript.getCurrentUrl()).isEqualTo(staffHost.address(Long.toString(session)));
             assertThat(noScript.findElement(By.id("places")).getText()).startsWith("3 of 10 taken");
         } finally {
-            noScript.quit();
+            Chromium.quit(noScript);
         }
         List<Booking> booked = signUps.bookings(session, "test");
         assertThat(booked).singleElement().satisfies(b -> {
@@ -390,24 +272,24 @@ class EventsPagesInBrowserTest {
     }
 
     @Test
-    void everyEditingScreenHasNoViolations() throws IOException {
+    void everyEditingScreenHasNoViolations() {
         show(editing, "");
-        assertAccessible("The editors' list");
+        host.assertAccessible("The editors' list");
         show(editing, "new");
-        assertAccessible("The new event form");
+        host.assertAccessible("The new event form");
         show(editing, Long.toString(event.id()));
-        assertAccessible("An event's form");
+        host.assertAccessible("An event's form");
         show(editing, event.id() + "/sessions/" + sessionId);
-        assertAccessible("A session's form");
+        host.assertAccessible("A session's form");
         show(editing, event.id() + "/cancel");
-        assertAccessible("The cancel confirmation");
+        host.assertAccessible("The cancel confirmation");
 
         showRefused(editingPosts, FakeStaffRequest.to(EventEditingPage.KEY, "new", People.EDITOR)
                 .with("title", "").with("start-day", "31").with("start-month", "2").with("capacity", "lots"));
-        assertAccessible("The refused new event form");
-        browser.findElement(By.cssSelector(".govuk-error-summary a")).sendKeys(Keys.ENTER);
-        assertThat(((JavascriptExecutor) browser).executeScript("return location.hash")).isEqualTo("#title");
-        assertReflowsAt320("The refused new event form");
+        host.assertAccessible("The refused new event form");
+        Chromium.followFirstErrorLink(browser);
+        assertThat(Chromium.run(browser, "return location.hash")).isEqualTo("#title");
+        host.assertReflowsAtPhoneWidth("The refused new event form");
 
         showRefused(editingPosts, FakeStaffRequest.to(EventEditingPage.KEY, event.id() + "/sessions/" + sessionId,
                 People.EDITOR).with("version", Integer.toString(event.version())).with("capacity", "2")
@@ -415,6 +297,6 @@ class EventsPagesInBrowserTest {
                 .with("end-day", "1").with("end-month", "4").with("end-year", "2026").with("end-time", "12:00")
                 .with("place", "Town Hall"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("4 places are already given");
-        assertAccessible("The refused session form");
+        host.assertAccessible("The refused session form");
     }
 }

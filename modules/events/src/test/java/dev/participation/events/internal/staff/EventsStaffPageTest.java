@@ -4,11 +4,10 @@ import static dev.participation.events.EventExamples.forum;
 import static dev.participation.events.EventExamples.party;
 import static dev.participation.events.EventExamples.person;
 import static dev.participation.events.EventExamples.session;
+import static dev.participation.testing.Rendered.invalid;
+import static dev.participation.testing.Rendered.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +34,16 @@ import dev.participation.events.internal.store.SessionMessageStore;
 import dev.participation.events.internal.store.SignUpStore;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.mail.OutboxStore;
+import dev.participation.testing.CsvDownload;
 import dev.participation.testing.FakeStaffRequest;
 import dev.participation.testing.People;
+import dev.participation.testing.Rendered;
 import dev.participation.testing.StaffPosts;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -87,19 +86,7 @@ class EventsStaffPageTest {
     }
 
     Document staffPage(String path) {
-        WidgetView view = page.render(FakeStaffRequest.to(KEY, path));
-        assertThat(view.status()).as(path).isEqualTo(WidgetView.OK);
-        return Jsoup.parseBodyFragment(view.html());
-    }
-
-    static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
-    }
-
-    static String notice(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Done.class);
-        return ((PostOutcome.Done) outcome).notice().map(Message::key).orElse("");
+        return Rendered.staffPage(page, path);
     }
 
     @StoreTest
@@ -220,12 +207,8 @@ class EventsStaffPageTest {
         signUps.signUp(id, party("Jo Baker", 2), EventExamples.LINK);
 
         Document export = staffPage(id + "/export");
-        String href = export.select("a#download").attr("href");
-        assertThat(href).startsWith("data:text/csv;charset=utf-8,");
         assertThat(export.select("a#download").attr("download")).endsWith("-2026-03-02.csv");
-        String csv = URLDecoder.decode(href.substring(href.indexOf(',') + 1), StandardCharsets.UTF_8);
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        List<CSVRecord> rows = CsvDownload.rows(export);
 
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("First name")).isEqualTo("'=HYPERLINK(\"http://x.io\",\"y\")");
@@ -235,12 +218,7 @@ class EventsStaffPageTest {
         assertThat(rows.get(1).get("First name")).isEqualTo("Child1");
         assertThat(rows.get(2).get("Permission given by")).isEqualTo("Jo Baker");
         assertThat(rows.get(2).get("Email")).isEqualTo("jo.baker@example.org");
-        for (CSVRecord row : rows) {
-            for (String cell : row) {
-                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")
-                        .doesNotStartWith("-");
-            }
-        }
+        CsvDownload.assertNoCellStartsAFormula(rows);
         assertThat(audit.forRecord("event-session", Long.toString(id))).extracting(e -> e.actor() + " " + e.action())
                 .containsExactly("sam event.session.read-bookings", "sam event.session.export");
     }

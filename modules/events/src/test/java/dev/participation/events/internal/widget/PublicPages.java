@@ -114,10 +114,6 @@ public final class PublicPages {
         return widget.post(request);
     }
 
-    public static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
-    }
 
     public static String location(PostOutcome outcome) {
         assertThat(outcome).isInstanceOf(PostOutcome.Done.class);

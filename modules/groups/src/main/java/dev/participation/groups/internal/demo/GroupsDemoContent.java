@@ -2,8 +2,6 @@ package dev.participation.groups.internal.demo;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 import dev.participation.api.demo.DemoContent;
@@ -17,7 +15,7 @@ import dev.participation.groups.api.Membership;
 import dev.participation.groups.api.Place;
 import dev.participation.groups.api.SchoolYear;
 import dev.participation.groups.api.WhoFor;
-import dev.participation.kit.i18n.LanguageBundles;
+import dev.participation.kit.demo.DemoWords;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,8 +33,7 @@ public final class GroupsDemoContent implements DemoContent {
 
     public static final String KEY = "groups.demo";
 
-    private static final LanguageBundles DEMO = new LanguageBundles(GroupsDemoContent.class,
-            "dev/participation/groups/demo/Demo");
+    private static final String DEMO = "dev/participation/groups/demo/Demo";
 
     private final Groups groups;
 
@@ -52,47 +49,46 @@ public final class GroupsDemoContent implements DemoContent {
 
     @Override
     public void install(String actor) {
-        ResourceBundle words = DEMO.forLocale(Locale.ROOT);
-        for (String slug : words.getString("groups").split(",")) {
+        DemoWords words = DemoWords.of(GroupsDemoContent.class, DEMO);
+        for (String slug : words.list("groups")) {
             // A group an editor already made at this address is theirs: leave it.
-            if (groups.find(slug.strip()).isEmpty()) {
-                groups.create(slug.strip(), details(words, slug.strip()), actor);
+            if (groups.find(slug).isEmpty()) {
+                groups.create(slug, details(words, slug), actor);
             }
         }
     }
 
-    static GroupDetails details(ResourceBundle words, String slug) {
+    static GroupDetails details(DemoWords words, String slug) {
         String p = slug + ".";
         WhoFor who = new WhoFor(number(words, p + "youngest"), number(words, p + "oldest"),
                 year(words, p + "firstYear"), year(words, p + "lastYear"), eligibility(words, p + "eligibility"));
-        FeedsInto feedsInto = new FeedsInto(optional(words, p + "group"), optional(words, p + "board"),
-                words.containsKey(p + "seats") ? Integer.parseInt(words.getString(p + "seats")) : 0);
-        return new GroupDetails(words.getString(p + "name"), words.getString(p + "summary"),
-                optional(words, p + "description"), who,
-                new Meetings(optional(words, p + "when"), Boolean.parseBoolean(optional(words, p + "termTimeOnly"))),
-                new Place(optional(words, p + "area"), optional(words, p + "venue"),
-                        known(Attendance.fromKey(words.getString(p + "attendance")).orElse(null), p + "attendance")),
-                optional(words, p + "accessibility"),
-                known(Membership.fromKey(words.getString(p + "membership")).orElse(null), p + "membership"),
-                feedsInto, words.getString("manager"), optional(words, p + "image"), optional(words, p + "alt"),
-                words.containsKey(p + "reviewed") ? LocalDate.parse(words.getString(p + "reviewed")) : null);
+        FeedsInto feedsInto = new FeedsInto(words.optional(p + "group"), words.optional(p + "board"),
+                words.has(p + "seats") ? words.number(p + "seats") : 0);
+        return new GroupDetails(words.text(p + "name"), words.text(p + "summary"), words.optional(p + "description"),
+                who, new Meetings(words.optional(p + "when"), Boolean.parseBoolean(words.optional(p + "termTimeOnly"))),
+                new Place(words.optional(p + "area"), words.optional(p + "venue"),
+                        known(Attendance.fromKey(words.text(p + "attendance")).orElse(null), p + "attendance")),
+                words.optional(p + "accessibility"),
+                known(Membership.fromKey(words.text(p + "membership")).orElse(null), p + "membership"),
+                feedsInto, words.text("manager"), words.optional(p + "image"), words.optional(p + "alt"),
+                words.has(p + "reviewed") ? LocalDate.parse(words.text(p + "reviewed")) : null);
     }
 
-    private static Set<Eligibility> eligibility(ResourceBundle words, String key) {
+    private static Set<Eligibility> eligibility(DemoWords words, String key) {
         Set<Eligibility> eligibility = EnumSet.noneOf(Eligibility.class);
-        for (String name : words.getString(key).split(",")) {
-            eligibility.add(known(Eligibility.fromKey(name.strip()).orElse(null), key));
+        for (String name : words.list(key)) {
+            eligibility.add(known(Eligibility.fromKey(name).orElse(null), key));
         }
         return eligibility;
     }
 
-    private static Integer number(ResourceBundle words, String key) {
-        return words.containsKey(key) ? Integer.valueOf(words.getString(key)) : null;
+    /** An age the group is for, or none when it has no limit that way. */
+    private static Integer number(DemoWords words, String key) {
+        return words.has(key) ? words.number(key) : null;
     }
 
-    private static SchoolYear year(ResourceBundle words, String key) {
-        return words.containsKey(key) ? known(SchoolYear.ofNumber(Integer.parseInt(words.getString(key))).orElse(null),
-                key) : null;
+    private static SchoolYear year(DemoWords words, String key) {
+        return words.has(key) ? known(SchoolYear.ofNumber(words.number(key)).orElse(null), key) : null;
     }
 
     private static <T> T known(T value, String key) {
@@ -100,9 +96,5 @@ public final class GroupsDemoContent implements DemoContent {
             throw new IllegalStateException("Unknown value in the groups demo: " + key);
         }
         return value;
-    }
-
-    private static String optional(ResourceBundle words, String key) {
-        return words.containsKey(key) ? words.getString(key) : "";
     }
 }

@@ -53,7 +53,7 @@ public final class GroupEditingPage extends RoutedStaffPage {
     public static final class Save extends RoutedAction {
         @Activate
         public Save(@Reference GroupEditingPage page) {
-            super(page.support(), GroupScreens.SAVE, Roles.EDITOR);
+            super(page, GroupScreens.SAVE);
         }
     }
 }

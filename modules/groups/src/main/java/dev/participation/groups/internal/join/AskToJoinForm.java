@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.participation.api.protection.PublicFormGuard;
-import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetRequest;
@@ -27,6 +26,7 @@ import dev.participation.groups.api.join.Reach;
 import dev.participation.groups.api.join.TrustedAdult;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.protection.GuardedForm;
+import dev.participation.kit.protection.ProtectedForm;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.staff.Times;
 import dev.participation.kit.template.Templates;
@@ -53,14 +53,14 @@ public final class AskToJoinForm implements AskToJoin {
     private static final String TEMPLATES = "/dev/participation/groups/templates";
 
     private final JoinRequests requests;
-    private final PublicFormGuard guard;
+    private final ProtectedForm protection;
     private final int consentAge;
     private final Templates templates = Templates.of(AskToJoinForm.class, TEMPLATES);
 
     @Activate
     public AskToJoinForm(@Reference JoinRequests requests, @Reference PublicFormGuard guard, JoinConfiguration config) {
         this.requests = requests;
-        this.guard = guard;
+        this.protection = new ProtectedForm(guard, FORM_KEY);
         this.consentAge = config.consentAge();
     }
 
@@ -77,7 +77,7 @@ public final class AskToJoinForm implements AskToJoin {
             return confirmation(request, sent.get());
         }
         Form form = Form.of(FIELDS).set(SUBMISSION, UUID.randomUUID().toString());
-        return view(request, group, form, GuardedForm.of(request, guard.fields(FORM_KEY)));
+        return view(request, group, form, protection.fields(request));
     }
 
     @Override
@@ -91,20 +91,19 @@ public final class AskToJoinForm implements AskToJoin {
         if (!submission.matches("[A-Za-z0-9-]{16,64}")) {
             form.set(SUBMISSION, UUID.randomUUID().toString());
         }
-        Verdict verdict = guard.check(FORM_KEY, request);
-        if (!verdict.passed()) {
-            return PostOutcome.invalid(view(request, group, form,
-                    GuardedForm.after(verdict, request, guard.fields(FORM_KEY), messages(request))));
+        Optional<GuardedForm> refused = protection.refusal(request, messages(request));
+        if (refused.isPresent()) {
+            return PostOutcome.invalid(view(request, group, form, refused.get()));
         }
         JoinAsk ask = read(form);
         if (!form.valid()) {
-            return PostOutcome.invalid(view(request, group, form, GuardedForm.of(request, guard.fields(FORM_KEY))));
+            return PostOutcome.invalid(view(request, group, form, protection.fields(request)));
         }
         try {
             requests.ask(group.slug(), form.text(SUBMISSION), ask, request.timeZone(), request.locale());
         } catch (JoinProblem e) {
             inPageOrder(form, e.problems());
-            return PostOutcome.invalid(view(request, group, form, GuardedForm.of(request, guard.fields(FORM_KEY))));
+            return PostOutcome.invalid(view(request, group, form, protection.fields(request)));
         } catch (NoSuchElementException e) {
             // The group went away while the form was open: back to the directory.
             return PostOutcome.done(request.links().page());
@@ -153,15 +152,7 @@ public final class AskToJoinForm implements AskToJoin {
 
     private WidgetView view(WidgetRequest request, PublicGroup group, Form form, GuardedForm guarded) {
         Messages words = messages(request);
-        String ns = request.namespace();
-        Map<String, Object> shared = new LinkedHashMap<>();
-        shared.put("ns", ns);
-        shared.put("csrf", request.csrf());
-        shared.put("action", request.links().action());
-        shared.put("form", form.values());
-        shared.put("errors", form.fieldErrors(words));
-        shared.put("errorSummary", form.summary(ns, words));
-        shared.put("guarded", guarded);
+        Map<String, Object> shared = ProtectedForm.shared(request, form, words, guarded);
         AskForm model = new AskForm(group.slug(), group.name(), PARAMETER, consentAge, request.links().view(
                 Map.of()), options(words, "join.reach.", Reach.values()),
                 options(words, "join.adultRole.", TrustedAdult.values()),

@@ -1,7 +1,6 @@
 package dev.participation.groups.internal.json;
 
 import java.net.URL;
-import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,6 +11,7 @@ import dev.participation.api.json.JsonRequest;
 import dev.participation.api.json.JsonResource;
 import dev.participation.groups.api.GroupRules;
 import dev.participation.groups.api.Groups;
+import dev.participation.kit.json.JsonAddresses;
 
 /**
  * {@code GET /api/groups} (the directory's search, with its filters and facet counts) and
@@ -38,28 +38,16 @@ public final class GroupJsonResource implements JsonResource {
 
     @Override
     public URL openApi() {
-        return resource(OPENAPI);
-    }
-
-    static URL resource(String path) {
-        URL url = GroupJsonResource.class.getResource(path);
-        if (url == null) {
-            throw new IllegalStateException("missing " + path);
-        }
-        return url;
+        return JsonAddresses.openApi(GroupJsonResource.class, OPENAPI);
     }
 
     @Override
     public Object get(JsonRequest request) {
-        List<String> segments = request.segments();
-        if (segments.isEmpty() || segments.size() == 1 && segments.get(0).isEmpty()) {
+        if (JsonAddresses.collection(request)) {
             DirectoryFilters.Search search = DirectoryFilters.read(request);
             return GroupJson.list(groups.search(search.query()), search.page(), search.query().size());
         }
-        String slug = segments.get(0);
-        if (segments.size() > 1 || !GroupRules.validSlug(slug)) {
-            throw ApiProblem.notFound("There is no group at this address.");
-        }
+        String slug = JsonAddresses.item(request, GroupRules::validSlug, "There is no group at this address.");
         return groups.find(slug).map(GroupJson::group)
                 .orElseThrow(() -> ApiProblem.notFound("There is no group called '" + slug + "'."));
     }

@@ -23,6 +23,7 @@ import dev.participation.groups.api.DirectoryPage;
 import dev.participation.groups.api.Group;
 import dev.participation.groups.api.GroupQuery;
 import dev.participation.groups.api.Groups;
+import dev.participation.kit.json.JsonAddresses;
 
 /**
  * The groups as an Open Referral UK 3.0 feed, the shape UK council directories exchange:
@@ -58,7 +59,7 @@ public final class OpenReferralFeed implements JsonResource {
 
     @Override
     public URL openApi() {
-        return GroupJsonResource.resource(OPENAPI);
+        return JsonAddresses.openApi(OpenReferralFeed.class, OPENAPI);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class JoinRequestsStaffPage extends RoutedStaffPage {
     public static final class Status extends RoutedAction {
         @Activate
         public Status(@Reference JoinRequestsStaffPage page) {
-            super(page.support(), RequestScreens.STATUS, Roles.STAFF);
+            super(page, RequestScreens.STATUS);
         }
     }
 
@@ -50,7 +50,7 @@ public final class JoinRequestsStaffPage extends RoutedStaffPage {
     public static final class Leave extends RoutedAction {
         @Activate
         public Leave(@Reference JoinRequestsStaffPage page) {
-            super(page.support(), RequestScreens.LEAVE, Roles.STAFF);
+            super(page, RequestScreens.LEAVE);
         }
     }
 }

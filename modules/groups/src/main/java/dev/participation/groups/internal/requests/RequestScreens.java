@@ -18,6 +18,7 @@ import dev.participation.groups.api.join.JoinRequestChanged;
 import dev.participation.groups.api.join.JoinRequests;
 import dev.participation.groups.api.join.JoinStatus;
 import dev.participation.groups.api.join.Reach;
+import dev.participation.kit.csv.CsvWriter;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.kit.staff.Endpoint;
@@ -118,7 +119,7 @@ final class RequestScreens {
         String csv = RequestCsv.write(all, s.zone(), s.messages());
         String file = group.slug() + "-join-requests-" + s.today() + ".csv";
         return s.view(s.text("requests.export.title", group.details().name()), "requests/export.ftlh",
-                new Export(group.details().name(), all.size(), RequestCsv.dataUri(csv), file,
+                new Export(group.details().name(), all.size(), CsvWriter.dataUri(csv), file,
                         s.href(Long.toString(group.id()))));
     }
 

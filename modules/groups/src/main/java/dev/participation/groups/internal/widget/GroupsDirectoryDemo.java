@@ -1,11 +1,10 @@
 package dev.participation.groups.internal.widget;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.participation.api.demo.DemoContent;
 import dev.participation.api.page.WidgetInstances;
-import dev.participation.api.widget.PreferencesValidation;
+import dev.participation.kit.demo.DemoPlacement;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,43 +16,22 @@ import org.osgi.service.component.annotations.Reference;
  * the groups bundle's own demo content ({@code groups.demo}).
  */
 @Component(service = DemoContent.class)
-public final class GroupsDirectoryDemo implements DemoContent {
+public final class GroupsDirectoryDemo extends DemoPlacement {
 
     public static final String KEY = "groups.directory.demo";
     /** The page the widgets go on: the directory widget's own page. */
     public static final String PAGE = GroupsWidget.KEY;
 
-    private final WidgetInstances instances;
-
     @Activate
     public GroupsDirectoryDemo(@Reference WidgetInstances instances) {
-        this.instances = instances;
-    }
-
-    @Override
-    public String key() {
-        return KEY;
+        super(KEY, instances, PAGE);
     }
 
     @Override
     public void install(String actor) {
-        place(GroupsWidget.LAYOUT_LIST, actor);
-        place(GroupsWidget.LAYOUT_MAP, actor);
-    }
-
-    private void place(String layout, String actor) {
-        boolean present = instances.onPage(PAGE).stream().anyMatch(i -> GroupsWidget.KEY.equals(i.widgetType())
-                && layout.equals(i.preferences().get(GroupsWidget.LAYOUT)));
-        if (present) {
-            return;
+        // Each layout once: the directory first, then the map below it.
+        for (String layout : new String[] {GroupsWidget.LAYOUT_LIST, GroupsWidget.LAYOUT_MAP}) {
+            place(GroupsWidget.TYPE, Map.of(GroupsWidget.LAYOUT, layout), Map.of(), actor);
         }
-        Map<String, String> prefs = new LinkedHashMap<>();
-        GroupsWidget.TYPE.preferences().forEach(p -> prefs.put(p.key(), p.defaultValue()));
-        prefs.put(GroupsWidget.LAYOUT, layout);
-        PreferencesValidation checked = GroupsWidget.TYPE.validate(prefs);
-        if (!checked.valid()) {
-            throw new IllegalStateException("demo widget settings are invalid: " + checked.errors());
-        }
-        instances.place(PAGE, GroupsWidget.KEY, checked.values().asMap(), actor);
     }
 }

@@ -39,6 +39,7 @@ import dev.participation.groups.internal.view.GroupPageView;
 import dev.participation.groups.internal.view.GroupText;
 import dev.participation.groups.internal.view.MapNode;
 import dev.participation.kit.form.GetForm;
+import dev.participation.kit.form.HandPicks;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
 import dev.participation.kit.staff.Times;
@@ -72,8 +73,6 @@ public final class GroupsWidget implements Widget {
     public static final String SHOW = "show";
     /** Preference: the situation the directory is limited to, when {@link #SHOW} is {@code tag}. */
     public static final String TAG = "tag";
-    /** Preferences: the groups chosen by hand, when {@link #SHOW} is {@code picked}. */
-    public static final List<String> PICKS = List.of("pick1", "pick2", "pick3", "pick4", "pick5");
     /** Preference: {@code list}, {@code cards} or {@code map}. */
     public static final String LAYOUT = "layout";
     /** Preference: whether visitors get the search and filters. */
@@ -99,6 +98,8 @@ public final class GroupsWidget implements Widget {
     static final String STYLESHEET = "groups.css";
     /** Longest group address a pick accepts; addresses are at most 60 characters. */
     static final int SLUG_MAX = 60;
+    /** Preferences: the groups chosen by hand, when {@link #SHOW} is {@code picked}. */
+    static final HandPicks PICKS = new HandPicks("groups", SLUG_MAX);
     /** Groups the map and the editors' pick list read at most: a council has dozens, not thousands. */
     static final int LISTED_MOST = 1000;
 
@@ -126,10 +127,7 @@ public final class GroupsWidget implements Widget {
                         Choice.keyed(SHOW_PICKED, "groups.show.picked"))));
         all.add(PreferenceDefinition.choice(TAG, "groups.pref.tag", "groups.pref.tag.hint", "", false,
                 optionalSituations));
-        for (int n = 0; n < PICKS.size(); n++) {
-            all.add(PreferenceDefinition.choiceFromData(PICKS.get(n), "groups.pref.pick" + (n + 1),
-                    n == 0 ? "groups.pref.pick.hint" : null, false, SLUG_MAX));
-        }
+        all.addAll(PICKS.definitions());
         all.add(PreferenceDefinition.bool(FILTERS, "groups.pref.filters", "groups.pref.filters.hint", true));
         all.add(PreferenceDefinition.choice(DEFAULT_WHO, "groups.pref.defaultWho", "groups.pref.defaultWho.hint", "",
                 false, optionalSituations));
@@ -179,34 +177,15 @@ public final class GroupsWidget implements Widget {
     /** The groups in the directory, for the pick lists, read when the settings form is drawn. */
     @Override
     public List<Choice> choices(PreferenceDefinition preference) {
-        if (!PICKS.contains(preference.key())) {
-            return preference.choices();
-        }
-        List<Choice> choices = new ArrayList<>();
-        for (PublicGroup g : listed()) {
-            choices.add(Choice.named(g.slug(), g.name()));
-        }
-        return choices;
+        return PICKS.choices(preference, () -> listed().stream().map(g -> Choice.named(g.slug(), g.name())).toList());
     }
 
     /** A picked group removed meanwhile, or "picked by hand" with nothing picked, cannot be saved. */
     @Override
     public Map<String, Message> validate(Preferences settings) {
-        Map<String, Message> errors = new LinkedHashMap<>();
-        boolean anyPicked = false;
-        for (String pick : PICKS) {
-            Optional<String> slug = settings.value(pick);
-            if (slug.isPresent()) {
-                anyPicked = true;
-                if (groups.find(slug.get()).isEmpty()) {
-                    errors.put(pick, Message.of("groups.pref.pick.gone"));
-                }
-            }
-        }
         String show = settings.get(SHOW);
-        if (SHOW_PICKED.equals(show) && !anyPicked) {
-            errors.put(PICKS.get(0), Message.of("groups.pref.pick.none"));
-        }
+        Map<String, Message> errors = PICKS.check(settings, SHOW_PICKED.equals(show),
+                slug -> groups.find(slug).isPresent());
         if (SHOW_TAG.equals(show) && settings.value(TAG).isEmpty()) {
             errors.put(TAG, Message.of("groups.pref.tag.none"));
         }
@@ -381,8 +360,8 @@ public final class GroupsWidget implements Widget {
         Paging paging = Paging.NONE;
         if (picked) {
             shown = new ArrayList<>();
-            for (String pick : PICKS) {
-                prefs.value(pick).flatMap(this::findQuietly).filter(g -> !shown.contains(g)).ifPresent(shown::add);
+            for (String slug : HandPicks.picked(prefs)) {
+                findQuietly(slug).ifPresent(shown::add);
             }
             total = shown.size();
         } else if (filter.valid()) {

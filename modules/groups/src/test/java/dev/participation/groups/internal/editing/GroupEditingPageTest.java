@@ -1,6 +1,7 @@
 package dev.participation.groups.internal.editing;
 
 import static dev.participation.groups.GroupExamples.forum;
+import static dev.participation.testing.Rendered.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -121,10 +122,6 @@ class GroupEditingPageTest {
         return posts.post(new Posted(FakeStaffRequest.to(GroupEditingPage.KEY, path, People.EDITOR), form));
     }
 
-    private static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
-    }
 
     private Document screen(String path) {
         return Jsoup.parseBodyFragment(page.render(FakeStaffRequest.to(GroupEditingPage.KEY, path, People.EDITOR))

@@ -1,5 +1,6 @@
 package dev.participation.groups.internal.join;
 
+import static dev.participation.testing.Rendered.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -85,10 +86,6 @@ class AskToJoinFormTest {
         return form.post(request(typed), group);
     }
 
-    static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
-    }
 
     Document page(FakeWidgetRequest request) {
         return Jsoup.parseBodyFragment(form.render(request, group).html());

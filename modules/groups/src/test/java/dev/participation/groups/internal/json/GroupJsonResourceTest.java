@@ -26,6 +26,7 @@ import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
+import dev.participation.testing.json.JsonApiClient;
 
 /**
  * {@code /api/groups} over the real store on H2 and PostgreSQL, through the portal's JSON API: every
@@ -34,7 +35,7 @@ import dev.participation.testing.db.TestStorage;
 @OwnSchema("groups") // GroupSchema.NAME, which the store keeps to itself
 class GroupJsonResourceTest {
 
-    ApiClient client;
+    JsonApiClient client;
 
     @BeforeEach
     void directory(TestStorage db) {
@@ -47,7 +48,7 @@ class GroupJsonResourceTest {
                 WhoFor.schoolYears(SchoolYear.YEAR_5, SchoolYear.YEAR_6, Eligibility.OPEN_TO_ALL)), "", ""), "editor");
         groups.create("young-carers-online", withPlace(withWho(forum("Young Carers Online"),
                 WhoFor.ages(5, 19, Eligibility.YOUNG_CARER)), "", Attendance.ONLINE), "editor");
-        client = new ApiClient(new GroupJsonResource(groups));
+        client = new JsonApiClient(new GroupJsonResource(groups));
     }
 
     private static List<String> slugs(JsonNode list) {
@@ -58,7 +59,7 @@ class GroupJsonResourceTest {
 
     @StoreTest
     void theWholeDirectoryIsOnePageWithFacetCountsAndNoManager() {
-        ApiClient.Answer answer = client.conforming("/api/groups", 200);
+        JsonApiClient.Answer answer = client.conforming("/api/groups", 200);
         JsonNode list = answer.json();
 
         assertThat(slugs(list)).containsExactly("care-leavers-forum", "primary-parliament", "young-carers-online",
@@ -98,7 +99,7 @@ class GroupJsonResourceTest {
 
     @StoreTest
     void oneGroupHasEverythingThePublicMaySee() {
-        ApiClient.Answer answer = client.conforming("/api/groups/youth-cabinet", 200);
+        JsonApiClient.Answer answer = client.conforming("/api/groups/youth-cabinet", 200);
         JsonNode group = answer.json();
 
         assertThat(group.get("name").asText()).isEqualTo("Youth Cabinet");
@@ -131,7 +132,7 @@ class GroupJsonResourceTest {
         for (String query : List.of("age=-1", "age=200", "age=ten", "age=1.5", "for=aliens", "way=both",
                 "way=teleport", "page=0", "page=99999999999", "size=0", "size=101", "size=x", "area=",
                 "q=" + "a".repeat(201), "colour=blue", "age=1&age=2")) {
-            ApiClient.Answer answer = client.get("/api/groups?" + query);
+            JsonApiClient.Answer answer = client.get("/api/groups?" + query);
             assertThat(answer.status()).as(query).isEqualTo(400);
             assertThat(answer.json().get("detail").asText()).as(query).isNotBlank();
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.participation.groups.api.Groups;
+import dev.participation.testing.json.JsonApiClient;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
@@ -20,10 +21,10 @@ class OpenApiFragmentsTest {
     @Test
     void theMergedDocumentIsValidAndKeepsEveryPathAndSchema() throws Exception {
         Groups groups = mock(Groups.class);
-        ApiClient client = new ApiClient(new GroupJsonResource(groups),
+        JsonApiClient client = new JsonApiClient(new GroupJsonResource(groups),
                 new OpenReferralFeed(groups, OpenReferralFeedTest.config("", "", "")));
 
-        ApiClient.Answer answer = client.get("/api/openapi.json");
+        JsonApiClient.Answer answer = client.get("/api/openapi.json");
 
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.body());
         assertThat(parsed.getMessages()).as("parser messages").isEmpty();

@@ -40,6 +40,7 @@ import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
+import dev.participation.testing.json.JsonApiClient;
 
 /**
  * The Open Referral UK feed over the real store on H2 and PostgreSQL. The oracle is the standard's
@@ -53,7 +54,7 @@ class OpenReferralFeedTest {
     static JsonSchema serviceList;
 
     GroupStore groups;
-    ApiClient client;
+    JsonApiClient client;
 
     @BeforeAll
     static void schemas() throws IOException {
@@ -94,7 +95,7 @@ class OpenReferralFeedTest {
                 WhoFor.anyAge(Eligibility.PARENT_OR_CARER, Eligibility.SEND)), "", Attendance.ONLINE), "editor");
         groups.create("young-carers", withWho(forum("Young Carers Forum"),
                 WhoFor.ages(5, 19, Eligibility.YOUNG_CARER)), "editor");
-        client = new ApiClient(new OpenReferralFeed(groups, config("https://www.example.gov.uk/groups/{slug}",
+        client = new JsonApiClient(new OpenReferralFeed(groups, config("https://www.example.gov.uk/groups/{slug}",
                 "Participation team", "participation@example.gov.uk")));
     }
 
@@ -132,7 +133,7 @@ class OpenReferralFeedTest {
     @StoreTest
     void everyFullServiceValidatesAgainstTheStandardsServiceSchema() {
         for (JsonNode item : everyService()) {
-            ApiClient.Answer answer = client.conforming("/api/open-referral/services/" + item.get("id").asText(),
+            JsonApiClient.Answer answer = client.conforming("/api/open-referral/services/" + item.get("id").asText(),
                     200);
             JsonNode full = answer.json();
             assertThat(problems(service, full)).as(answer.body()).isEmpty();
@@ -148,7 +149,7 @@ class OpenReferralFeedTest {
     void theDemoGroupsValidateToo(TestStorage db) {
         GroupStore demoStore = new GroupStore(db.storage(), new AuditLogStore(db.platform(), db.clock()), db.clock());
         new GroupsDemoContent(demoStore).install("system");
-        ApiClient demo = new ApiClient(new OpenReferralFeed(demoStore, config("", "", "")));
+        JsonApiClient demo = new JsonApiClient(new OpenReferralFeed(demoStore, config("", "", "")));
 
         JsonNode page = demo.conforming("/api/open-referral/services?per_page=100", 200).json();
 
@@ -207,7 +208,7 @@ class OpenReferralFeedTest {
 
     @StoreTest
     void withoutConfigurationNoAddressEmailOrContactIsMadeUp() {
-        ApiClient bare = new ApiClient(new OpenReferralFeed(groups, config("http://insecure.example/{slug}", "",
+        JsonApiClient bare = new JsonApiClient(new OpenReferralFeed(groups, config("http://insecure.example/{slug}", "",
                 "not an email")));
 
         JsonNode s = bare.conforming("/api/open-referral/services/" + OpenReferralServices.serviceId("youth-cabinet"),
@@ -250,7 +251,7 @@ class OpenReferralFeedTest {
         assertThat(past.get("contents")).isEmpty();
 
         for (String query : List.of("page=0", "per_page=101", "per_page=two", "taxonomy_term_id=x", "minimum_age=5")) {
-            ApiClient.Answer answer = client.get("/api/open-referral/services?" + query);
+            JsonApiClient.Answer answer = client.get("/api/open-referral/services?" + query);
             assertThat(answer.status()).as(query).isEqualTo(400);
             assertThat(answer.json().get("detail").asText()).isNotBlank();
         }

@@ -2,12 +2,10 @@ package dev.participation.groups.internal.requests;
 
 import static dev.participation.groups.JoinExamples.byEmail;
 import static dev.participation.groups.JoinExamples.throughKeyWorker;
+import static dev.participation.testing.Rendered.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import java.io.StringReader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,16 +27,16 @@ import dev.participation.groups.internal.store.GroupSchema;
 import dev.participation.groups.internal.store.GroupStore;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.mail.OutboxStore;
+import dev.participation.testing.CsvDownload;
 import dev.participation.testing.FakeStaffRequest;
 import dev.participation.testing.People;
+import dev.participation.testing.Rendered;
 import dev.participation.testing.StaffPosts;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -77,14 +75,7 @@ class JoinRequestsStaffPageTest {
     }
 
     Document staffPage(String path) {
-        WidgetView view = page.render(FakeStaffRequest.to(KEY, path));
-        assertThat(view.status()).as(path).isEqualTo(WidgetView.OK);
-        return Jsoup.parseBodyFragment(view.html());
-    }
-
-    static Document invalid(PostOutcome outcome) {
-        assertThat(outcome).isInstanceOf(PostOutcome.Invalid.class);
-        return Jsoup.parseBodyFragment(((PostOutcome.Invalid) outcome).view().html());
+        return Rendered.staffPage(page, path);
     }
 
     @StoreTest
@@ -176,13 +167,8 @@ class JoinRequestsStaffPageTest {
         ask(throughKeyWorker("Sam", "Jo Baker", "jo.baker@example.org"));
 
         Document export = staffPage(forum.id() + "/export");
-        String href = export.select("a#download").attr("href");
-        assertThat(href).startsWith("data:text/csv;charset=utf-8,");
         assertThat(export.select("a#download").attr("download")).isEqualTo("youth-forum-join-requests-2026-03-02.csv");
-        String csv = URLDecoder.decode(href.substring(href.indexOf(',') + 1), StandardCharsets.UTF_8);
-
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        List<CSVRecord> rows = CsvDownload.rows(export);
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("First name")).isEqualTo("'=HYPERLINK(\"http://x.io\",\"y\")");
@@ -196,11 +182,7 @@ class JoinRequestsStaffPageTest {
         assertThat(rows.get(1).get("Agreed with")).isEqualTo("delegated authority");
         assertThat(rows.get(1).get("Status")).isEqualTo("New");
         assertThat(rows.get(1).get("Answer by")).isEqualTo("2026-03-09");
-        for (CSVRecord row : rows) {
-            for (String cell : row) {
-                assertThat(cell).as("no cell starts a formula").doesNotMatch("(?s)^[=+\\-@\t\r].*");
-            }
-        }
+        CsvDownload.assertNoCellStartsAFormula(rows);
     }
 
     @StoreTest

@@ -43,7 +43,7 @@ public final class PledgeActions {
     public static final class Create extends RoutedAction {
         @Activate
         public Create(@Reference PledgeAuthoringPage page) {
-            super(page.support(), CREATE, Roles.EDITOR);
+            super(page, CREATE);
         }
     }
 
@@ -52,7 +52,7 @@ public final class PledgeActions {
     public static final class SaveDetails extends RoutedAction {
         @Activate
         public SaveDetails(@Reference PledgeAuthoringPage page) {
-            super(page.support(), DETAILS, Roles.EDITOR);
+            super(page, DETAILS);
         }
     }
 
@@ -61,7 +61,7 @@ public final class PledgeActions {
     public static final class Publish extends RoutedAction {
         @Activate
         public Publish(@Reference PledgeAuthoringPage page) {
-            super(page.support(), PUBLISH, Roles.EDITOR);
+            super(page, PUBLISH);
         }
     }
 
@@ -70,7 +70,7 @@ public final class PledgeActions {
     public static final class AddPrinciple extends RoutedAction {
         @Activate
         public AddPrinciple(@Reference PledgeAuthoringPage page) {
-            super(page.support(), PRINCIPLE_ADD, Roles.EDITOR);
+            super(page, PRINCIPLE_ADD);
         }
     }
 
@@ -79,7 +79,7 @@ public final class PledgeActions {
     public static final class SavePrinciple extends RoutedAction {
         @Activate
         public SavePrinciple(@Reference PledgeAuthoringPage page) {
-            super(page.support(), PRINCIPLE_SAVE, Roles.EDITOR);
+            super(page, PRINCIPLE_SAVE);
         }
     }
 
@@ -88,7 +88,7 @@ public final class PledgeActions {
     public static final class MovePrinciple extends RoutedAction {
         @Activate
         public MovePrinciple(@Reference PledgeAuthoringPage page) {
-            super(page.support(), PRINCIPLE_MOVE, Roles.EDITOR);
+            super(page, PRINCIPLE_MOVE);
         }
     }
 
@@ -97,7 +97,7 @@ public final class PledgeActions {
     public static final class RemovePrinciple extends RoutedAction {
         @Activate
         public RemovePrinciple(@Reference PledgeAuthoringPage page) {
-            super(page.support(), PRINCIPLE_REMOVE, Roles.EDITOR);
+            super(page, PRINCIPLE_REMOVE);
         }
     }
 
@@ -106,7 +106,7 @@ public final class PledgeActions {
     public static final class AddCommitment extends RoutedAction {
         @Activate
         public AddCommitment(@Reference PledgeAuthoringPage page) {
-            super(page.support(), COMMITMENT_ADD, Roles.EDITOR);
+            super(page, COMMITMENT_ADD);
         }
     }
 
@@ -115,7 +115,7 @@ public final class PledgeActions {
     public static final class SaveCommitment extends RoutedAction {
         @Activate
         public SaveCommitment(@Reference PledgeAuthoringPage page) {
-            super(page.support(), COMMITMENT_SAVE, Roles.EDITOR);
+            super(page, COMMITMENT_SAVE);
         }
     }
 
@@ -124,7 +124,7 @@ public final class PledgeActions {
     public static final class MoveCommitment extends RoutedAction {
         @Activate
         public MoveCommitment(@Reference PledgeAuthoringPage page) {
-            super(page.support(), COMMITMENT_MOVE, Roles.EDITOR);
+            super(page, COMMITMENT_MOVE);
         }
     }
 
@@ -133,7 +133,7 @@ public final class PledgeActions {
     public static final class RemoveCommitment extends RoutedAction {
         @Activate
         public RemoveCommitment(@Reference PledgeAuthoringPage page) {
-            super(page.support(), COMMITMENT_REMOVE, Roles.EDITOR);
+            super(page, COMMITMENT_REMOVE);
         }
     }
 
@@ -142,7 +142,7 @@ public final class PledgeActions {
     public static final class SaveSignatory extends RoutedAction {
         @Activate
         public SaveSignatory(@Reference PledgeAuthoringPage page) {
-            super(page.support(), SIGNATORY_SAVE, Roles.EDITOR);
+            super(page, SIGNATORY_SAVE);
         }
     }
 
@@ -151,7 +151,7 @@ public final class PledgeActions {
     public static final class RemoveSignatory extends RoutedAction {
         @Activate
         public RemoveSignatory(@Reference PledgeAuthoringPage page) {
-            super(page.support(), SIGNATORY_REMOVE, Roles.EDITOR);
+            super(page, SIGNATORY_REMOVE);
         }
     }
 
@@ -160,7 +160,7 @@ public final class PledgeActions {
     public static final class Restore extends RoutedAction {
         @Activate
         public Restore(@Reference PledgeAuthoringPage page) {
-            super(page.support(), RESTORE, Roles.EDITOR);
+            super(page, RESTORE);
         }
     }
 
@@ -169,7 +169,7 @@ public final class PledgeActions {
     public static final class AddEvidence extends RoutedAction {
         @Activate
         public AddEvidence(@Reference PledgeEvidencePage page) {
-            super(page.support(), EVIDENCE_ADD, Roles.STAFF);
+            super(page, EVIDENCE_ADD);
         }
     }
 
@@ -187,7 +187,7 @@ public final class PledgeActions {
     public static final class RemoveEvidence extends RoutedAction {
         @Activate
         public RemoveEvidence(@Reference PledgeEvidencePage page) {
-            super(page.support(), EVIDENCE_REMOVE, Roles.STAFF);
+            super(page, EVIDENCE_REMOVE);
         }
     }
 }

@@ -42,6 +42,6 @@ public final class PledgeAuthoringPage extends RoutedStaffPage {
             Accounts accounts) {
         super(KEY, "authoring.page.title", Roles.EDITOR, new StaffSupport(PledgeAuthoringPage.class, TEMPLATES,
                 BUNDLES, clock, new AuthoringRouter(pledges, new PledgeRenderer())::route,
-                accounts == null ? id -> Optional.empty() : accounts::find));
+                StaffSupport.namesFrom(accounts)));
     }
 }

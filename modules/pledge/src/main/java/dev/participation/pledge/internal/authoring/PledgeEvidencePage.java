@@ -37,6 +37,6 @@ public final class PledgeEvidencePage extends RoutedStaffPage {
         super(KEY, "evidence.page.title", Roles.STAFF, new StaffSupport(PledgeEvidencePage.class,
                 PledgeAuthoringPage.TEMPLATES, PledgeAuthoringPage.BUNDLES, clock,
                 new EvidenceRouter(pledges)::route,
-                accounts == null ? id -> Optional.empty() : accounts::find));
+                StaffSupport.namesFrom(accounts)));
     }
 }

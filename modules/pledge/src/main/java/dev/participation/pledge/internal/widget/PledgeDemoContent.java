@@ -2,9 +2,7 @@ package dev.participation.pledge.internal.widget;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
@@ -17,8 +15,8 @@ import dev.participation.pledge.api.PledgeDraft;
 import dev.participation.pledge.api.Pledges;
 import dev.participation.pledge.api.Principle;
 import dev.participation.pledge.api.Signatory;
-import dev.participation.api.widget.PreferencesValidation;
-import dev.participation.kit.i18n.LanguageBundles;
+import dev.participation.kit.demo.DemoPlacement;
+import dev.participation.kit.demo.DemoWords;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
  * translated.
  */
 @Component(service = DemoContent.class)
-public final class PledgeDemoContent implements DemoContent {
+public final class PledgeDemoContent extends DemoPlacement {
 
     public static final String KEY = "pledge.demo";
     /** The page the widgets go on: the pledge widget's own page. */
@@ -41,101 +39,75 @@ public final class PledgeDemoContent implements DemoContent {
     static final String YOUNG_PEOPLE = "cyp";
     static final String PARENTS = "parents";
 
-    private static final LanguageBundles DEMO = new LanguageBundles(PledgeDemoContent.class,
-            "dev/participation/pledge/demo/Demo");
+    private static final String DEMO = "dev/participation/pledge/demo/Demo";
 
     private final Pledges pledges;
-    private final WidgetInstances instances;
 
     @Activate
     public PledgeDemoContent(@Reference Pledges pledges, @Reference WidgetInstances instances) {
+        super(KEY, instances, PAGE);
         this.pledges = pledges;
-        this.instances = instances;
-    }
-
-    @Override
-    public String key() {
-        return KEY;
     }
 
     @Override
     public void install(String actor) {
-        ResourceBundle words = DEMO.forLocale(Locale.ROOT);
+        DemoWords words = DemoWords.of(PledgeDemoContent.class, DEMO);
         String youngPeople = publish(words, YOUNG_PEOPLE, actor);
         String parents = publish(words, PARENTS, actor);
-        place(youngPeople, PledgeWidget.LAYOUT_FULL, actor);
-        place(parents, PledgeWidget.LAYOUT_CARDS, actor);
+        show(youngPeople, PledgeWidget.LAYOUT_FULL, actor);
+        show(parents, PledgeWidget.LAYOUT_CARDS, actor);
     }
 
     /** Creates and publishes one pledge (unless one already lives at its address); returns its slug. */
-    private String publish(ResourceBundle words, String prefix, String actor) {
-        String slug = words.getString(prefix + ".slug");
+    private String publish(DemoWords words, String prefix, String actor) {
+        String slug = words.text(prefix + ".slug");
         if (pledges.published(slug).isPresent()) {
             return slug;
         }
         PledgeDraft draft = pledges.create(slug, content(words, prefix), actor);
         pledges.publish(draft.id(), draft.revision(), actor);
         String evidenceKey = prefix + ".evidence.commitment";
-        if (words.containsKey(evidenceKey)) {
-            pledges.addEvidence(draft.id(), words.getString(evidenceKey),
-                    LocalDate.parse(words.getString(prefix + ".evidence.date")),
-                    words.getString(prefix + ".evidence.text"), "", actor, true);
+        if (words.has(evidenceKey)) {
+            pledges.addEvidence(draft.id(), words.text(evidenceKey),
+                    LocalDate.parse(words.text(prefix + ".evidence.date")), words.text(prefix + ".evidence.text"), "",
+                    actor, true);
         }
         return slug;
     }
 
+    /** Kept for the benchmarks, which build the demo's pledges without a portal. */
     static PledgeContent content(ResourceBundle words, String prefix) {
+        return content(new DemoWords(words), prefix);
+    }
+
+    static PledgeContent content(DemoWords words, String prefix) {
         List<Principle> principles = new ArrayList<>();
-        for (String part : words.getString(prefix + ".parts").split(",")) {
-            String base = prefix + "." + part.strip();
+        for (String part : words.list(prefix + ".parts")) {
+            String base = prefix + "." + part;
             List<Commitment> commitments = new ArrayList<>();
-            for (int n = 1; words.containsKey(base + ".c" + n); n++) {
-                commitments.add(new Commitment(part.strip() + "-" + n, words.getString(base + ".c" + n),
-                        optional(words, base + ".c" + n + ".easy")));
+            for (int n = 1; words.has(base + ".c" + n); n++) {
+                commitments.add(new Commitment(part + "-" + n, words.text(base + ".c" + n),
+                        words.optional(base + ".c" + n + ".easy")));
             }
-            principles.add(new Principle(part.strip(), words.getString(base + ".title"),
-                    words.getString(base + ".promise"), optional(words, base + ".promise.easy"), "", "",
-                    commitments));
+            principles.add(new Principle(part, words.text(base + ".title"), words.text(base + ".promise"),
+                    words.optional(base + ".promise.easy"), "", "", commitments));
         }
         List<Signatory> signatories = new ArrayList<>();
-        int count = Integer.parseInt(words.getString(prefix + ".signatories"));
-        for (int n = 1; n <= count; n++) {
+        for (int n = 1; n <= words.number(prefix + ".signatories"); n++) {
             String base = prefix + ".signatory" + n;
-            signatories.add(new Signatory(words.getString(base + ".name"), optional(words, base + ".role"),
-                    LocalDate.parse(words.getString(base + ".date"))));
+            signatories.add(new Signatory(words.text(base + ".name"), words.optional(base + ".role"),
+                    LocalDate.parse(words.text(base + ".date"))));
         }
-        Audience audience = Audience.fromKey(words.getString(prefix + ".audience"))
+        Audience audience = Audience.fromKey(words.text(prefix + ".audience"))
                 .orElseThrow(() -> new IllegalStateException("unknown audience in demo: " + prefix));
-        return new PledgeContent(words.getString(prefix + ".title"), audience, paragraphs(words, prefix + ".intro"),
-                paragraphs(words, prefix + ".intro.easy"), principles, signatories);
+        return new PledgeContent(words.text(prefix + ".title"), audience, words.paragraphs(prefix + ".intro"),
+                words.paragraphs(prefix + ".intro.easy"), principles, signatories);
     }
 
-    private void place(String slug, String layout, String actor) {
-        boolean present = instances.onPage(PAGE).stream().anyMatch(i -> PledgeWidget.KEY.equals(i.widgetType())
-                && slug.equals(i.preferences().get(PledgeWidget.PLEDGE)));
-        if (present) {
-            return;
-        }
-        Map<String, String> prefs = new LinkedHashMap<>();
-        prefs.put(PledgeWidget.PLEDGE, slug);
-        prefs.put(PledgeWidget.LAYOUT, layout);
-        prefs.put(PledgeWidget.PRINCIPLE, "");
-        prefs.put(PledgeWidget.COMMITMENTS, "true");
-        prefs.put(PledgeWidget.EASY_READ, "true");
-        prefs.put(PledgeWidget.LEVEL, "2");
-        PreferencesValidation checked = PledgeWidget.TYPE.validate(prefs);
-        if (!checked.valid()) {
-            throw new IllegalStateException("demo widget settings are invalid: " + checked.errors());
-        }
-        instances.place(PAGE, PledgeWidget.KEY, checked.values().asMap(), actor);
-    }
-
-    // Properties files keep a paragraph break as the two characters \n inside one value.
-    private static String paragraphs(ResourceBundle words, String key) {
-        return optional(words, key).replace("\\n", "\n");
-    }
-
-    private static String optional(ResourceBundle words, String key) {
-        return words.containsKey(key) ? words.getString(key) : "";
+    /** A pledge widget showing this pledge in this layout, unless one shows it already. */
+    private void show(String slug, String layout, String actor) {
+        // Otherwise the widget's defaults: commitments and easy read shown, headings from level 2.
+        place(PledgeWidget.TYPE, Map.of(PledgeWidget.PLEDGE, slug), Map.of(PledgeWidget.LAYOUT, layout),
+                actor);
     }
 }

@@ -17,6 +17,7 @@ import dev.participation.pledge.api.Pledges;
 import dev.participation.pledge.api.Principle;
 import dev.participation.pledge.api.PublishedPledge;
 import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.json.JsonAddresses;
 import dev.participation.pledge.internal.view.EvidenceLinks;
 
 import org.osgi.service.component.annotations.Activate;
@@ -47,24 +48,17 @@ public final class PledgeJsonResource implements JsonResource {
 
     @Override
     public URL openApi() {
-        URL url = PledgeJsonResource.class.getResource(OPENAPI);
-        if (url == null) {
-            throw new IllegalStateException("missing " + OPENAPI);
-        }
-        return url;
+        return JsonAddresses.openApi(PledgeJsonResource.class, OPENAPI);
     }
 
     @Override
     public Object get(JsonRequest request) {
-        List<String> segments = request.segments();
-        if (segments.isEmpty() || segments.size() == 1 && segments.get(0).isEmpty()) {
+        if (JsonAddresses.collection(request)) {
             Messages words = words(request.locale());
             return pledges.published().stream().map(p -> summary(p, words)).toList();
         }
-        String slug = segments.get(0);
-        if (segments.size() > 1 || !PledgeRules.validSlug(slug)) {
-            throw ApiProblem.notFound("There is no published pledge at this address.");
-        }
+        String slug = JsonAddresses.item(request, PledgeRules::validSlug,
+                "There is no published pledge at this address.");
         return pledges.published(slug).map(p -> pledge(p, words(request.locale())))
                 .orElseThrow(() -> ApiProblem.notFound("There is no published pledge called '" + slug + "'."));
     }

@@ -112,13 +112,6 @@ final class Fixtures {
         return Jsoup.parseBodyFragment(view.html());
     }
 
-    static Document invalid(PostOutcome outcome) {
-        if (!(outcome instanceof PostOutcome.Invalid invalid)) {
-            throw new AssertionError("expected the form again with errors, got " + outcome);
-        }
-        return html(invalid.view());
-    }
-
     static PostOutcome.Done done(PostOutcome outcome) {
         if (!(outcome instanceof PostOutcome.Done done)) {
             throw new AssertionError("expected the post to succeed, got " + outcome);

@@ -7,7 +7,7 @@ import static dev.participation.pledge.internal.authoring.Fixtures.done;
 import static dev.participation.pledge.internal.authoring.Fixtures.draft;
 import static dev.participation.pledge.internal.authoring.Fixtures.evidenceEditor;
 import static dev.participation.pledge.internal.authoring.Fixtures.html;
-import static dev.participation.pledge.internal.authoring.Fixtures.invalid;
+import static dev.participation.testing.Rendered.invalid;
 import static dev.participation.pledge.internal.authoring.Fixtures.principle;
 import static dev.participation.pledge.internal.authoring.Fixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;

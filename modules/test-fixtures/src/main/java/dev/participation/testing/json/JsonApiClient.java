@@ -1,4 +1,4 @@
-package dev.participation.events.internal.json;
+package dev.participation.testing.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -27,36 +27,46 @@ import dev.participation.rest.internal.core.JsonApi;
 import dev.participation.rest.internal.core.WidgetTypesResource;
 
 /**
- * The portal's real JSON API with the events' resource bound as DS binds it; every answer is
- * checked against the assembled {@code /api/openapi.json} by Atlassian's OpenAPI validator.
- * (The groups' tests hold a client of the same shape; the test fixtures would be a shared home.)
+ * The portal's real JSON API with a widget's resources bound, as DS binds them, and a client that
+ * checks every answer against the assembled {@code /api/openapi.json} with Atlassian's OpenAPI
+ * validator. For example {@code new JsonApiClient(new EventJsonResource(...)).conforming("/api/events", 200)}.
+ *
+ * <p>A module using it declares {@code participation-rest} and {@code swagger-request-validator-core}
+ * in test scope.
  */
-final class JsonApiClient {
+public final class JsonApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonApi api;
     private OpenApiInteractionValidator validator;
 
-    record Answer(int status, String contentType, String body) {
-        JsonNode json() {
+    /** What the API answered: its status, content type and body as text. */
+    public record Answer(int status, String contentType, String body) {
+
+        /** The body parsed as JSON; not JSON fails the test. */
+        public JsonNode json() {
             try {
-                return new ObjectMapper().readTree(body);
+                return JSON.readTree(body);
             } catch (Exception e) {
                 throw new AssertionError("not JSON: " + body, e);
             }
         }
     }
 
-    JsonApiClient(JsonResource resource) {
+    public JsonApiClient(JsonResource... resources) {
         Logger logger = mock(Logger.class);
         ApiConfiguration config = mock(ApiConfiguration.class);
         when(config.defaultLanguage()).thenReturn("en-GB");
         when(config.maxAgeSeconds()).thenReturn(0);
         api = new JsonApi(config, new WidgetTypesResource(logger), logger);
-        api.bindJsonResource(resource, Map.of());
+        for (JsonResource resource : resources) {
+            api.bindJsonResource(resource, Map.of());
+        }
     }
 
     /** A GET of {@code /api/...}, the query percent-encoded as sent. */
-    Answer get(String uri) {
+    public Answer get(String uri) {
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         Map<String, String[]> parameters = parameters(q < 0 ? null : uri.substring(q + 1));
@@ -66,8 +76,8 @@ final class JsonApiClient {
         return new Answer(answer.status(), answer.contentType(), new String(answer.body(), StandardCharsets.UTF_8));
     }
 
-    /** A GET whose answer has this status and conforms to the OpenAPI document. */
-    Answer conforming(String uri, int status) {
+    /** A GET whose answer must have this status and conform to the OpenAPI document. */
+    public Answer conforming(String uri, int status) {
         Answer answer = get(uri);
         assertThat(answer.status()).as(uri + ": " + answer.body()).isEqualTo(status);
         if (validator == null) {
@@ -91,9 +101,9 @@ final class JsonApiClient {
         if (query != null) {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
-                values.computeIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        k -> new ArrayList<>())
-                        .add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         }
         Map<String, String[]> result = new LinkedHashMap<>();
