@@ -8,4 +8,9 @@ import dev.participation.api.storage.Storage;
  * through either join each other.
  */
 public interface Database extends Storage {
+
+    /** Whether this thread is inside a transaction, which a {@link #write} would join. */
+    default boolean inTransaction() {
+        return false;
+    }
 }

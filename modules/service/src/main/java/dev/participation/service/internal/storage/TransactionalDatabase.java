@@ -39,6 +39,11 @@ public final class TransactionalDatabase implements Database {
     }
 
     @Override
+    public boolean inTransaction() {
+        return transactions.activeTransaction();
+    }
+
+    @Override
     public Dialect dialect() {
         return dialect;
     }
