@@ -210,24 +210,12 @@ class PublicFormGuardServiceTest {
             PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
             List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("all", limit));
             Instant now = clock.instant();
-            CountDownLatch ready = new CountDownLatch(posts);
-            ExecutorService pool = Executors.newFixedThreadPool(posts);
-            int admitted = 0;
-            try {
-                List<Future<Boolean>> answers = new ArrayList<>();
-                for (int i = 0; i < posts; i++) {
-                    answers.add(pool.submit((Callable<Boolean>) () -> {
-                        ready.countDown();
-                        ready.await(10, TimeUnit.SECONDS);
-                        return windows.admit(FORM, limits, now).isEmpty();
-                    }));
-                }
-                for (Future<Boolean> answer : answers) {
-                    admitted += answer.get(60, TimeUnit.SECONDS) ? 1 : 0;
-                }
-            } finally {
-                pool.shutdownNow();
+            List<Callable<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < posts; i++) {
+                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
             }
+
+            int admitted = allAtOnce(sends, Duration.ofSeconds(60));
 
             assertThat(admitted).isEqualTo(limit);
             assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(limit);
@@ -238,27 +226,15 @@ class PublicFormGuardServiceTest {
             int posts = 30;
             PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
             Instant now = clock.instant();
-            CountDownLatch ready = new CountDownLatch(posts);
-            ExecutorService pool = Executors.newFixedThreadPool(posts);
-            int admitted = 0;
-            try {
-                List<Future<Boolean>> answers = new ArrayList<>();
-                for (int i = 0; i < posts; i++) {
-                    // Ten addresses, three posts each, all at once against an overall limit of 5.
-                    List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("address:" + i % 10, 3),
-                            new PostWindows.Limit("all", 5));
-                    answers.add(pool.submit((Callable<Boolean>) () -> {
-                        ready.countDown();
-                        ready.await(10, TimeUnit.SECONDS);
-                        return windows.admit(FORM, limits, now).isEmpty();
-                    }));
-                }
-                for (Future<Boolean> answer : answers) {
-                    admitted += answer.get(60, TimeUnit.SECONDS) ? 1 : 0;
-                }
-            } finally {
-                pool.shutdownNow();
+            List<Callable<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < posts; i++) {
+                // Ten addresses, three posts each, all at once against an overall limit of 5.
+                List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("address:" + i % 10, 3),
+                        new PostWindows.Limit("all", 5));
+                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
             }
+
+            int admitted = allAtOnce(sends, Duration.ofSeconds(60));
 
             assertThat(admitted).isEqualTo(5);
             // The 25 refused overall took nothing from their addresses.
@@ -291,30 +267,20 @@ class PublicFormGuardServiceTest {
             Instant now = clock.instant();
             int threadsPerNode = 4;
             int postsPerThread = 200; // 1,600 posts in all, each node alone sending more than half the limit
-            ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerNode);
-            CountDownLatch ready = new CountDownLatch(2 * threadsPerNode);
-            int admitted = 0;
-            try {
-                List<Future<Integer>> answers = new ArrayList<>();
-                for (PostWindows node : nodes) {
-                    for (int t = 0; t < threadsPerNode; t++) {
-                        answers.add(pool.submit(() -> {
-                            ready.countDown();
-                            ready.await(10, TimeUnit.SECONDS);
-                            int mine = 0;
-                            for (int i = 0; i < postsPerThread; i++) {
-                                mine += node.admit(FORM, limits, now).isEmpty() ? 1 : 0;
-                            }
-                            return mine;
-                        }));
-                    }
+            List<Callable<Integer>> senders = new ArrayList<>();
+            for (PostWindows node : nodes) {
+                for (int t = 0; t < threadsPerNode; t++) {
+                    senders.add(() -> {
+                        int mine = 0;
+                        for (int i = 0; i < postsPerThread; i++) {
+                            mine += node.admit(FORM, limits, now).isEmpty() ? 1 : 0;
+                        }
+                        return mine;
+                    });
                 }
-                for (Future<Integer> answer : answers) {
-                    admitted += answer.get(120, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
             }
+
+            int admitted = allAtOnce(senders, Duration.ofSeconds(120));
 
             // Both nodes posted until refused, so neither was left holding a lease: all of it was used.
             assertThat(admitted).isEqualTo(limit);
@@ -336,6 +302,29 @@ class PublicFormGuardServiceTest {
                 admittedAfter++;
             }
             assertThat(admittedAfter).isEqualTo(499);
+        }
+
+        /** Runs every task on its own thread, all released together, and adds up what they return. */
+        static int allAtOnce(List<Callable<Integer>> tasks, Duration wait) throws Exception {
+            CountDownLatch ready = new CountDownLatch(tasks.size());
+            ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (Callable<Integer> task : tasks) {
+                    answers.add(pool.submit(() -> {
+                        ready.countDown();
+                        ready.await(10, TimeUnit.SECONDS);
+                        return task.call();
+                    }));
+                }
+                int sum = 0;
+                for (Future<Integer> answer : answers) {
+                    sum += answer.get(wait.toSeconds(), TimeUnit.SECONDS);
+                }
+                return sum;
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         @Test
