@@ -1,6 +1,8 @@
 package dev.participation.bench.load;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -573,24 +576,13 @@ public final class HttpBench {
                 List<String> command = List.of(wrk.toString(), "-t", Integer.toString(threads), "-c",
                         Integer.toString(connections), "-d", duration.toSeconds() + "s", "--timeout", "10s",
                         "--latency", "-s", script.toString(), RandomQuery.target(url));
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-                running = p;
-                String output;
-                try {
-                    output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } finally {
-                    running = null;
-                }
-                if (!p.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("wrk did not finish: " + output);
-                }
+                String output = runToEnd(command, duration.toSeconds() + 60, (p, line) -> { });
                 if (verbose) {
                     System.out.println(output.indent(4));
                 }
                 Matcher m = LINE.matcher(output);
-                if (p.exitValue() != 0 || !m.find()) {
-                    throw new IllegalStateException("wrk failed (exit " + p.exitValue() + "): " + output);
+                if (!m.find()) {
+                    throw new IllegalStateException("wrk printed no summary: " + output);
                 }
                 long requests = Long.parseLong(m.group(1));
                 long socketErrors = Long.parseLong(m.group(6)) + Long.parseLong(m.group(7))
@@ -605,6 +597,35 @@ public final class HttpBench {
             } finally {
                 Files.deleteIfExists(script);
             }
+        }
+        /**
+         * Runs wrk to its end, handing each line it prints to {@code onLine} as it comes (with the
+         * process, so a caller can signal it), and returns everything it printed.
+         *
+         * @throws IllegalStateException if wrk fails or has not ended {@code waitSeconds} after its output closed
+         */
+        static String runToEnd(List<String> command, long waitSeconds, BiConsumer<Process, String> onLine)
+                throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            running = p;
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null;) {
+                    output.append(line).append('\n');
+                    onLine.accept(p, line);
+                }
+            } finally {
+                running = null;
+            }
+            if (!p.waitFor(waitSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("wrk did not finish: " + output);
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("wrk failed (exit " + p.exitValue() + "): " + output);
+            }
+            return output.toString();
         }
     }
 

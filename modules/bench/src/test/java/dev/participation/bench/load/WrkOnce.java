@@ -1,12 +1,10 @@
 package dev.participation.bench.load;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -114,31 +112,26 @@ final class WrkOnce {
                     Integer.toString(connections), "-d", "600s", "--timeout", "30s", "--latency", "-s",
                     script.toString(), base, "--", data.toString(), Integer.toString(connections),
                     Integer.toString(expectedStatus));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            HttpBench.WrkClient.running = p;
-            StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                int done = 0;
-                for (String line; (line = lines.readLine()) != null;) {
-                    output.append(line).append('\n');
-                    if (Boolean.getBoolean("bench.verbose")) {
-                        System.out.println("  wrk: " + line);
-                    }
-                    if (line.equals("RUSH-THREAD-DONE") && ++done == connections) {
-                        // SIGINT: wrk stops sleeping, joins its threads and prints its summary.
+            int[] done = {0};
+            String output = HttpBench.WrkClient.runToEnd(command, 60, (p, line) -> {
+                if (Boolean.getBoolean("bench.verbose")) {
+                    System.out.println("  wrk: " + line);
+                }
+                if (line.equals("RUSH-THREAD-DONE") && ++done[0] == connections) {
+                    // SIGINT: wrk stops sleeping, joins its threads and prints its summary.
+                    try {
                         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                    } catch (IOException e) {
+                        throw new IllegalStateException("Could not stop wrk", e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while stopping wrk", e);
                     }
                 }
-            } finally {
-                HttpBench.WrkClient.running = null;
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("wrk did not finish: " + output);
-            }
+            });
             Matcher m = LINE.matcher(output);
-            if (p.exitValue() != 0 || !m.find()) {
-                throw new IllegalStateException("wrk failed (exit " + p.exitValue() + "): " + output);
+            if (!m.find()) {
+                throw new IllegalStateException("wrk printed no summary: " + output);
             }
             return new Sent(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)),
                     Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), m.group(7));
