@@ -163,10 +163,6 @@ final class LockedSession {
         smallestWaiting = null;
     }
 
-    int waiting() {
-        return waiting;
-    }
-
     /** Whether places that come free still go to the waiting list at {@code now}. */
     boolean promotesAt(Instant now) {
         Instant stop = details.start().minus(Duration.ofHours(event.promotion().stopsHoursBefore()));
