@@ -49,6 +49,8 @@ final class PostWindows {
     private final Duration window;
     /** Posts leased from the database and not yet admitted, per form, counter and window. */
     private final Map<Leased, Integer> leased = new HashMap<>();
+    /** The newest window {@link #leased} has been cleared of older ones for; guarded by it. */
+    private Instant sweptAt = Instant.MIN;
     /**
      * Posts that need the database while another post's transaction is under way are taken together
      * by the next: every post of a rush needs its address's count, and each commit waits for the disk.
@@ -87,7 +89,11 @@ final class PostWindows {
         List<Leased> takenHere = new ArrayList<>(limits.size());
         List<Limit> fromDatabase = new ArrayList<>(limits.size());
         synchronized (leased) {
-            leased.keySet().removeIf(key -> key.windowStart().isBefore(start));
+            if (start.isAfter(sweptAt)) {
+                // A new window: what was leased in earlier ones limits nothing now.
+                leased.keySet().removeIf(key -> key.windowStart().isBefore(start));
+                sweptAt = start;
+            }
             for (Limit limit : limits) {
                 if (limit.posts() <= 0) {
                     giveBack(takenHere);
