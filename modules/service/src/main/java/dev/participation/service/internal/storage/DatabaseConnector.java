@@ -197,14 +197,21 @@ public final class DatabaseConnector implements StorageStatus {
         try {
             Properties jdbc = jdbc(CommitDurability.durableUrl(dialect, url,
                     candidate -> factory.createDataSource(jdbc(candidate)).getConnection()));
-            migrate(factory.createDataSource(jdbc));
-            Map<String, Object> pool = new HashMap<>();
-            pool.put(JDBCConnectionProviderFactory.CONNECTION_POOLING_ENABLED, true);
-            pool.put(JDBCConnectionProviderFactory.MAX_CONNECTIONS, Math.max(1, config.poolSize()));
-            pool.put(JDBCConnectionProviderFactory.MIN_CONNECTIONS, 1);
-            pool.put(JDBCConnectionProviderFactory.LOCAL_ENLISTMENT_ENABLED, true);
-            pool.put(JDBCConnectionProviderFactory.XA_ENLISTMENT_ENABLED, false);
-            provider = providers.getProviderFor(factory, jdbc, pool);
+            /*
+             * The migrating connection stays open until the pool holds its first one: H2 closes an
+             * embedded database when its last connection closes, compacting the file first, and
+             * the pool would then open it again, which together took about 0.2 s of every start.
+             */
+            try (Connection migrating = factory.createDataSource(jdbc).getConnection()) {
+                migrate(migrating);
+                Map<String, Object> pool = new HashMap<>();
+                pool.put(JDBCConnectionProviderFactory.CONNECTION_POOLING_ENABLED, true);
+                pool.put(JDBCConnectionProviderFactory.MAX_CONNECTIONS, Math.max(1, config.poolSize()));
+                pool.put(JDBCConnectionProviderFactory.MIN_CONNECTIONS, 1);
+                pool.put(JDBCConnectionProviderFactory.LOCAL_ENLISTMENT_ENABLED, true);
+                pool.put(JDBCConnectionProviderFactory.XA_ENLISTMENT_ENABLED, false);
+                provider = providers.getProviderFor(factory, jdbc, pool);
+            }
             Database database = new TransactionalDatabase(transactions, provider.getResource(transactions), dialect);
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("participation.database.dialect", dialect.name());
@@ -243,21 +250,19 @@ public final class DatabaseConnector implements StorageStatus {
         return jdbc;
     }
 
-    private void migrate(DataSource dataSource) throws SQLException {
+    private void migrate(Connection connection) throws SQLException {
         List<MigrationScript> scripts = BundleMigrationScripts.of(context.getBundle());
-        try (Connection connection = dataSource.getConnection()) {
-            H2Batching batching = H2Batching.start(connection, dialect);
-            List<MigrationScript> applied;
-            try {
-                applied = new MigrationRunner(Storage.PLATFORM_SCHEMA, scripts,
-                        BundleMigrationScripts.movedAway(context.getBundle()), clock).migrate(connection, dialect);
-                SchemaExtender.migrateInstalled(context, connection, dialect, clock);
-            } finally {
-                batching.end();
-            }
-            if (!applied.isEmpty()) {
-                LOG.log(System.Logger.Level.INFO, "Applied {0} database migration(s)", applied.size());
-            }
+        H2Batching batching = H2Batching.start(connection, dialect);
+        List<MigrationScript> applied;
+        try {
+            applied = new MigrationRunner(Storage.PLATFORM_SCHEMA, scripts,
+                    BundleMigrationScripts.movedAway(context.getBundle()), clock).migrate(connection, dialect);
+            SchemaExtender.migrateInstalled(context, connection, dialect, clock);
+        } finally {
+            batching.end();
+        }
+        if (!applied.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Applied {0} database migration(s)", applied.size());
         }
     }
 
