@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,9 @@ import dev.participation.service.internal.storage.Database;
  * {@link #leaseSize} posts, and admits that many from memory before going back to the database.
  * Every post of a rush would otherwise commit to the same row, one after another. The price is at
  * most one lease per node left unused when a window fills, so with N nodes the last N leases' worth
- * of posts may be refused a little early; never is a post admitted over the limit. Small limits (an
+ * of posts may be refused a little early; never is a post admitted over the limit. Posts written
+ * together in one transaction share the leases taken in it, so a group of a hundred takes two or
+ * three leases, not a hundred (which would use up the limit for posts nobody sent). Small limits (an
  * address's) have leases of one post, so they are exact and the database holds every count.
  */
 final class PostWindows {
@@ -55,7 +56,7 @@ final class PostWindows {
      * Posts that need the database while another post's transaction is under way are taken together
      * by the next: every post of a rush needs its address's count, and each commit waits for the disk.
      */
-    private final GroupCommit<String, Ask, Taken> commits = new GroupCommit<>(100);
+    private final GroupCommit<String, Ask, Optional<Full>> commits = new GroupCommit<>(100);
 
     private record Leased(String formKey, String counter, Instant windowStart) {
     }
@@ -64,8 +65,8 @@ final class PostWindows {
     private record Ask(String formKey, List<Limit> limits, Instant start) {
     }
 
-    /** What a post took: the spare posts of its leases, or the limit it was over (then nothing). */
-    private record Taken(Map<Leased, Integer> spare, Full full) {
+    /** What a post took from one limit: posts leased from the database, or 0 when from its group's spare. */
+    private record Took(Limit limit, Leased key, int fromDatabase) {
     }
 
     PostWindows(Database database, Duration window) {
@@ -114,19 +115,9 @@ final class PostWindows {
         }
         boolean admitted = false;
         try {
-            Taken taken = commits.submit(formKey, new Ask(formKey, fromDatabase, start), this::write);
-            if (taken.full() != null) {
-                return Optional.of(taken.full());
-            }
-            admitted = true;
-            synchronized (leased) {
-                taken.spare().forEach((key, posts) -> {
-                    if (posts > 0) {
-                        leased.merge(key, posts, Integer::sum);
-                    }
-                });
-            }
-            return Optional.empty();
+            Optional<Full> full = commits.submit(formKey, new Ask(formKey, fromDatabase, start), this::write);
+            admitted = full.isEmpty();
+            return full;
         } finally {
             if (!admitted) {
                 synchronized (leased) {
@@ -138,9 +129,11 @@ final class PostWindows {
 
     /**
      * Takes the posts a group of callers asked for in one transaction, each caller's from all its
-     * limits or from none; if the transaction fails, each is tried again on its own.
+     * limits or from none, and keeps what the group's leases have left for the posts that follow;
+     * if the transaction fails, each is tried again on its own.
      */
-    private void write(List<GroupCommit.Entry<Ask, Taken>> group) {
+    private void write(List<GroupCommit.Entry<Ask, Optional<Full>>> group) {
+        Map<Leased, Integer> spare = new HashMap<>();
         // Counts of posts are nobody's saved change: after a crash a window may admit a few more
         // posts than its limit, and no one was told anything was kept. So on PostgreSQL this
         // transaction does not wait for the disk (a post's own record, written after, still does);
@@ -148,13 +141,14 @@ final class PostWindows {
         boolean withoutWaiting = database.dialect() == Dialect.POSTGRESQL && !database.inTransaction();
         try {
             database.write(connection -> {
+                spare.clear();
                 if (withoutWaiting) {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("SET LOCAL synchronous_commit = off");
                     }
                 }
-                for (GroupCommit.Entry<Ask, Taken> entry : group) {
-                    entry.succeed(take(connection, entry.input()));
+                for (GroupCommit.Entry<Ask, Optional<Full>> entry : group) {
+                    entry.succeed(take(connection, entry.input(), spare));
                 }
                 return null;
             });
@@ -163,30 +157,54 @@ final class PostWindows {
                 group.get(0).fail(e);
                 return;
             }
-            for (GroupCommit.Entry<Ask, Taken> entry : group) {
+            for (GroupCommit.Entry<Ask, Optional<Full>> entry : group) {
                 entry.forget();
                 write(List.of(entry));
             }
+            return;
+        }
+        synchronized (leased) {
+            spare.forEach((key, posts) -> {
+                if (posts > 0) {
+                    leased.merge(key, posts, Integer::sum);
+                }
+            });
         }
     }
 
-    /** One post's take from the database: a lease of every limit, or, if one is full, none. */
-    private Taken take(Connection connection, Ask ask) throws SQLException {
-        Map<Leased, Integer> spare = new HashMap<>();
-        Map<Limit, Integer> took = new LinkedHashMap<>();
+    /**
+     * One post's take from every limit, or, if one is full, from none: from what the group's earlier
+     * posts leased in this transaction while that lasts, else a new lease from the database.
+     *
+     * @param spare posts leased in this transaction and not yet taken, per counter
+     */
+    private Optional<Full> take(Connection connection, Ask ask, Map<Leased, Integer> spare) throws SQLException {
+        List<Took> took = new ArrayList<>(ask.limits().size());
         for (Limit limit : ask.limits()) {
+            Leased key = new Leased(ask.formKey(), limit.counter(), ask.start());
+            int left = spare.getOrDefault(key, 0);
+            if (left > 0) {
+                spare.put(key, left - 1);
+                took.add(new Took(limit, key, 0));
+                continue;
+            }
             int granted = lease(connection, ask.formKey(), limit, ask.start());
             if (granted == 0) {
                 // Other callers' posts share this transaction, so what this one took is put back by hand.
-                for (Map.Entry<Limit, Integer> earlier : took.entrySet()) {
-                    putBack(connection, ask.formKey(), earlier.getKey(), ask.start(), earlier.getValue());
+                for (Took earlier : took) {
+                    if (earlier.fromDatabase() == 0) {
+                        spare.merge(earlier.key(), 1, Integer::sum);
+                    } else {
+                        spare.merge(earlier.key(), 1 - earlier.fromDatabase(), Integer::sum);
+                        putBack(connection, ask.formKey(), earlier.limit(), ask.start(), earlier.fromDatabase());
+                    }
                 }
-                return new Taken(Map.of(), new Full(limit.counter(), ask.start().plus(window)));
+                return Optional.of(new Full(limit.counter(), ask.start().plus(window)));
             }
-            took.put(limit, granted);
-            spare.put(new Leased(ask.formKey(), limit.counter(), ask.start()), granted - 1);
+            spare.merge(key, granted - 1, Integer::sum);
+            took.add(new Took(limit, key, granted));
         }
-        return new Taken(spare, null);
+        return Optional.empty();
     }
 
     /** Returns posts taken from leases for a post that was not admitted after all. */

@@ -288,6 +288,32 @@ class PublicFormGuardServiceTest {
         }
 
         @Test
+        void postsWrittenTogetherShareALeaseRatherThanEachTakingOne() throws Exception {
+            // A rush's posts reach the database in groups of up to a hundred; if each took a lease
+            // of its own, fifty of them would take all 1,000 and the rest would be turned away.
+            int limit = 1000;
+            int posts = 200;
+            PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
+            List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("address:rush", limit),
+                    new PostWindows.Limit("all", limit));
+            Instant now = clock.instant();
+            List<Callable<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < posts; i++) {
+                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
+            }
+
+            int admitted = allAtOnce(sends, Duration.ofSeconds(60));
+
+            assertThat(admitted).isEqualTo(posts);
+            // Taken from the database: the posts and a lease or two left over, not a lease a post.
+            long leftOverAtMost = 2L * PostWindows.leaseSize(limit);
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'"))
+                    .isBetween((long) posts, posts + leftOverAtMost);
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'address:rush'"))
+                    .isBetween((long) posts, posts + leftOverAtMost);
+        }
+
+        @Test
         void aPostRefusedOverallGivesBackWhatItTookFromALease() {
             PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
             Instant now = clock.instant();
