@@ -63,6 +63,25 @@ class PublicSiteTest {
     }
 
     @Test
+    void aVisitorSeesAnIntroductionsNewWordsAsSoonAsTheyAreSavedAndEachPlacementKeepsItsOwnId() {
+        assertThat(portal.page("/").body()).contains(">Your say matters</h2>");
+        String other = portal.instances.place("home", "introduction", Map.of("heading", "Your say matters",
+                "text", "We listen.\n\nRead [our pledge](https://example.org/pledge).", "headingLevel", "2"), "test").id();
+        Cookie editor = portal.editor();
+        String ns = "w" + introId + "_";
+
+        Http.Exchange saved = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
+                ns + "heading", "What you told us", ns + "text", "New words", ns + "headingLevel", "2",
+                ns + "_version", "1"), editor);
+
+        assertThat(saved.status()).isEqualTo(303);
+        // The other placement, with the words the first one had, is still its own section with its own id.
+        assertThat(portal.page("/").body()).contains(">What you told us</h2>").contains("New words")
+                .contains("id=\"w" + introId + "_title\"").contains("id=\"w" + other + "_title\"")
+                .containsOnlyOnce(">Your say matters</h2>");
+    }
+
+    @Test
     void aVisitorAskingForTheEditorFormStillSeesThePage() {
         Http.Exchange x = portal.page("/?configure=" + introId);
 

@@ -156,11 +156,11 @@ public final class Pages {
             section.put("last", i == placed.size() - 1);
             section.put("typeKey", instance.widgetType());
             section.put("name", widget.map(w -> w.name(caller.locale())).orElse(instance.widgetType()));
-            section.put("configureHref", page.path() + "?configure=" + Paths.encode(instance.id()) + "#" + id);
-            section.put("removeHref", page.path() + "?remove=" + Paths.encode(instance.id()) + "#" + id);
-            String base = page.postBase() + "/%s/" + Paths.encode(instance.id());
-            section.put("moveAction", base.formatted("move"));
-            section.put("removeAction", base.formatted("remove"));
+            String encodedId = Paths.encode(instance.id());
+            section.put("configureHref", page.path() + "?configure=" + encodedId + "#" + id);
+            section.put("removeHref", page.path() + "?remove=" + encodedId + "#" + id);
+            section.put("moveAction", page.postBase() + "/move/" + encodedId);
+            section.put("removeAction", page.postBase() + "/remove/" + encodedId);
             section.put("version", Long.toString(instance.version()));
             section.put("html", "");
             if (widget.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.Preferences;
@@ -38,7 +39,20 @@ public final class IntroductionWidget implements Widget {
                     PreferenceDefinition.multilineText(TEXT, "introduction.text", "introduction.text.hint", "", false, 4000),
                     PreferenceDefinition.integer(LEVEL, "introduction.level", "introduction.level.hint", 2, 2, 4)));
 
+    /** More than any portal places; past it the kept introductions are dropped and drawn again as asked. */
+    private static final int MOST_KEPT = 256;
+
     private final Site site;
+    /**
+     * Introductions as drawn, by what they are drawn from: the same few are shown on every page
+     * view, they change only when an editor saves new words, and drawing one took an eighth of a
+     * pledge page's time.
+     */
+    private final Map<Drawn, String> drawn = new ConcurrentHashMap<>();
+
+    /** Everything an introduction's HTML depends on. */
+    private record Drawn(String heading, String text, int level, String namespace, Locale locale) {
+    }
 
     @Activate
     public IntroductionWidget(@Reference Site site) {
@@ -64,14 +78,27 @@ public final class IntroductionWidget implements Widget {
     @Override
     public WidgetView render(WidgetRequest request) {
         Preferences p = request.preferences();
-        int level = p.getInt(LEVEL, 2);
-        String html = site.templates().render("introduction.ftlh", Map.of(
-                "heading", p.get(HEADING),
-                "text", p.get(TEXT),
+        Drawn introduction = new Drawn(p.get(HEADING), p.get(TEXT), p.getInt(LEVEL, 2), request.namespace(),
+                request.locale());
+        String html = drawn.get(introduction);
+        if (html == null) {
+            html = draw(introduction);
+            if (drawn.size() >= MOST_KEPT) {
+                drawn.clear();
+            }
+            drawn.put(introduction, html);
+        }
+        return WidgetView.of(html);
+    }
+
+    private String draw(Drawn introduction) {
+        int level = introduction.level();
+        return site.templates().render("introduction.ftlh", Map.of(
+                "heading", introduction.heading(),
+                "text", introduction.text(),
                 "level", level,
                 // A level-2 introduction opens the page, so it reads larger than a section heading.
                 "headingClass", level == 2 ? "govuk-heading-l" : "govuk-heading-m",
-                "id", request.namespace() + "title"), site.messages(request.locale()));
-        return WidgetView.of(html);
+                "id", introduction.namespace() + "title"), site.messages(introduction.locale()));
     }
 }
