@@ -104,6 +104,10 @@ public final class GroupCommit<K, I, O> {
      * Waits for {@code input} to be written, by this caller or by one before it, and returns what
      * the write decided for it.
      *
+     * <p>Never call it inside a transaction of the caller's own: the group is written in a
+     * transaction of the writer's, so the caller's would not hold this write, and a caller holding
+     * row locks while it waits for its turn can block the writer it is waiting for.
+     *
      * @param write writes a group in one transaction and decides each entry ({@link Entry#succeed}
      *              or {@link Entry#fail}); an entry it leaves undecided, or every entry when it
      *              throws, fails
