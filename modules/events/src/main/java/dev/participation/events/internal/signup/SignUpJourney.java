@@ -116,9 +116,11 @@ public final class SignUpJourney {
             return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), refused.get()));
         }
         SignUpForm typed = form.signUp(event.type());
+        // Every problem at once, the rules' too, not only what could not be read; checked here against
+        // the event on the page, so bad input never queues behind a rush for the session's lock (the
+        // store checks again under the lock, against the event as it then is).
+        form.refuse(SignUpRules.check(typed, details(event)));
         if (!form.form().valid()) {
-            // Show every problem at once: the rules' too, not only what could not be read.
-            form.refuse(SignUpRules.check(typed, details(event)));
             return invalid(request, event, session, form);
         }
         try {

@@ -82,9 +82,10 @@ final class BookingScreens {
         party.keepOwnKey();
         EventDetails event = at.event().details();
         SignUpForm typed = party.signUp(event.type());
+        // Every problem at once, the rules' too, not only what could not be read; checked before the
+        // booking queues for the session's lock (the store checks again under it).
+        party.refuse(SignUpRules.check(typed, event));
         if (!party.form().valid()) {
-            // Every problem at once: the rules' too, not only what could not be read.
-            party.refuse(SignUpRules.check(typed, event));
             return s.invalid(addForm(s, at, party, party.inPageOrder()));
         }
         try {

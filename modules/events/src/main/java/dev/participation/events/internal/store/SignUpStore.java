@@ -33,7 +33,6 @@ import dev.participation.events.api.BookingState;
 import dev.participation.events.api.Consent;
 import dev.participation.events.api.ConsentRole;
 import dev.participation.events.api.Contact;
-import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.EventType;
@@ -109,16 +108,9 @@ public final class SignUpStore implements SignUps {
     private SignUpReceipt book(long sessionId, SignUpForm form, ManageLink manage, String actor) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(manage, "manage");
-        // The rules depend only on the event's editable details: check them before taking the lock,
-        // so bad input never queues behind a rush.
-        EventDetails event = storage.read(connection -> {
-            long eventId = eventOf(connection, sessionId);
-            return EventRows.details(connection, eventId).orElseThrow();
-        });
-        Map<String, Message> errors = SignUpRules.check(form, event);
-        if (!errors.isEmpty()) {
-            throw new EventProblem(errors);
-        }
+        // The rules are checked under the session's lock, against the event as it then is. The forms
+        // that call this check them first against the event they showed, so bad input does not queue
+        // behind a rush; reading the event here as well cost every sign-up of a rush a transaction.
         return queue.submit(sessionId, new Request(form, manage, actor), group -> write(sessionId, group));
     }
 
@@ -492,18 +484,6 @@ public final class SignUpStore implements SignUps {
                             EventRows.residential(rows)));
                 }
                 return people;
-            }
-        }
-    }
-
-    private static long eventOf(Connection connection, long sessionId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT event_id FROM event_session WHERE id = ?")) {
-            query.setLong(1, sessionId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new NoSuchElementException("No session " + sessionId);
-                }
-                return row.getLong(1);
             }
         }
     }

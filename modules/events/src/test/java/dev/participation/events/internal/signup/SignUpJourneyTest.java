@@ -236,6 +236,19 @@ class SignUpJourneyTest {
     }
 
     @StoreTest
+    void aWellFormedSignUpTheEventsRulesRefuseIsExplainedBesideTheFieldAndBooksNobody() {
+        Map<String, String> typed = amira(pages.page(form(forum)));
+        typed.put("p0-age", "40");
+
+        Document page = invalid(pages.post(posted(forum, typed)));
+
+        assertThat(page.select("[id=" + NS + "p0-age-error]").text()).contains("This event is for ages");
+        assertThat(page.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#" + NS + "p0-age");
+        assertThat(page.select("input[name=" + NS + "p0-age]").val()).isEqualTo("40");
+        assertThat(bookings()).isZero();
+    }
+
+    @StoreTest
     void someoneUnderTheConsentAgeNeedsWhoGavePermissionAndAsWhat() {
         Map<String, String> typed = amira(pages.page(form(forum)));
         typed.put("p0-age", "12");
