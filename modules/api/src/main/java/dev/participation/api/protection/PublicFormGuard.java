@@ -30,4 +30,14 @@ public interface PublicFormGuard {
      * passing post is counted against the form's rate limits, a refused one is not.
      */
     Verdict check(String formKey, HostRequest request);
+
+    /**
+     * Like {@link #check(String, HostRequest)}, in two steps, for a form whose post is written in a
+     * transaction anyway (a sign-up): the rules that need no database (the honeypot, the token)
+     * now, and the rate limits by {@link Screening#admit()}, called inside that transaction, so the
+     * post and its count commit together, once. Never throws for anything a visitor sent.
+     *
+     * @since 1.1
+     */
+    Screening screen(String formKey, HostRequest request);
 }

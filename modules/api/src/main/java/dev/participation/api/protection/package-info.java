@@ -3,7 +3,7 @@
  * and rate limits per address and overall, shared by every portal node.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.participation.api.protection;
 
 import org.osgi.annotation.bundle.Export;

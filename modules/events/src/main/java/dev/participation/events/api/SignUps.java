@@ -2,6 +2,9 @@ package dev.participation.events.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.participation.api.protection.Verdict;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -31,6 +34,18 @@ public interface SignUps {
      * @throws java.util.NoSuchElementException if there is no such session
      */
     SignUpReceipt signUp(long sessionId, SignUpForm form, ManageLink manage);
+
+    /**
+     * {@link #signUp(long, SignUpForm, ManageLink)} with the public form's rate limits taken in the
+     * booking's own transaction: {@code admission} is asked there (a sign-up sent again, already
+     * made, is not asked), so in a rush each sign-up commits once rather than once for its count
+     * and once for its booking.
+     *
+     * @param admission the guard's screening of the post ({@code PublicFormGuard.screen(...)::admit})
+     * @throws SignUpRefused when the guard refuses the post: nothing was booked
+     * @since 1.2
+     */
+    SignUpReceipt signUp(long sessionId, SignUpForm form, ManageLink manage, Supplier<Verdict> admission);
 
     /**
      * Staff adding someone on their behalf: the same capacity and waiting list, any time before the

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.participation.api.protection.PublicFormGuard;
+import dev.participation.api.protection.Screening;
 import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.HostRequest;
 import dev.participation.kit.i18n.Messages;
@@ -49,7 +50,21 @@ public final class ProtectedForm {
      * and the refusal's message in the person's words.
      */
     public Optional<GuardedForm> refusal(HostRequest request, Messages messages) {
-        Verdict verdict = guard.check(formKey, request);
+        return refusal(guard.check(formKey, request), request, messages);
+    }
+
+    /**
+     * The guard's rules that need no database, for a form whose post is written in a transaction
+     * anyway: its rate limits are then taken by {@link Screening#admit()} inside that transaction
+     * (see {@link PublicFormGuard#screen}), and {@link #refusal(Verdict, HostRequest, Messages)}
+     * turns either verdict into the form to draw again.
+     */
+    public Screening screen(HostRequest request) {
+        return guard.screen(formKey, request);
+    }
+
+    /** Empty for a verdict that passed; otherwise the fresh fields and message to draw the form again with. */
+    public Optional<GuardedForm> refusal(Verdict verdict, HostRequest request, Messages messages) {
         return verdict.passed() ? Optional.empty()
                 : Optional.of(GuardedForm.after(verdict, request, guard.fields(formKey), messages));
     }

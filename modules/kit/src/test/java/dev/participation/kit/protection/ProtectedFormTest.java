@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.participation.api.protection.GuardFields;
 import dev.participation.api.protection.PublicFormGuard;
+import dev.participation.api.protection.Screening;
 import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.HostRequest;
 import dev.participation.api.widget.Message;
@@ -37,6 +38,23 @@ class ProtectedFormTest {
         public Verdict check(String formKey, HostRequest post) {
             asked.add("check " + formKey);
             return verdict;
+        }
+
+        @Override
+        public Screening screen(String formKey, HostRequest post) {
+            asked.add("screen " + formKey);
+            return new Screening() {
+                @Override
+                public Verdict verdict() {
+                    return Verdict.pass();
+                }
+
+                @Override
+                public Verdict admit() {
+                    asked.add("admit " + formKey);
+                    return verdict;
+                }
+            };
         }
     };
     private final ProtectedForm protection = new ProtectedForm(guard, "groups.join");
@@ -64,6 +82,21 @@ class ProtectedFormTest {
         assertThat(refused).get().extracting(GuardedForm::token).isEqualTo("token-2");
         assertThat(refused.get().refusal()).startsWith("That was very quick!");
         assertThat(asked).containsExactly("check groups.join", "fields groups.join");
+    }
+
+    @Test
+    void aScreenedPostIsCountedOnlyWhenItsWriterAdmitsItAndARefusalIsDrawnLikeAnyOther() {
+        verdict = Verdict.refused(Message.of("protection.refused.tooQuick"));
+
+        Screening screening = protection.screen(request);
+        assertThat(protection.refusal(screening.verdict(), request, messages)).isEmpty();
+        assertThat(asked).containsExactly("screen groups.join");
+
+        Optional<GuardedForm> refused = protection.refusal(screening.admit(), request, messages);
+
+        assertThat(refused).get().extracting(GuardedForm::token).isEqualTo("token-3");
+        assertThat(refused.get().refusal()).startsWith("That was very quick!");
+        assertThat(asked).containsExactly("screen groups.join", "admit groups.join", "fields groups.join");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.participation.api.protection.PublicFormGuard;
+import dev.participation.api.protection.Screening;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetView;
@@ -24,6 +25,7 @@ import dev.participation.events.api.Promotion;
 import dev.participation.events.api.PublicEvent;
 import dev.participation.events.api.PublicSession;
 import dev.participation.events.api.SignUpForm;
+import dev.participation.events.api.SignUpRefused;
 import dev.participation.events.api.SignUpRules;
 import dev.participation.events.api.SignUps;
 import dev.participation.events.internal.view.EventText;
@@ -111,7 +113,10 @@ public final class SignUpJourney {
             return confirmed(request, event, session, form.formKey());
         }
         form.keepOwnKey();
-        Optional<GuardedForm> refused = protection.refusal(request, messages(request));
+        // The guard's rate limits are taken with the booking, in its transaction (or below, for a
+        // form sent back): in a rush each sign-up then commits once.
+        Screening screening = protection.screen(request);
+        Optional<GuardedForm> refused = protection.refusal(screening.verdict(), request, messages(request));
         if (refused.isPresent()) {
             return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), refused.get()));
         }
@@ -121,12 +126,20 @@ public final class SignUpJourney {
         // store checks again under the lock, against the event as it then is).
         form.refuse(SignUpRules.check(typed, details(event)));
         if (!form.form().valid()) {
+            // A form sent back still counts against the limits, as every post does.
+            Optional<GuardedForm> overLimit = protection.refusal(screening.admit(), request, messages(request));
+            if (overLimit.isPresent()) {
+                return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), overLimit.get()));
+            }
             return invalid(request, event, session, form);
         }
         try {
             // A repeat of a form already sent (a retry after a lost answer) finds the first sign-up: same page.
-            signUps.signUp(session.id(), typed, manageLink(request));
+            signUps.signUp(session.id(), typed, manageLink(request), screening::admit);
             return confirmed(request, event, session, typed.formKey());
+        } catch (SignUpRefused overLimit) {
+            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(),
+                    protection.refusal(overLimit.verdict(), request, messages(request)).orElseThrow()));
         } catch (EventProblem problem) {
             form.refuse(problem.errors());
             return invalid(request, event, session, form);

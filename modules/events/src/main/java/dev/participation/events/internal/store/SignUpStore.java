@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.mail.Outbox;
+import dev.participation.api.protection.Verdict;
 import dev.participation.api.storage.GroupCommit;
 import dev.participation.api.storage.Sql;
 import dev.participation.api.storage.Storage;
@@ -40,6 +42,7 @@ import dev.participation.events.api.ManageLink;
 import dev.participation.events.api.OnlineJoining;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
+import dev.participation.events.api.SignUpRefused;
 import dev.participation.events.api.SignUpRules;
 import dev.participation.events.api.SignUps;
 import dev.participation.events.internal.mail.NoticeSettings;
@@ -76,8 +79,11 @@ public final class SignUpStore implements SignUps {
      */
     private final GroupCommit<Long, Request, SignUpReceipt> queue = new GroupCommit<>(100);
 
-    /** One sign-up waiting for its session's next write. */
-    private record Request(SignUpForm form, ManageLink manage, String actor) {
+    /** Admits every sign-up: staff's, and the public's whose guard was asked before. */
+    private static final Supplier<Verdict> ADMITTED = Verdict::pass;
+
+    /** One sign-up waiting for its session's next write, and the guard's say on it, asked in that write. */
+    private record Request(SignUpForm form, ManageLink manage, String actor, Supplier<Verdict> admission) {
     }
 
     @Activate
@@ -96,22 +102,28 @@ public final class SignUpStore implements SignUps {
 
     @Override
     public SignUpReceipt signUp(long sessionId, SignUpForm form, ManageLink manage) {
-        return book(sessionId, form, manage, PUBLIC);
+        return book(sessionId, form, manage, PUBLIC, ADMITTED);
+    }
+
+    @Override
+    public SignUpReceipt signUp(long sessionId, SignUpForm form, ManageLink manage, Supplier<Verdict> admission) {
+        return book(sessionId, form, manage, PUBLIC, Objects.requireNonNull(admission, "admission"));
     }
 
     @Override
     public SignUpReceipt addFor(long sessionId, SignUpForm form, ManageLink manage, String actor) {
         Objects.requireNonNull(actor, "actor");
-        return book(sessionId, form, manage, actor);
+        return book(sessionId, form, manage, actor, ADMITTED);
     }
 
-    private SignUpReceipt book(long sessionId, SignUpForm form, ManageLink manage, String actor) {
+    private SignUpReceipt book(long sessionId, SignUpForm form, ManageLink manage, String actor,
+            Supplier<Verdict> admission) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(manage, "manage");
         // The rules are checked under the session's lock, against the event as it then is. The forms
         // that call this check them first against the event they showed, so bad input does not queue
         // behind a rush; reading the event here as well cost every sign-up of a rush a transaction.
-        return queue.submit(sessionId, new Request(form, manage, actor), group -> write(sessionId, group));
+        return queue.submit(sessionId, new Request(form, manage, actor, admission), group -> write(sessionId, group));
     }
 
     /**
@@ -129,7 +141,7 @@ public final class SignUpStore implements SignUps {
                 for (GroupCommit.Entry<Request, SignUpReceipt> pending : group) {
                     try {
                         pending.succeed(bookLocked(connection, session, pending.input(), now));
-                    } catch (EventProblem refused) {
+                    } catch (EventProblem | SignUpRefused refused) {
                         // Refused before anything of it was written: the others are unaffected.
                         pending.fail(refused);
                     }
@@ -158,6 +170,11 @@ public final class SignUpStore implements SignUps {
         Optional<SignUpReceipt> earlier = byFormKey(connection, session.id, form.formKey());
         if (earlier.isPresent()) {
             return earlier.get();
+        }
+        // The guard's count joins this transaction: it commits with the booking, or neither does.
+        Verdict admitted = pending.admission().get();
+        if (!admitted.passed()) {
+            throw new SignUpRefused(admitted);
         }
         if (staff ? session.event.status() == EventStatus.CANCELLED : !session.event.takesSignUpsAt(now)) {
             throw EventProblem.of("", "events.error.notOpen");

@@ -11,6 +11,9 @@ import static dev.participation.events.internal.widget.PublicPages.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.participation.api.protection.Screening;
 import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.Message;
 import dev.participation.api.widget.PostOutcome;
@@ -373,6 +377,36 @@ class SignUpJourneyTest {
 
         assertThat(page.select(".govuk-error-summary").text()).isNotBlank();
         assertThat(page.select("input[name=" + NS + "p0-firstName]").val()).isEqualTo("Amira");
+        assertThat(bookings()).isZero();
+    }
+
+    @StoreTest
+    void aPostRefusedByARuleNeedingNoDatabaseIsDrawnAgainAndTakesNoCount() {
+        Screening refused = mock(Screening.class);
+        when(refused.verdict()).thenReturn(Verdict.refused(Message.of("protection.refused.tooQuick")));
+        when(pages.guard.screen(eq(SignUpJourney.GUARD_KEY), any())).thenReturn(refused);
+        Map<String, String> typed = amira(pages.page(form(forum)));
+
+        Document page = invalid(pages.post(posted(forum, typed)));
+
+        assertThat(page.select(".govuk-error-summary").text()).isNotBlank();
+        assertThat(page.select("input[name=" + NS + "p0-firstName]").val()).isEqualTo("Amira");
+        verify(refused, never()).admit();
+        assertThat(bookings()).isZero();
+    }
+
+    @StoreTest
+    void aFormSentBackWithProblemsStillCountsAndOverTheLimitSaysSo() {
+        when(pages.guard.check(eq(SignUpJourney.GUARD_KEY), any()))
+                .thenReturn(Verdict.refused(Message.of("protection.refused.busyHere", 14L)));
+        Map<String, String> typed = amira(pages.page(form(forum)));
+        typed.put("email", "not-an-address");
+
+        Document page = invalid(pages.post(posted(forum, typed)));
+
+        verify(pages.guard).check(eq(SignUpJourney.GUARD_KEY), any());
+        assertThat(page.text()).contains("14 minutes");
+        assertThat(page.select("input[name=" + NS + "email]").val()).isEqualTo("not-an-address");
         assertThat(bookings()).isZero();
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.participation.api.protection.GuardFields;
 import dev.participation.api.protection.PublicFormGuard;
+import dev.participation.api.protection.Screening;
 import dev.participation.api.protection.Verdict;
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
@@ -63,6 +64,19 @@ public final class PublicPages {
         SignUpRecords records = new SignUpRecords(db.storage());
         when(guard.fields(anyString())).thenReturn(new GuardFields("website", "drawn", "token-1"));
         when(guard.check(anyString(), any())).thenReturn(Verdict.pass());
+        // Screening passes the rules that need no database and asks check(...) on admission, so a
+        // test that makes check refuse sees the refusal wherever the form takes its count.
+        when(guard.screen(anyString(), any())).thenAnswer(asked -> new Screening() {
+            @Override
+            public Verdict verdict() {
+                return Verdict.pass();
+            }
+
+            @Override
+            public Verdict admit() {
+                return guard.check(asked.getArgument(0), asked.getArgument(1));
+            }
+        });
         journey = new SignUpJourney(signUps, records, guard, address(ADDRESS));
         bookingPages = new BookingPageStore(db.storage(), db.clock());
         widget = new EventsWidget(events, journey, new ManageBooking(signUps, records), db.clock(), bookingPages);

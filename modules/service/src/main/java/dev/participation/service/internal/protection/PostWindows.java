@@ -115,7 +115,9 @@ final class PostWindows {
         }
         boolean admitted = false;
         try {
-            Optional<Full> full = commits.submit(formKey, new Ask(formKey, fromDatabase, start), this::write);
+            Ask ask = new Ask(formKey, fromDatabase, start);
+            Optional<Full> full = database.inTransaction() ? takeInCallersTransaction(ask)
+                    : commits.submit(formKey, ask, this::write);
             admitted = full.isEmpty();
             return full;
         } finally {
@@ -124,6 +126,29 @@ final class PostWindows {
                     giveBack(takenHere);
                 }
             }
+        }
+    }
+
+    /**
+     * Takes a post in the caller's transaction, so its count commits (or not) with the post's own
+     * record: not through the group commit, whose writer cannot join that transaction. What its
+     * leases have left is kept in memory only once the caller's transaction has committed.
+     */
+    private Optional<Full> takeInCallersTransaction(Ask ask) {
+        Map<Leased, Integer> spare = new HashMap<>();
+        Optional<Full> full = database.write(connection -> take(connection, ask, spare));
+        database.afterCommit(() -> keep(spare));
+        return full;
+    }
+
+    /** Posts leased from the database and committed there, for the posts that follow to take from memory. */
+    private void keep(Map<Leased, Integer> spare) {
+        synchronized (leased) {
+            spare.forEach((key, posts) -> {
+                if (posts > 0) {
+                    leased.merge(key, posts, Integer::sum);
+                }
+            });
         }
     }
 
@@ -163,13 +188,7 @@ final class PostWindows {
             }
             return;
         }
-        synchronized (leased) {
-            spare.forEach((key, posts) -> {
-                if (posts > 0) {
-                    leased.merge(key, posts, Integer::sum);
-                }
-            });
-        }
+        keep(spare);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.participation.api.audit.AuditLog;
 import dev.participation.api.protection.GuardFields;
 import dev.participation.api.protection.PublicFormGuard;
+import dev.participation.api.protection.Screening;
 import dev.participation.api.protection.Verdict;
 import dev.participation.api.security.SharedSecrets;
 import dev.participation.api.widget.HostRequest;
@@ -70,8 +71,29 @@ public final class PublicFormGuardService implements PublicFormGuard {
 
     @Override
     public Verdict check(String formKey, HostRequest request) {
+        return screen(formKey, request).admit();
+    }
+
+    @Override
+    public Screening screen(String formKey, HostRequest request) {
         checked(formKey);
         Instant now = clock.instant();
+        Verdict cheap = cheapRules(formKey, request, now);
+        return new Screening() {
+            @Override
+            public Verdict verdict() {
+                return cheap;
+            }
+
+            @Override
+            public Verdict admit() {
+                return cheap.passed() ? limits(formKey, request, now) : cheap;
+            }
+        };
+    }
+
+    /** The honeypot and the token: the rules that need no database. */
+    private Verdict cheapRules(String formKey, HostRequest request, Instant now) {
         if (request.parameter(HONEYPOT).filter(value -> !value.isBlank()).isPresent()) {
             return refuse(formKey, Refusals.Rule.HONEYPOT, Message.of("protection.refused.honeypot"), now);
         }
@@ -83,8 +105,11 @@ public final class PublicFormGuardService implements PublicFormGuard {
             case UNREADABLE:
                 return refuse(formKey, Refusals.Rule.NO_TOKEN, Message.of("protection.refused.checkAgain"), now);
             default:
-                break;
+                return Verdict.pass();
         }
+    }
+
+    private Verdict limits(String formKey, HostRequest request, Instant now) {
         return windows.admit(formKey, limits(request), now).map(full -> {
             long minutes = Math.max(1, (Duration.between(now, full.windowEnd()).toSeconds() + 59) / 60);
             boolean byAddress = !OVERALL.equals(full.counter());

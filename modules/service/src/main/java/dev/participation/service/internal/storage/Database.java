@@ -13,4 +13,13 @@ public interface Database extends Storage {
     default boolean inTransaction() {
         return false;
     }
+
+    /**
+     * Runs {@code action} once this thread's transaction has committed, and never if it rolls back;
+     * outside a transaction, at once. For what may be kept in memory only when the database kept
+     * it too.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }

@@ -10,6 +10,7 @@ import dev.participation.api.storage.StorageException;
 
 import org.osgi.service.transaction.control.ScopedWorkException;
 import org.osgi.service.transaction.control.TransactionControl;
+import org.osgi.service.transaction.control.TransactionStatus;
 
 /**
  * {@link Database} on OSGi Transaction Control: the connection is the scoped proxy from a pooled
@@ -41,6 +42,19 @@ public final class TransactionalDatabase implements Database {
     @Override
     public boolean inTransaction() {
         return transactions.activeTransaction();
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (!transactions.activeTransaction()) {
+            action.run();
+            return;
+        }
+        transactions.getCurrentContext().postCompletion(status -> {
+            if (status == TransactionStatus.COMMITTED) {
+                action.run();
+            }
+        });
     }
 
     @Override

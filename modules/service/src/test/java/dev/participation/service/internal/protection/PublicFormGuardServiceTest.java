@@ -1,6 +1,7 @@
 package dev.participation.service.internal.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.protection.GuardFields;
+import dev.participation.api.protection.Screening;
 import dev.participation.api.protection.Verdict;
+import dev.participation.api.widget.HostRequest;
 import dev.participation.api.widget.Message;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.security.SharedSecretStore;
@@ -311,6 +314,57 @@ class PublicFormGuardServiceTest {
                     .isBetween((long) posts, posts + leftOverAtMost);
             assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'address:rush'"))
                     .isBetween((long) posts, posts + leftOverAtMost);
+        }
+
+        @Test
+        void aScreenedPostIsCountedInItsWritersTransactionAndOnlyIfThatCommits() {
+            PublicFormGuardService guard = guard("postsPerAddress", 1, "postsOverall", 1000);
+            Screening first = screened(guard, VISITOR);
+            assertThat(first.verdict().passed()).isTrue();
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window")).isZero();
+
+            // The writer's own work fails after the count: the count goes with it, memory included.
+            assertThatThrownBy(() -> database().write(connection -> {
+                assertThat(first.admit().passed()).isTrue();
+                throw new IllegalStateException("the post's own record could not be written");
+            })).hasMessageContaining("could not be written");
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window")).isZero();
+
+            // Committed with the writer's: the address's post, and a lease of the large limit...
+            Verdict committed = database().write(connection -> first.admit());
+            assertThat(committed.passed()).isTrue();
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter LIKE 'address:%'")).isEqualTo(1);
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(20);
+            // ...whose spare, kept once it committed, serves the next post.
+            Verdict second = database().write(connection -> screened(guard, "192.0.2.99").admit());
+            assertThat(second.passed()).isTrue();
+            assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(20);
+
+            // The first address's allowance is used: its next post is refused.
+            Verdict refused = database().write(connection -> screened(guard, VISITOR).admit());
+            assertThat(refused.refusal()).isPresent();
+            assertThat(db.count("SELECT SUM(posts) FROM public_form_window WHERE counter LIKE 'address:%'"))
+                    .isEqualTo(2);
+        }
+
+        /** A post screened after the person took their time over the form. */
+        Screening screened(PublicFormGuardService guard, String address) {
+            GuardFields fields = guard.fields(FORM);
+            clock.advance(Duration.ofSeconds(20));
+            return guard.screen(FORM, PostedForm.of(fields, address, "comment", "More benches, please"));
+        }
+
+        @Test
+        void aScreenedPostRefusedByARuleWithoutTheDatabaseIsRefusedAgainOnAdmissionAndCountsNothing() {
+            PublicFormGuardService guard = guard();
+            GuardFields fields = guard.fields(FORM);
+            Screening tooQuick = guard.screen(FORM, PostedForm.of(fields, VISITOR, "comment", "x"));
+
+            assertThat(tooQuick.verdict().refusal()).contains(Message.of("protection.refused.tooQuick"));
+            Verdict admitted = database().write(connection -> tooQuick.admit());
+            assertThat(admitted).isEqualTo(tooQuick.verdict());
+            assertThat(db.count("SELECT COUNT(*) FROM public_form_window WHERE counter = 'all'"
+                    + " OR counter LIKE 'address:%'")).isZero();
         }
 
         @Test
