@@ -236,6 +236,30 @@ class HostileSignUpHttpTest {
         assertThat(names).as("bookings named Once").containsOnlyOnce("Once").doesNotContain("Twice");
     }
 
+    @Test
+    void addingOrRemovingAYoungPersonDrawsTheFormAgainWithASuccessStatusAndKeepsWhatWasTyped() {
+        Visitor visitor = new Visitor(portal);
+        Element form = openForm(visitor, event);
+        Map<String, String> typed = EventFixtures.person("Noor", "noor@example.org");
+        typed.put("do", "add");
+
+        HttpResponse<String> added = visitor.submit(form, EventFixtures.named(form, typed));
+
+        assertThat(added.statusCode()).as("adding someone is not an error").isEqualTo(200);
+        Document two = Jsoup.parse(added.body(), added.uri().toString());
+        assertThat(two.select("fieldset > legend").eachText()).contains("Young person 1", "Young person 2");
+        assertThat(two.select("input[name$=p0-firstName]").val()).isEqualTo("Noor");
+        assertThat(two.select(".govuk-error-summary")).isEmpty();
+
+        Element twoForm = EventFixtures.signUpForm(two);
+        typed.put("people", "2");
+        typed.put("do", "remove-1");
+        HttpResponse<String> removed = visitor.submit(twoForm, EventFixtures.named(twoForm, typed));
+
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(removed.body()).select("fieldset > legend").eachText()).doesNotContain("Young person 2");
+    }
+
     private Element openForm(Visitor visitor, PublishedEvent published) {
         return EventFixtures.signUpForm(visitor.page(EventFixtures.signUpPath(visitor, published)));
     }

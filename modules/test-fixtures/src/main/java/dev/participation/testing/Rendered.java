@@ -42,6 +42,12 @@ public final class Rendered {
         return html(((PostOutcome.Invalid) outcome).view());
     }
 
+    /** The form drawn again as the person asked (one more row, one fewer); any other outcome fails the test. */
+    public static Document redrawn(PostOutcome outcome) {
+        assertThat(outcome).isInstanceOf(PostOutcome.Redrawn.class);
+        return html(((PostOutcome.Redrawn) outcome).view());
+    }
+
     /** The key of the notice a post that was done leaves (empty when none); any other outcome fails the test. */
     public static String notice(PostOutcome outcome) {
         assertThat(outcome).isInstanceOf(PostOutcome.Done.class);

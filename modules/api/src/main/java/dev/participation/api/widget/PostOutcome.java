@@ -28,6 +28,19 @@ public sealed interface PostOutcome {
         }
     }
 
+    /**
+     * Nothing is wrong and nothing was kept: the person asked for the form drawn again differently
+     * (one more young person, one fewer), without JavaScript. The host shows this view, which keeps
+     * what was typed, with a success status.
+     *
+     * @since 2.2
+     */
+    record Redrawn(WidgetView view) implements PostOutcome {
+        public Redrawn {
+            Objects.requireNonNull(view, "view");
+        }
+    }
+
     /** The widget does not accept this post (no form, unknown action). */
     record NotAccepted() implements PostOutcome {
     }
@@ -51,6 +64,11 @@ public sealed interface PostOutcome {
 
     static PostOutcome invalid(WidgetView view) {
         return new Invalid(view);
+    }
+
+    /** @since 2.2 */
+    static PostOutcome redrawn(WidgetView view) {
+        return new Redrawn(view);
     }
 
     static PostOutcome notAccepted() {

@@ -12,7 +12,7 @@
  * changed) and {@code HostRequest}, which every host implements, gained a method.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package dev.participation.api.widget;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,14 +35,21 @@ public sealed interface PostReply {
         }
     }
 
-    /** Show this view (what was typed, with its errors) with {@link #INVALID}; nothing changed. */
-    record ShowAgain(WidgetView view) implements PostReply {
+    /** The status of a form drawn again as the person asked, with nothing wrong in it. */
+    int REDRAWN = 200;
+
+    /**
+     * Show this view (what was typed) with its status: {@link #INVALID} when it explains what to
+     * correct, {@link #REDRAWN} when the person only asked for it drawn differently. Nothing changed.
+     */
+    record ShowAgain(WidgetView view, int status) implements PostReply {
         public ShowAgain {
             Objects.requireNonNull(view, "view");
         }
 
-        public int status() {
-            return INVALID;
+        /** A form to correct, with {@link #INVALID}. */
+        public ShowAgain(WidgetView view) {
+            this(view, INVALID);
         }
     }
 
@@ -60,6 +67,9 @@ public sealed interface PostReply {
         }
         if (outcome instanceof PostOutcome.Invalid invalid) {
             return new ShowAgain(invalid.view());
+        }
+        if (outcome instanceof PostOutcome.Redrawn redrawn) {
+            return new ShowAgain(redrawn.view(), REDRAWN);
         }
         if (outcome instanceof PostOutcome.Forbidden) {
             return new Refuse(FORBIDDEN);

@@ -3,7 +3,7 @@
  * notice, show the form again, refuse), which each host maps to its own response API.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.participation.kit.post;
 
 import org.osgi.annotation.bundle.Export;

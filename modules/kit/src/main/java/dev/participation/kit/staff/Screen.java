@@ -135,6 +135,15 @@ public final class Screen {
         return PostOutcome.invalid(view);
     }
 
+    /**
+     * The form drawn again as the person asked (one more row, one fewer), nothing wrong in it.
+     *
+     * @since 1.3
+     */
+    public PostOutcome redrawn(WidgetView view) {
+        return PostOutcome.redrawn(view);
+    }
+
     /** Back to {@code path} with a notice the host translates with this page's words. */
     public PostOutcome done(String path, String noticeKey, Object... arguments) {
         return PostOutcome.done(href(path), Message.of(noticeKey, arguments));

@@ -41,6 +41,15 @@ class PostReplyTest {
     }
 
     @Test
+    void aFormDrawnAgainAsThePersonAskedIsShownWithASuccessStatus() {
+        WidgetView view = WidgetView.of("<fieldset><legend>Young person 2</legend></fieldset>");
+
+        PostReply reply = PostReply.of(PostOutcome.redrawn(view), ON_SITE);
+
+        assertThat(reply).isEqualTo(new PostReply.ShowAgain(view, 200));
+    }
+
+    @Test
     void aForbiddenPostIsRefusedWith403AndOneNobodyTakesWith405() {
         assertThat(PostReply.of(PostOutcome.forbidden(), ON_SITE)).isEqualTo(new PostReply.Refuse(403));
         assertThat(PostReply.of(PostOutcome.notAccepted(), ON_SITE)).isEqualTo(new PostReply.Refuse(405));

@@ -105,7 +105,7 @@ public final class SignUpJourney {
         PartyForm form = PartyForm.read(request, PartyForm.peopleIn(request));
         Optional<PartyForm> redrawn = form.redrawnFor(request.parameter(PartyForm.DO).orElse(PartyForm.SEND));
         if (redrawn.isPresent()) {
-            return PostOutcome.invalid(view(request, event, session, redrawn.get().form(), redrawn.get().people(),
+            return PostOutcome.redrawn(view(request, event, session, redrawn.get().form(), redrawn.get().people(),
                     protection.fields(request)));
         }
         // The same form sent again (a double click, a reload): it has already made its sign-up.

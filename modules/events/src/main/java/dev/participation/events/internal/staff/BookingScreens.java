@@ -77,7 +77,7 @@ final class BookingScreens {
         PartyForm party = PartyForm.read(s.request(), PartyForm.peopleIn(s.request()));
         Optional<PartyForm> redrawn = party.redrawnFor(s.parameter(PartyForm.DO));
         if (redrawn.isPresent()) {
-            return s.invalid(addForm(s, at, redrawn.get(), redrawn.get().form()));
+            return s.redrawn(addForm(s, at, redrawn.get(), redrawn.get().form()));
         }
         party.keepOwnKey();
         EventDetails event = at.event().details();

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 import dev.participation.api.widget.PostOutcome;
+import dev.participation.api.widget.WidgetView;
 import dev.participation.events.EventExamples;
 import dev.participation.events.Invariants;
 import dev.participation.events.api.Event;
@@ -72,10 +73,12 @@ class HostileSignUpFormTest {
                 }
             }
             PostOutcome outcome = pages.post(post);
-            if (outcome instanceof PostOutcome.Invalid invalid) {
-                // The host answers a refused post with a client error; the view itself is the form again.
-                assertThat(invalid.view().html()).contains("signup-form");
-                assertThat(invalid.view().html()).as("typed text is escaped").doesNotContain("<script>alert");
+            WidgetView again = outcome instanceof PostOutcome.Invalid invalid ? invalid.view()
+                    : outcome instanceof PostOutcome.Redrawn redrawn ? redrawn.view() : null;
+            if (again != null) {
+                // A refused post (a client error) or an add or remove (drawn again): the form again.
+                assertThat(again.html()).contains("signup-form");
+                assertThat(again.html()).as("typed text is escaped").doesNotContain("<script>alert");
             } else {
                 // A broken key is replaced by a fresh one: the confirmation's address names the key kept.
                 String kept = PublicPages.parameter(PublicPages.location(outcome), "signedUp");

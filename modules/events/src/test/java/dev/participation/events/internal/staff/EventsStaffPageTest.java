@@ -5,6 +5,7 @@ import static dev.participation.events.EventExamples.party;
 import static dev.participation.events.EventExamples.person;
 import static dev.participation.events.EventExamples.session;
 import static dev.participation.testing.Rendered.invalid;
+import static dev.participation.testing.Rendered.redrawn;
 import static dev.participation.testing.Rendered.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -285,7 +286,7 @@ class EventsStaffPageTest {
         String formKey = staffPage(id + "/add").select("input[name=formKey]").val();
 
         // "Add another person" draws the form again with one more, keeping everything typed.
-        Document two = invalid(posts.post(carerBooking(id, formKey).with("people", "1").with("do", "add")));
+        Document two = redrawn(posts.post(carerBooking(id, formKey).with("people", "1").with("do", "add")));
         assertThat(two.select("fieldset[id^=person-]")).hasSize(2);
         assertThat(two.select("input[name=p0-firstName]").val()).isEqualTo("Ada");
         assertThat(two.select("input[name=bookerName]").val()).isEqualTo("Jo Baker");
@@ -295,7 +296,7 @@ class EventsStaffPageTest {
         assertThat(two.select(".govuk-error-summary")).as("adding a person is not a refusal").isEmpty();
         assertThat(two.select("button[value=remove-1]").text()).isEqualTo("Remove Young person 2");
 
-        Document three = invalid(posts.post(carerBooking(id, formKey).with("people", "2").with("p1-firstName", "Ben")
+        Document three = redrawn(posts.post(carerBooking(id, formKey).with("people", "2").with("p1-firstName", "Ben")
                 .with("p1-age", "11").with("do", "add")));
         assertThat(three.select("fieldset[id^=person-]")).hasSize(3);
         assertThat(three.select("input[name=p1-firstName]").val()).isEqualTo("Ben");
@@ -335,7 +336,7 @@ class EventsStaffPageTest {
         long id = sessionWith(5);
         String formKey = staffPage(id + "/add").select("input[name=formKey]").val();
 
-        Document two = invalid(posts.post(carerBooking(id, formKey).with("people", "3").with("p1-firstName", "Ben")
+        Document two = redrawn(posts.post(carerBooking(id, formKey).with("people", "3").with("p1-firstName", "Ben")
                 .with("p1-age", "11").with("p2-firstName", "Cal").with("p2-age", "14").with("do", "remove-1")));
 
         assertThat(two.select("fieldset[id^=person-]")).hasSize(2);

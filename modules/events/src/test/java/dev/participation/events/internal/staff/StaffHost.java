@@ -73,6 +73,8 @@ final class StaffHost implements AutoCloseable {
                     send(exchange, 303, "text/plain", new byte[0]);
                 } else if (outcome instanceof PostOutcome.Invalid invalid) {
                     html(exchange, invalid.view());
+                } else if (outcome instanceof PostOutcome.Redrawn redrawn) {
+                    html(exchange, redrawn.view());
                 } else {
                     send(exchange, 400, "text/plain", outcome.toString().getBytes(StandardCharsets.UTF_8));
                 }
