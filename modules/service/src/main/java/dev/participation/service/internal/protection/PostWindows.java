@@ -161,9 +161,10 @@ final class PostWindows {
         Map<Leased, Integer> spare = new HashMap<>();
         // Counts of posts are nobody's saved change: after a crash a window may admit a few more
         // posts than its limit, and no one was told anything was kept. So on PostgreSQL this
-        // transaction does not wait for the disk (a post's own record, written after, still does);
-        // never inside a caller's transaction, whose commit must wait.
-        boolean withoutWaiting = database.dialect() == Dialect.POSTGRESQL && !database.inTransaction();
+        // transaction does not wait for the disk (a post's own record, written after, still does).
+        // It is never a caller's transaction, whose commit must wait: those take their posts in
+        // takeInCallersTransaction, not through the group commit.
+        boolean withoutWaiting = database.dialect() == Dialect.POSTGRESQL;
         try {
             database.write(connection -> {
                 spare.clear();
