@@ -118,7 +118,7 @@ public final class SignUpJourney {
         Screening screening = protection.screen(request);
         Optional<GuardedForm> refused = protection.refusal(screening.verdict(), request, messages(request));
         if (refused.isPresent()) {
-            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), refused.get()));
+            return refused(request, event, session, form, refused.get());
         }
         SignUpForm typed = form.signUp(event.type());
         // Every problem at once, the rules' too, not only what could not be read; checked here against
@@ -129,7 +129,7 @@ public final class SignUpJourney {
             // A form sent back still counts against the limits, as every post does.
             Optional<GuardedForm> overLimit = protection.refusal(screening.admit(), request, messages(request));
             if (overLimit.isPresent()) {
-                return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), overLimit.get()));
+                return refused(request, event, session, form, overLimit.get());
             }
             return invalid(request, event, session, form);
         }
@@ -138,8 +138,8 @@ public final class SignUpJourney {
             signUps.signUp(session.id(), typed, manageLink(request), screening::admit);
             return confirmed(request, event, session, typed.formKey());
         } catch (SignUpRefused overLimit) {
-            return PostOutcome.invalid(view(request, event, session, form.form(), form.people(),
-                    protection.refusal(overLimit.verdict(), request, messages(request)).orElseThrow()));
+            return refused(request, event, session, form,
+                    protection.refusal(overLimit.verdict(), request, messages(request)).orElseThrow());
         } catch (EventProblem problem) {
             form.refuse(problem.errors());
             return invalid(request, event, session, form);
@@ -147,6 +147,12 @@ public final class SignUpJourney {
             // The session was removed while the form was open: back to the list.
             return PostOutcome.done(request.links().page());
         }
+    }
+
+    /** The form as it was sent, with the guard's refusal above it and fresh guard fields. */
+    private PostOutcome refused(WidgetRequest request, PublicEvent event, PublicSession session, PartyForm form,
+            GuardedForm refusal) {
+        return PostOutcome.invalid(view(request, event, session, form.form(), form.people(), refusal));
     }
 
     private PostOutcome invalid(WidgetRequest request, PublicEvent event, PublicSession session, PartyForm form) {

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.StaffPage;
 import dev.participation.api.widget.WidgetView;
+import dev.participation.kit.post.PostReply;
 import dev.participation.testing.FakeStaffRequest;
 import dev.participation.testing.People;
 import dev.participation.testing.StaffPosts;
@@ -67,20 +67,20 @@ final class StaffHost implements AutoCloseable {
                 try (InputStream body = exchange.getRequestBody()) {
                     form(request, new String(body.readAllBytes(), StandardCharsets.UTF_8));
                 }
-                PostOutcome outcome = posts.post(request);
-                if (outcome instanceof PostOutcome.Done done) {
-                    exchange.getResponseHeaders().set("Location", done.location());
+                // As the hosts answer it: every location here is this test site's own.
+                PostReply reply = PostReply.of(posts.post(request), location -> true);
+                if (reply instanceof PostReply.Redirect redirect) {
+                    exchange.getResponseHeaders().set("Location", redirect.location().orElseThrow());
                     send(exchange, 303, "text/plain", new byte[0]);
-                } else if (outcome instanceof PostOutcome.Invalid invalid) {
-                    html(exchange, invalid.view());
-                } else if (outcome instanceof PostOutcome.Redrawn redrawn) {
-                    html(exchange, redrawn.view());
+                } else if (reply instanceof PostReply.ShowAgain again) {
+                    html(exchange, again.status(), again.view());
                 } else {
-                    send(exchange, 400, "text/plain", outcome.toString().getBytes(StandardCharsets.UTF_8));
+                    send(exchange, ((PostReply.Refuse) reply).status(), "text/plain", new byte[0]);
                 }
                 return;
             }
-            html(exchange, page.render(request));
+            WidgetView view = page.render(request);
+            html(exchange, view.status(), view);
         }
     }
 
@@ -97,7 +97,7 @@ final class StaffHost implements AutoCloseable {
         }
     }
 
-    private static void html(HttpExchange exchange, WidgetView view) throws IOException {
+    private static void html(HttpExchange exchange, int status, WidgetView view) throws IOException {
         String title = view.title().orElse("Events");
         String html = "<!DOCTYPE html><html lang=\"en-GB\" class=\"govuk-template\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
@@ -105,7 +105,7 @@ final class StaffHost implements AutoCloseable {
                 + "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\">"
                 + "<main class=\"govuk-main-wrapper\" id=\"main-content\"><h1 class=\"govuk-heading-l\">" + title
                 + "</h1>" + view.html() + "</main></div></body></html>";
-        send(exchange, view.status(), "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        send(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
