@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -367,20 +368,27 @@ public final class SignUpStore implements SignUps {
     public List<Booking> bookings(long sessionId, String actor) {
         Objects.requireNonNull(actor, "actor");
         return storage.write(connection -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM event_booking WHERE session_id = ?"
+            // Two queries whatever the size of the list: a session of hundreds is read at the door.
+            Map<Long, List<Attendee>> people = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT a.* FROM event_attendee a"
+                    + " JOIN event_booking b ON b.id = a.booking_id WHERE b.session_id = ? ORDER BY a.booking_id, a.position")) {
+                query.setLong(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        people.computeIfAbsent(rows.getLong("booking_id"), id -> new ArrayList<>()).add(attendee(rows));
+                    }
+                }
+            }
+            List<Booking> bookings = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event_booking WHERE session_id = ?"
                     + " ORDER BY CASE WHEN state IN ('place', 'offered') THEN 0 WHEN state = 'waiting' THEN 1 ELSE 2 END,"
                     + " waiting_number, id")) {
                 query.setLong(1, sessionId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        ids.add(rows.getLong(1));
+                        bookings.add(booking(rows, people.getOrDefault(rows.getLong("id"), List.of())));
                     }
                 }
-            }
-            List<Booking> bookings = new ArrayList<>();
-            for (long id : ids) {
-                bookings.add(bookingWhere(connection, "id = ?", id).orElseThrow());
             }
             // The read is of personal data, so it is logged in the same transaction as it is made.
             audit.record(actor, "event.session.read-bookings", "event-session", String.valueOf(sessionId),
@@ -471,19 +479,22 @@ public final class SignUpStore implements SignUps {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                long id = row.getLong("id");
-                int number = row.getInt("waiting_number");
-                Integer waitingNumber = row.wasNull() ? null : number;
-                return Optional.of(new Booking(id, row.getLong("session_id"),
-                        BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber,
-                        Sql.getInstant(row, "offer_ends"),
-                        new Booker(BookerRole.fromKey(row.getString("booker_role")).orElseThrow(),
-                                row.getString("booker_name"), row.getString("organisation")),
-                        new Contact(row.getString("contact_adult"), row.getString("contact_email"),
-                                row.getString("contact_phone")),
-                        attendees(connection, id), Sql.getInstant(row, "booked_at"), row.getString("booked_by")));
+                return Optional.of(booking(row, attendees(connection, row.getLong("id"))));
             }
         }
+    }
+
+    private static Booking booking(ResultSet row, List<Attendee> attendees) throws SQLException {
+        int number = row.getInt("waiting_number");
+        Integer waitingNumber = row.wasNull() ? null : number;
+        return new Booking(row.getLong("id"), row.getLong("session_id"),
+                BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber,
+                Sql.getInstant(row, "offer_ends"),
+                new Booker(BookerRole.fromKey(row.getString("booker_role")).orElseThrow(),
+                        row.getString("booker_name"), row.getString("organisation")),
+                new Contact(row.getString("contact_adult"), row.getString("contact_email"),
+                        row.getString("contact_phone")),
+                attendees, Sql.getInstant(row, "booked_at"), row.getString("booked_by"));
     }
 
     private static List<Attendee> attendees(Connection connection, long bookingId) throws SQLException {
@@ -493,16 +504,19 @@ public final class SignUpStore implements SignUps {
             try (ResultSet rows = query.executeQuery()) {
                 List<Attendee> people = new ArrayList<>();
                 while (rows.next()) {
-                    String consentBy = rows.getString("consent_by");
-                    Consent consent = consentBy == null ? null
-                            : new Consent(consentBy, ConsentRole.fromKey(rows.getString("consent_role")).orElseThrow());
-                    people.add(new Attendee(rows.getString("first_name"), rows.getInt("age"),
-                            rows.getString("access_needs"), rows.getString("dietary_needs"), consent,
-                            EventRows.residential(rows)));
+                    people.add(attendee(rows));
                 }
                 return people;
             }
         }
+    }
+
+    private static Attendee attendee(ResultSet rows) throws SQLException {
+        String consentBy = rows.getString("consent_by");
+        Consent consent = consentBy == null ? null
+                : new Consent(consentBy, ConsentRole.fromKey(rows.getString("consent_role")).orElseThrow());
+        return new Attendee(rows.getString("first_name"), rows.getInt("age"), rows.getString("access_needs"),
+                rows.getString("dietary_needs"), consent, EventRows.residential(rows));
     }
 
     private static long sessionOf(Connection connection, long bookingId) throws SQLException {

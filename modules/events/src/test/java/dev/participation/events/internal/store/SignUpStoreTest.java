@@ -253,6 +253,31 @@ class SignUpStoreTest {
     }
 
     @StoreTest
+    void theStaffListHasPlacesThenTheWaitingListInOrderThenCancelledEachWithItsOwnPeople() {
+        long session = sessionWith(4);
+        SignUpReceipt carer = signUps.signUp(session, party("Pat Jones", 3), EventExamples.LINK);
+        SignUpReceipt amara = signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        SignUpReceipt firstWaiting = signUps.signUp(session, party("Sam Lee", 2), EventExamples.LINK);
+        SignUpReceipt gone = signUps.signUp(session, person("Ben"), EventExamples.LINK);
+        SignUpReceipt secondWaiting = signUps.signUp(session, person("Cai"), EventExamples.LINK);
+        signUps.cancelFor(gone.bookingId(), "staff-1");
+
+        List<Booking> listed = signUps.bookings(session, "staff-1");
+
+        assertThat(listed).extracting(Booking::id).containsExactly(carer.bookingId(), amara.bookingId(),
+                firstWaiting.bookingId(), secondWaiting.bookingId(), gone.bookingId());
+        assertThat(listed).extracting(Booking::state).containsExactly(BookingState.PLACE, BookingState.PLACE,
+                BookingState.WAITING, BookingState.WAITING, BookingState.CANCELLED);
+        assertThat(listed.get(0).attendees()).extracting(Attendee::firstName).containsExactly("Child1", "Child2", "Child3");
+        assertThat(listed.get(0).attendees()).extracting(a -> a.consent().givenBy()).containsOnly("Pat Jones");
+        assertThat(listed.get(1).attendees()).extracting(Attendee::firstName).containsExactly("Amara");
+        assertThat(listed.get(2).attendees()).extracting(Attendee::firstName).containsExactly("Child1", "Child2");
+        assertThat(listed.get(2).attendees()).extracting(a -> a.consent().givenBy()).containsOnly("Sam Lee");
+        assertThat(listed.get(3).attendees()).extracting(Attendee::firstName).containsExactly("Cai");
+        assertThat(listed.get(4).attendees()).extracting(Attendee::firstName).containsExactly("Ben");
+    }
+
+    @StoreTest
     void onlyWhatIsNeededIsKeptAndStaffReadsAreAudited() {
         EventDetails residential = new EventDetails("Activity Week", "", dev.participation.events.api.EventType.RESIDENTIAL,
                 8, 14, java.util.Set.of(), "", true, EventExamples.NOW.minus(Duration.ofDays(1)),
