@@ -108,17 +108,14 @@ public final class SignUpJourney {
             return PostOutcome.redrawn(view(request, event, session, redrawn.get().form(), redrawn.get().people(),
                     protection.fields(request)));
         }
-        // The same form sent again (a double click, a reload): it has already made its sign-up.
-        if (records.outcome(session.id(), form.formKey()).isPresent()) {
-            return confirmed(request, event, session, form.formKey());
-        }
         form.keepOwnKey();
         // The guard's rate limits are taken with the booking, in its transaction (or below, for a
         // form sent back): in a rush each sign-up then commits once.
         Screening screening = protection.screen(request);
         Optional<GuardedForm> refused = protection.refusal(screening.verdict(), request, messages(request));
         if (refused.isPresent()) {
-            return refused(request, event, session, form, refused.get());
+            return sentBefore(event, session, form, request).orElseGet(() -> refused(request, event, session, form,
+                    refused.get()));
         }
         SignUpForm typed = form.signUp(event.type());
         // Every problem at once, the rules' too, not only what could not be read; checked here against
@@ -126,6 +123,10 @@ public final class SignUpJourney {
         // store checks again under the lock, against the event as it then is).
         form.refuse(SignUpRules.check(typed, details(event)));
         if (!form.form().valid()) {
+            Optional<PostOutcome> before = sentBefore(event, session, form, request);
+            if (before.isPresent()) {
+                return before.get();
+            }
             // A form sent back still counts against the limits, as every post does.
             Optional<GuardedForm> overLimit = protection.refusal(screening.admit(), request, messages(request));
             if (overLimit.isPresent()) {
@@ -147,6 +148,19 @@ public final class SignUpJourney {
             // The session was removed while the form was open: back to the list.
             return PostOutcome.done(request.links().page());
         }
+    }
+
+    /**
+     * The same form sent again (a double click, a reload) has already made its sign-up: its
+     * confirmation again, whatever the guard or the rules say now. Asked only when a post is
+     * refused, because a repeat that would go through is found by the store itself, under the
+     * session's lock, before anything is counted or written; a rush's sign-ups then read nothing
+     * twice.
+     */
+    private Optional<PostOutcome> sentBefore(PublicEvent event, PublicSession session, PartyForm form,
+            WidgetRequest request) {
+        return records.outcome(session.id(), form.formKey())
+                .map(earlier -> confirmed(request, event, session, form.formKey()));
     }
 
     /** The form as it was sent, with the guard's refusal above it and fresh guard fields. */

@@ -397,6 +397,20 @@ class SignUpJourneyTest {
     }
 
     @StoreTest
+    void theSameFormSentAgainWhenTheGuardWouldNowRefuseItStillGetsItsConfirmation() {
+        Map<String, String> typed = amira(pages.page(form(forum)));
+        String done = location(pages.post(posted(forum, typed)));
+        Screening refused = mock(Screening.class);
+        when(refused.verdict()).thenReturn(Verdict.refused(Message.of("protection.refused.busyHere", 14L)));
+        when(pages.guard.screen(eq(SignUpJourney.GUARD_KEY), any())).thenReturn(refused);
+
+        assertThat(location(pages.post(posted(forum, typed)))).as("a reload after the limit was reached")
+                .isEqualTo(done);
+        verify(refused, never()).admit();
+        assertThat(bookings()).isEqualTo(1);
+    }
+
+    @StoreTest
     void aFormSentBackWithProblemsStillCountsAndOverTheLimitSaysSo() {
         when(pages.guard.check(eq(SignUpJourney.GUARD_KEY), any()))
                 .thenReturn(Verdict.refused(Message.of("protection.refused.busyHere", 14L)));
