@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,26 +101,38 @@ final class EventRows {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                long id = row.getLong("id");
-                return Optional.of(new Event(id, row.getString("slug"), row.getInt("version"), details(row),
-                        sessions(connection, id), Sql.getInstant(row, "updated_at"), row.getString("updated_by")));
+                return Optional.of(event(row, sessions(connection, row.getLong("id"))));
             }
         }
     }
 
+    private static Event event(ResultSet row, List<EventSession> sessions) throws SQLException {
+        return new Event(row.getLong("id"), row.getString("slug"), row.getInt("version"), details(row), sessions,
+                Sql.getInstant(row, "updated_at"), row.getString("updated_by"));
+    }
+
+    /**
+     * Every event, soonest first (by its first session), with its sessions: two queries however many
+     * events there are, since every public list and feed reads them all.
+     */
     static List<Event> all(Connection connection) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        // Soonest first: by each event's first session.
-        try (PreparedStatement query = connection.prepareStatement("SELECT e.id FROM event e"
-                + " LEFT JOIN event_session s ON s.event_id = e.id GROUP BY e.id ORDER BY MIN(s.starts_at), e.id");
+        Map<Long, List<EventSession>> sessions = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM event_session"
+                + " ORDER BY event_id, position, id");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                ids.add(rows.getLong(1));
+                sessions.computeIfAbsent(rows.getLong("event_id"), id -> new ArrayList<>()).add(session(rows));
             }
         }
         List<Event> events = new ArrayList<>();
-        for (long id : ids) {
-            event(connection, "id = ?", id).ifPresent(events::add);
+        try (PreparedStatement query = connection.prepareStatement("SELECT e.* FROM event e LEFT JOIN"
+                + " (SELECT event_id, MIN(starts_at) AS first_start FROM event_session GROUP BY event_id) f"
+                + " ON f.event_id = e.id ORDER BY f.first_start, e.id");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long id = rows.getLong("id");
+                events.add(event(rows, sessions.getOrDefault(id, List.of())));
+            }
         }
         return events;
     }
@@ -142,12 +156,16 @@ final class EventRows {
             try (ResultSet rows = query.executeQuery()) {
                 List<EventSession> sessions = new ArrayList<>();
                 while (rows.next()) {
-                    sessions.add(new EventSession(rows.getLong("id"), sessionDetails(rows),
-                            rows.getInt("places_taken"), rows.getInt("people_waiting"), rows.getInt("sequence")));
+                    sessions.add(session(rows));
                 }
                 return sessions;
             }
         }
+    }
+
+    private static EventSession session(ResultSet row) throws SQLException {
+        return new EventSession(row.getLong("id"), sessionDetails(row), row.getInt("places_taken"),
+                row.getInt("people_waiting"), row.getInt("sequence"));
     }
 
     static SessionDetails sessionDetails(ResultSet row) throws SQLException {

@@ -6,6 +6,7 @@ import static dev.participation.events.EventExamples.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import dev.participation.events.api.OnlineJoining;
 import dev.participation.events.api.Promotion;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.PublicEvent;
+import dev.participation.events.api.PublicSession;
 import dev.participation.events.api.SessionDetails;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.service.internal.audit.AuditLogStore;
@@ -110,6 +112,29 @@ class EventStoreTest {
                 EventExamples.SESSION_START.plus(Duration.ofDays(5)), false, 1))).containsExactly("soon-forum");
         assertThat(slugs(new EventQuery(Set.of(), Set.of(), List.of("later-forum", "draft-forum", "soon-forum"),
                 null, null, null, false, 10))).containsExactly("later-forum", "soon-forum");
+    }
+
+    @StoreTest
+    void theListGivesEachEventItsOwnSessionsInTheirOrderWithTheirPlacesLeft() {
+        Instant start = EventExamples.SESSION_START;
+        events.create("activity-week", forum("Activity week"), List.of(
+                new SessionDetails("Monday", start.plus(Duration.ofDays(3)), start.plus(Duration.ofDays(3).plusHours(6)), 20, "North centre", ""),
+                new SessionDetails("Tuesday", start.plus(Duration.ofDays(4)), start.plus(Duration.ofDays(4).plusHours(6)), 15, "South centre", ""),
+                new SessionDetails("Wednesday", start.plus(Duration.ofDays(5)), start.plus(Duration.ofDays(5).plusHours(6)), 12, "East centre", "")),
+                "editor");
+        Event forum = events.create("youth-forum", forum("Youth forum"), List.of(
+                new SessionDetails("Evening", start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(1).plusHours(2)), 2, "Civic Centre", ""),
+                new SessionDetails("Online", start.plus(Duration.ofDays(2)), start.plus(Duration.ofDays(2).plusHours(1)), 30, "", LINK)),
+                "editor");
+        signUps.signUp(forum.sessions().get(0).id(), person("Amara"), EventExamples.LINK);
+
+        List<PublicEvent> listed = events.published(EventQuery.upcoming());
+
+        assertThat(listed).extracting(PublicEvent::slug).containsExactly("youth-forum", "activity-week");
+        assertThat(listed.get(0).sessions()).extracting(PublicSession::label, PublicSession::placesLeft)
+                .containsExactly(tuple("Evening", 1), tuple("Online", 30));
+        assertThat(listed.get(1).sessions()).extracting(PublicSession::label, PublicSession::placesLeft)
+                .containsExactly(tuple("Monday", 20), tuple("Tuesday", 15), tuple("Wednesday", 12));
     }
 
     private List<String> slugs(EventQuery query) {
