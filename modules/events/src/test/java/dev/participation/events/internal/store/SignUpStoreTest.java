@@ -225,6 +225,40 @@ class SignUpStoreTest {
     }
 
     @StoreTest
+    void formsSentThreeTimesEachInARushMakeOneSignUpEach() throws Exception {
+        long session = sessionWith(4);
+        List<SignUpForm> forms = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            forms.add(person("Person" + i));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        List<Future<SignUpReceipt>> sends = new ArrayList<>();
+        try {
+            // Thirty at once: sends of one form land in the same group written together as well as in others.
+            for (int copy = 0; copy < 3; copy++) {
+                for (SignUpForm form : forms) {
+                    sends.add(pool.submit(() -> {
+                        start.await();
+                        return signUps.signUp(session, form, EventExamples.LINK);
+                    }));
+                }
+            }
+            start.countDown();
+            for (int i = 0; i < forms.size(); i++) {
+                List<SignUpReceipt> same = List.of(sends.get(i).get(), sends.get(i + 10).get(), sends.get(i + 20).get());
+                assertThat(same).extracting(SignUpReceipt::bookingId).as("form %d", i).containsOnly(same.get(0).bookingId());
+                assertThat(same).extracting(SignUpReceipt::repeated).as("form %d", i).containsExactlyInAnyOrder(false, true, true);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM event_booking")).isEqualTo(10);
+        assertThat(db.count("SELECT places_taken FROM event_session WHERE id = ?", session)).isEqualTo(4);
+        assertThat(db.count("SELECT people_waiting FROM event_session WHERE id = ?", session)).isEqualTo(6);
+    }
+
+    @StoreTest
     void badFormsAreRefusedWithEveryProblemAndNothingIsKept() {
         long session = sessionWith(5);
         SignUpForm bad = new SignUpForm("short", dev.participation.events.api.Booker.SELF,
