@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -140,11 +139,9 @@ public final class SignUpStore implements SignUps {
                 LockedSession session = LockedSession.lock(connection, sessionId);
                 Instant now = clock.instant();
                 session.lapseAndFill(connection, now);
-                Map<String, SignUpReceipt> sent = sentBefore(connection, sessionId,
-                        group.stream().map(pending -> pending.input().form().formKey()).toList());
                 for (GroupCommit.Entry<Request, SignUpReceipt> pending : group) {
                     try {
-                        pending.succeed(bookLocked(connection, session, pending.input(), sent, now));
+                        pending.succeed(bookLocked(connection, session, pending.input(), now));
                     } catch (EventProblem | SignUpRefused refused) {
                         // Refused before anything of it was written: the others are unaffected.
                         pending.fail(refused);
@@ -166,18 +163,14 @@ public final class SignUpStore implements SignUps {
         }
     }
 
-    /**
-     * @param sent the sign-ups already made by the forms of this group, by form key: read before the
-     *             group, and added to as it goes, so a form sent twice into one group is found too
-     */
     private SignUpReceipt bookLocked(Connection connection, LockedSession session, Request pending,
-            Map<String, SignUpReceipt> sent, Instant now) throws SQLException {
+            Instant now) throws SQLException {
         SignUpForm form = pending.form();
         String actor = pending.actor();
         boolean staff = !PUBLIC.equals(actor);
-        SignUpReceipt earlier = sent.get(form.formKey());
-        if (earlier != null) {
-            return earlier;
+        Optional<SignUpReceipt> earlier = byFormKey(connection, session.id, form.formKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         // The guard's count joins this transaction: it commits with the booking, or neither does.
         Verdict admitted = pending.admission().get();
@@ -210,7 +203,6 @@ public final class SignUpStore implements SignUps {
         audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
                 String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
                         + " to session " + session.id + ": " + state.key() + (number == null ? "" : " " + number));
-        sent.put(form.formKey(), new SignUpReceipt(id, session.id, state, number, form.people(), null, null, true));
         return new SignUpReceipt(id, session.id, state, number, form.people(), null, token, false);
     }
 
@@ -460,32 +452,22 @@ public final class SignUpStore implements SignUps {
         return id;
     }
 
-    /**
-     * The sign-ups already made by any of these forms, by form key, in one query for a whole group.
-     * The list of keys is padded to a few fixed lengths, so the database sees a handful of
-     * statements rather than one per group size.
-     */
-    private static Map<String, SignUpReceipt> sentBefore(Connection connection, long sessionId, List<String> formKeys)
+    private static Optional<SignUpReceipt> byFormKey(Connection connection, long sessionId, String formKey)
             throws SQLException {
-        int length = Integer.highestOneBit(Math.max(1, formKeys.size() - 1)) << 1;
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, form_key, state, waiting_number, people,"
-                + " offer_ends FROM event_booking WHERE session_id = ? AND form_key IN ("
-                + String.join(", ", Collections.nCopies(length, "?")) + ")")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, state, waiting_number, people,"
+                + " offer_ends FROM event_booking WHERE session_id = ? AND form_key = ?")) {
             query.setLong(1, sessionId);
-            for (int i = 0; i < length; i++) {
-                query.setString(i + 2, formKeys.get(Math.min(i, formKeys.size() - 1)));
-            }
-            Map<String, SignUpReceipt> sent = new HashMap<>();
+            query.setString(2, formKey);
             try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    int number = row.getInt("waiting_number");
-                    Integer waitingNumber = row.wasNull() ? null : number;
-                    sent.put(row.getString("form_key"), new SignUpReceipt(row.getLong("id"), sessionId,
-                            BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber,
-                            row.getInt("people"), Sql.getInstant(row, "offer_ends"), null, true));
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                int number = row.getInt("waiting_number");
+                Integer waitingNumber = row.wasNull() ? null : number;
+                return Optional.of(new SignUpReceipt(row.getLong("id"), sessionId,
+                        BookingState.fromKey(row.getString("state")).orElseThrow(), waitingNumber, row.getInt("people"),
+                        Sql.getInstant(row, "offer_ends"), null, true));
             }
-            return sent;
         }
     }
 
