@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,55 @@ class GroupCommitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aLongRushOnFewKeysWritesEveryoneOnceOneGroupAtATimePerKeyAndLeavesNobodyWaiting() throws Exception {
+        GroupCommit<Long, String, String> small = new GroupCommit<>(5);
+        int callers = 24;
+        int each = 400;
+        Set<String> written = ConcurrentHashMap.newKeySet();
+        List<AtomicInteger> writing = List.of(new AtomicInteger(), new AtomicInteger());
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger duplicates = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                answers.add(pool.submit(() -> {
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        long key = i % 2;
+                        mine.add(small.submit(key, caller + "-" + i, group -> {
+                            if (writing.get((int) key).incrementAndGet() > 1) {
+                                overlaps.incrementAndGet();
+                            }
+                            for (GroupCommit.Entry<String, String> entry : group) {
+                                if (!written.add(entry.input())) {
+                                    duplicates.incrementAndGet();
+                                }
+                            }
+                            answerAll(group);
+                            writing.get((int) key).decrementAndGet();
+                        }));
+                    }
+                    return mine;
+                }));
+            }
+            for (int c = 0; c < callers; c++) {
+                // A caller left asleep with nobody to wake it would never answer.
+                List<String> mine = answers.get(c).get(60, TimeUnit.SECONDS);
+                for (int i = 0; i < each; i++) {
+                    assertThat(mine.get(i)).isEqualTo("written " + c + "-" + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(written).hasSize(callers * each);
+        assertThat(duplicates).as("written twice").hasValue(0);
+        assertThat(overlaps).as("two groups of one key written at once").hasValue(0);
     }
 
     @Test
