@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import dev.participation.api.audit.AuditEntry;
 import dev.participation.api.protection.GuardFields;
@@ -213,12 +214,7 @@ class PublicFormGuardServiceTest {
             PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
             List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("all", limit));
             Instant now = clock.instant();
-            List<Callable<Integer>> sends = new ArrayList<>();
-            for (int i = 0; i < posts; i++) {
-                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
-            }
-
-            int admitted = allAtOnce(sends, Duration.ofSeconds(60));
+            int admitted = admittedAtOnce(windows, post -> limits, posts, now);
 
             assertThat(admitted).isEqualTo(limit);
             assertThat(db.count("SELECT posts FROM public_form_window WHERE counter = 'all'")).isEqualTo(limit);
@@ -229,15 +225,9 @@ class PublicFormGuardServiceTest {
             int posts = 30;
             PostWindows windows = new PostWindows(database(), Duration.ofHours(1));
             Instant now = clock.instant();
-            List<Callable<Integer>> sends = new ArrayList<>();
-            for (int i = 0; i < posts; i++) {
-                // Ten addresses, three posts each, all at once against an overall limit of 5.
-                List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("address:" + i % 10, 3),
-                        new PostWindows.Limit("all", 5));
-                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
-            }
-
-            int admitted = allAtOnce(sends, Duration.ofSeconds(60));
+            // Ten addresses, three posts each, all at once against an overall limit of 5.
+            int admitted = admittedAtOnce(windows, post -> List.of(new PostWindows.Limit("address:" + post % 10, 3),
+                    new PostWindows.Limit("all", 5)), posts, now);
 
             assertThat(admitted).isEqualTo(5);
             // The 25 refused overall took nothing from their addresses.
@@ -300,12 +290,7 @@ class PublicFormGuardServiceTest {
             List<PostWindows.Limit> limits = List.of(new PostWindows.Limit("address:rush", limit),
                     new PostWindows.Limit("all", limit));
             Instant now = clock.instant();
-            List<Callable<Integer>> sends = new ArrayList<>();
-            for (int i = 0; i < posts; i++) {
-                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
-            }
-
-            int admitted = allAtOnce(sends, Duration.ofSeconds(60));
+            int admitted = admittedAtOnce(windows, post -> limits, posts, now);
 
             assertThat(admitted).isEqualTo(posts);
             // Taken from the database: the posts and a lease or two left over, not a lease a post.
@@ -382,6 +367,17 @@ class PublicFormGuardServiceTest {
                 admittedAfter++;
             }
             assertThat(admittedAfter).isEqualTo(499);
+        }
+
+        /** Sends {@code posts} posts all at once, post {@code i} against {@code limitsOf(i)}; how many were admitted. */
+        static int admittedAtOnce(PostWindows windows, IntFunction<List<PostWindows.Limit>> limitsOf, int posts,
+                Instant now) throws Exception {
+            List<Callable<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < posts; i++) {
+                List<PostWindows.Limit> limits = limitsOf.apply(i);
+                sends.add(() -> windows.admit(FORM, limits, now).isEmpty() ? 1 : 0);
+            }
+            return allAtOnce(sends, Duration.ofSeconds(60));
         }
 
         /** Runs every task on its own thread, all released together, and adds up what they return. */
