@@ -131,10 +131,7 @@ class PageCopiesTest {
         assertThat(portal.page("/notices").body()).contains("render 1");
 
         Cookie editor = portal.editor();
-        String ns = "w" + introId + "_";
-        Http.Exchange saved = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "Tell us what you think", ns + "text", "We listen.", ns + "headingLevel", "2",
-                ns + "_version", "1"), editor);
+        Http.Exchange saved = portal.configureIntroduction(introId, "Tell us what you think", "We listen.", "2", "1", editor);
         assertThat(saved.status()).isEqualTo(303);
 
         assertThat(portal.page("/").body()).contains(">Tell us what you think</h2>");

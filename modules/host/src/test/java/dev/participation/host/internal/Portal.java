@@ -176,6 +176,17 @@ public final class Portal {
         return run(publicSite, Http.post(path, params, cookies));
     }
 
+    /**
+     * An editor sending an introduction's settings form on the home page, with a valid CSRF token:
+     * the settings as typed and the version the form was drawn at.
+     */
+    public Http.Exchange configureIntroduction(String instanceId, String heading, String text, String headingLevel,
+            String version, Cookie editor) {
+        String ns = "w" + instanceId + "_";
+        return post("/home/configure/" + instanceId, Map.of("_csrf", token(editor), ns + "heading", heading,
+                ns + "text", text, ns + "headingLevel", headingLevel, ns + "_version", version), editor);
+    }
+
     /** The host's configuration with the given values and the defaults for the rest. */
     public static HostConfiguration config(Map<String, Object> values) {
         return new HostConfiguration() {

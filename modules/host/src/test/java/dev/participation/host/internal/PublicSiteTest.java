@@ -68,11 +68,8 @@ class PublicSiteTest {
         String other = portal.instances.place("home", "introduction", Map.of("heading", "Your say matters",
                 "text", "We listen.\n\nRead [our pledge](https://example.org/pledge).", "headingLevel", "2"), "test").id();
         Cookie editor = portal.editor();
-        String ns = "w" + introId + "_";
 
-        Http.Exchange saved = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "What you told us", ns + "text", "New words", ns + "headingLevel", "2",
-                ns + "_version", "1"), editor);
+        Http.Exchange saved = portal.configureIntroduction(introId, "What you told us", "New words", "2", "1", editor);
 
         assertThat(saved.status()).isEqualTo(303);
         // The other placement, with the words the first one had, is still its own section with its own id.
@@ -106,11 +103,8 @@ class PublicSiteTest {
     @Test
     void anEditorSavesValidSettingsAndSeesTheNoticeOnce() {
         Cookie editor = portal.editor();
-        String ns = "w" + introId + "_";
 
-        Http.Exchange saved = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "  Tell us what you think ", ns + "text", "New words", ns + "headingLevel", "3",
-                ns + "_version", "1"), editor);
+        Http.Exchange saved = portal.configureIntroduction(introId, "  Tell us what you think ", "New words", "3", "1", editor);
 
         assertThat(saved.status()).isEqualTo(303);
         assertThat(saved.header("Location")).contains("/#w" + introId);
@@ -254,9 +248,7 @@ class PublicSiteTest {
         portal.instances.configure(introId, 1, Map.of("heading", "Tell us what you think", "text", "We listen.",
                 "headingLevel", "2"), "other");
 
-        Http.Exchange stale = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "Your views count", ns + "text", "We listen.", ns + "headingLevel", "2",
-                ns + "_version", "1"), editor);
+        Http.Exchange stale = portal.configureIntroduction(introId, "Your views count", "We listen.", "2", "1", editor);
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body())
@@ -271,9 +263,7 @@ class PublicSiteTest {
                 .containsEntry("heading", "Tell us what you think");
 
         // Having seen theirs, the editor saves again and theirs is replaced on purpose.
-        Http.Exchange again = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "Your views count", ns + "text", "We listen.", ns + "headingLevel", "2",
-                ns + "_version", "2"), editor);
+        Http.Exchange again = portal.configureIntroduction(introId, "Your views count", "We listen.", "2", "2", editor);
         assertThat(again.status()).isEqualTo(303);
         assertThat(portal.instances.find(introId).orElseThrow().preferences())
                 .containsEntry("heading", "Your views count");
@@ -282,11 +272,8 @@ class PublicSiteTest {
     @Test
     void aFormWithoutAVersionOverwritesNothing() {
         Cookie editor = portal.editor();
-        String ns = "w" + introId + "_";
 
-        Http.Exchange x = portal.post("/home/configure/" + introId, Map.of("_csrf", portal.token(editor),
-                ns + "heading", "Hacked together", ns + "text", "We listen.", ns + "headingLevel", "2",
-                ns + "_version", "not a number"), editor);
+        Http.Exchange x = portal.configureIntroduction(introId, "Hacked together", "We listen.", "2", "not a number", editor);
 
         assertThat(x.status()).isEqualTo(409);
         assertThat(portal.instances.find(introId).orElseThrow().preferences())
