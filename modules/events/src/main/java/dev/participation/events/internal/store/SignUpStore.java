@@ -80,6 +80,13 @@ public final class SignUpStore implements SignUps {
      */
     private final GroupCommit<Long, Request, SignUpReceipt> queue = new GroupCommit<>(100);
 
+    /**
+     * The booking an earlier send of the same form made, looked up for every sign-up under the
+     * session's lock: only the unique index on {@code (session_id, form_key)} may serve it (V009).
+     */
+    static final String BY_FORM_KEY = "SELECT id, state, waiting_number, people, offer_ends FROM event_booking"
+            + " WHERE session_id = ? AND form_key = ?";
+
     /** Admits every sign-up: staff's, and the public's whose guard was asked before. */
     private static final Supplier<Verdict> ADMITTED = Verdict::pass;
 
@@ -454,8 +461,7 @@ public final class SignUpStore implements SignUps {
 
     private static Optional<SignUpReceipt> byFormKey(Connection connection, long sessionId, String formKey)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, state, waiting_number, people,"
-                + " offer_ends FROM event_booking WHERE session_id = ? AND form_key = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(BY_FORM_KEY)) {
             query.setLong(1, sessionId);
             query.setString(2, formKey);
             try (ResultSet row = query.executeQuery()) {

@@ -8,9 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +42,7 @@ import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.service.internal.audit.AuditLogStore;
 import dev.participation.service.internal.mail.OutboxStore;
+import dev.participation.testing.db.DatabaseKind;
 import dev.participation.testing.db.OwnSchema;
 import dev.participation.testing.db.StoreTest;
 import dev.participation.testing.db.TestStorage;
@@ -88,6 +94,46 @@ class SignUpStoreTest {
                 }
             }
         })).orElseThrow();
+    }
+
+    /**
+     * Every sign-up looks for an earlier send of its form under the session's lock, so the lookup
+     * must find it by its unique index, not by reading the session's bookings: on PostgreSQL the plan a
+     * pooled connection keeps (a generic one, made while a new table has no statistics) once read
+     * all 5,000 bookings of a rush's session for each sign-up.
+     */
+    @StoreTest
+    void theLookupForAnEarlierSendOfAFormUsesItsUniqueIndexOnANewTable() throws Exception {
+        long session = sessionWith(3);
+        for (String name : List.of("Amara", "Ben", "Cai", "Dee", "Eli")) {
+            signUps.signUp(session, person(name), EventExamples.LINK);
+        }
+
+        String plan;
+        try (Connection connection = db.rawConnection(); Statement statement = connection.createStatement()) {
+            if (db.kind() == DatabaseKind.POSTGRESQL) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                statement.execute("PREPARE by_form_key AS " + SignUpStore.BY_FORM_KEY.replaceFirst("\\?", "\\$1")
+                        .replaceFirst("\\?", "\\$2"));
+                plan = explained(statement, "EXPLAIN EXECUTE by_form_key(" + session + ", 'form-key-x')");
+            } else {
+                plan = explained(statement, "EXPLAIN " + SignUpStore.BY_FORM_KEY.replace("session_id = ?",
+                        "session_id = " + session).replace("form_key = ?", "form_key = 'form-key-x'"));
+            }
+        }
+
+        assertThat(plan.toLowerCase(Locale.ROOT)).contains("event_booking_one_per_form")
+                .doesNotContain("event_booking_by_state").doesNotContain("event_booking_unique_number");
+    }
+
+    private static String explained(Statement statement, String explain) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery(explain)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     @StoreTest
