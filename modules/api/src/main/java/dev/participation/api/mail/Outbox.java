@@ -20,6 +20,16 @@ public interface Outbox {
      */
     long queue(MailMessage message);
 
+    /**
+     * Queues several messages, in order, as {@link #queue} does one: in the caller's transaction,
+     * written in one batch, so a change that tells many people (a group of sign-ups, a message to
+     * everyone booked) does not wait for the database once per message.
+     *
+     * @return the messages' ids, in the order given
+     * @since 1.1
+     */
+    List<Long> queueAll(List<MailMessage> messages);
+
     /** The newest messages first, sent or not. */
     List<OutboxEntry> recent(int limit);
 

@@ -3,7 +3,7 @@
  * that causes it and sent later, so a mail server that is down never loses or blocks that record.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.participation.api.mail;
 
 import org.osgi.annotation.bundle.Export;

@@ -57,19 +57,25 @@ final class Notices {
     /**
      * The confirmation of a new booking, with the link only this transaction can make (it knows the
      * secret). Everything it says is in hand: the form just stored and the session under its lock,
-     * so a rush's confirmations read nothing back.
+     * so a rush's confirmations read nothing back. It is queued by {@link #confirm}, with the rest of
+     * its group.
      */
-    void confirmed(LockedSession session, SignUpForm form, BookingState state, Integer waitingNumber,
-            ManageLink manage, String token, Instant now) {
+    Optional<MailMessage> confirmation(LockedSession session, SignUpForm form, BookingState state,
+            Integer waitingNumber, ManageLink manage, String token, Instant now) {
         String email = form.contact().email().strip();
         if (email.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Booker booker = form.booker();
         String greeting = greeting(booker.role() == BookerRole.SELF ? "" : booker.name().strip(),
                 form.contact().trustedAdult().strip(), form.attendees().get(0).firstName().strip());
-        outbox.queue(mail(now).confirmation(new BookingFacts(session.id, session.sequence(), session.event,
+        return Optional.of(mail(now).confirmation(new BookingFacts(session.id, session.sequence(), session.event,
                 session.details, email, greeting, form.people(), state, waitingNumber, null), manage.to(token)));
+    }
+
+    /** Queues the confirmations of a group of new bookings, in one batch, in the caller's transaction. */
+    void confirm(List<MailMessage> confirmations) {
+        outbox.queueAll(confirmations);
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.participation.api.audit.AuditLine;
 import dev.participation.api.audit.AuditLog;
+import dev.participation.api.mail.MailMessage;
 import dev.participation.api.mail.Outbox;
 import dev.participation.api.protection.Verdict;
 import dev.participation.api.storage.GroupCommit;
@@ -138,7 +140,9 @@ public final class SignUpStore implements SignUps {
      * Writes a group of sign-ups for one session in one transaction, in order, and answers each. A
      * sign-up the rules refuse is answered with its problem and the rest go ahead; if the database
      * refuses the transaction, each is tried again on its own, so one sign-up's trouble is never
-     * another's.
+     * another's. Each is decided in turn under the lock, then the group's rows, confirmations and
+     * audit lines are written in one batch each: the lock is held while the database is waited for
+     * a few times per group, not several times per person.
      */
     private void write(long sessionId, List<GroupCommit.Entry<Request, SignUpReceipt>> group) {
         try {
@@ -146,14 +150,31 @@ public final class SignUpStore implements SignUps {
                 LockedSession session = LockedSession.lock(connection, sessionId);
                 Instant now = clock.instant();
                 session.lapseAndFill(connection, now);
+                List<Decided> decided = new ArrayList<>(group.size());
+                Map<String, Decided> byFormKey = new HashMap<>();
                 for (GroupCommit.Entry<Request, SignUpReceipt> pending : group) {
                     try {
-                        pending.succeed(bookLocked(connection, session, pending.input(), now));
+                        String formKey = pending.input().form().formKey();
+                        Decided sameFormInGroup = byFormKey.get(formKey);
+                        if (sameFormInGroup != null) {
+                            // The same form sent twice at once: one booking, and both sends are told of it.
+                            sameFormInGroup.sentAgain.add(pending);
+                            continue;
+                        }
+                        Optional<SignUpReceipt> earlier = byFormKey(connection, session.id, formKey);
+                        if (earlier.isPresent()) {
+                            pending.succeed(earlier.get());
+                            continue;
+                        }
+                        Decided booking = decide(connection, session, pending, now);
+                        decided.add(booking);
+                        byFormKey.put(formKey, booking);
                     } catch (EventProblem | SignUpRefused refused) {
                         // Refused before anything of it was written: the others are unaffected.
                         pending.fail(refused);
                     }
                 }
+                store(connection, session, decided, now);
                 notices.promoted(connection, session, now);
                 session.save(connection);
                 return null;
@@ -170,17 +191,40 @@ public final class SignUpStore implements SignUps {
         }
     }
 
-    private SignUpReceipt bookLocked(Connection connection, LockedSession session, Request pending,
-            Instant now) throws SQLException {
-        SignUpForm form = pending.form();
-        String actor = pending.actor();
-        boolean staff = !PUBLIC.equals(actor);
-        Optional<SignUpReceipt> earlier = byFormKey(connection, session.id, form.formKey());
-        if (earlier.isPresent()) {
-            return earlier.get();
+    /** A sign-up given a place or a waiting-list number under the lock, and not yet written. */
+    private static final class Decided {
+        final GroupCommit.Entry<Request, SignUpReceipt> pending;
+        final BookingState state;
+        final Integer number;
+        final String token = newToken();
+        final List<GroupCommit.Entry<Request, SignUpReceipt>> sentAgain = new ArrayList<>(0);
+
+        Decided(GroupCommit.Entry<Request, SignUpReceipt> pending, BookingState state, Integer number) {
+            this.pending = pending;
+            this.state = state;
+            this.number = number;
         }
+
+        SignUpForm form() {
+            return pending.input().form();
+        }
+
+        String actor() {
+            return pending.input().actor();
+        }
+
+        boolean byStaff() {
+            return !PUBLIC.equals(actor());
+        }
+    }
+
+    /** Checks one sign-up against the guard and the rules, and gives it places or a waiting-list number. */
+    private Decided decide(Connection connection, LockedSession session, GroupCommit.Entry<Request, SignUpReceipt> pending,
+            Instant now) throws SQLException {
+        SignUpForm form = pending.input().form();
+        boolean staff = !PUBLIC.equals(pending.input().actor());
         // The guard's count joins this transaction: it commits with the booking, or neither does.
-        Verdict admitted = pending.admission().get();
+        Verdict admitted = pending.input().admission().get();
         if (!admitted.passed()) {
             throw new SignUpRefused(admitted);
         }
@@ -195,22 +239,44 @@ public final class SignUpStore implements SignUps {
         if (!recheck.isEmpty()) {
             throw new EventProblem(recheck);
         }
-        BookingState state;
-        Integer number = null;
         if (session.placesFor(connection, form.people())) {
             session.take(form.people());
-            state = BookingState.PLACE;
-        } else {
-            number = session.joinWaitingList(form.people());
-            state = BookingState.WAITING;
+            return new Decided(pending, BookingState.PLACE, null);
         }
-        String token = newToken();
-        long id = insert(connection, session, form, state, number, hash(token), now, actor);
-        notices.confirmed(session, form, state, number, pending.manage(), token, now);
-        audit.record(actor, staff ? "event.booking.add-for" : "event.booking.sign-up", RECORD_TYPE,
-                String.valueOf(id), (staff ? "Added a booking for " : "Booked ") + form.people()
-                        + " to session " + session.id + ": " + state.key() + (number == null ? "" : " " + number));
-        return new SignUpReceipt(id, session.id, state, number, form.people(), null, token, false);
+        return new Decided(pending, BookingState.WAITING, session.joinWaitingList(form.people()));
+    }
+
+    /** Writes the decided bookings, their confirmations and audit lines, and answers each send. */
+    private void store(Connection connection, LockedSession session, List<Decided> decided, Instant now)
+            throws SQLException {
+        if (decided.isEmpty()) {
+            return;
+        }
+        List<Long> ids = insert(connection, session, decided, now);
+        List<MailMessage> confirmations = new ArrayList<>(decided.size());
+        List<AuditLine> lines = new ArrayList<>(decided.size());
+        for (int i = 0; i < decided.size(); i++) {
+            Decided booking = decided.get(i);
+            SignUpForm form = booking.form();
+            notices.confirmation(session, form, booking.state, booking.number, booking.pending.input().manage(),
+                    booking.token, now).ifPresent(confirmations::add);
+            lines.add(new AuditLine(booking.actor(), booking.byStaff() ? "event.booking.add-for" : "event.booking.sign-up",
+                    RECORD_TYPE, String.valueOf(ids.get(i)), (booking.byStaff() ? "Added a booking for " : "Booked ")
+                            + form.people() + " to session " + session.id + ": " + booking.state.key()
+                            + (booking.number == null ? "" : " " + booking.number)));
+        }
+        notices.confirm(confirmations);
+        audit.recordAll(lines);
+        for (int i = 0; i < decided.size(); i++) {
+            Decided booking = decided.get(i);
+            long id = ids.get(i);
+            booking.pending.succeed(new SignUpReceipt(id, session.id, booking.state, booking.number,
+                    booking.form().people(), null, booking.token, false));
+            for (GroupCommit.Entry<Request, SignUpReceipt> again : booking.sentAgain) {
+                again.succeed(new SignUpReceipt(id, session.id, booking.state, booking.number,
+                        booking.form().people(), null, null, true));
+            }
+        }
     }
 
     @Override
@@ -404,59 +470,70 @@ public final class SignUpStore implements SignUps {
         });
     }
 
-    private static long insert(Connection connection, LockedSession session, SignUpForm form, BookingState state,
-            Integer number, String tokenHash, Instant now, String actor) throws SQLException {
-        long id;
+    /** The bookings and their people, in one batch each; answers the bookings' ids in order. */
+    private static List<Long> insert(Connection connection, LockedSession session, List<Decided> decided,
+            Instant now) throws SQLException {
+        List<Long> ids = new ArrayList<>(decided.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_booking (session_id, form_key,"
                 + " state, people, waiting_number, cancel_token_hash, booker_role, booker_name, organisation,"
                 + " contact_adult, contact_email, contact_phone, booked_at, booked_by, placed_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            Booker booker = form.booker();
-            Contact contact = form.contact();
-            insert.setLong(1, session.id);
-            insert.setString(2, form.formKey());
-            insert.setString(3, state.key());
-            insert.setInt(4, form.people());
-            insert.setObject(5, number);
-            insert.setString(6, tokenHash);
-            insert.setString(7, booker.role().key());
-            insert.setString(8, booker.role() == BookerRole.SELF ? "" : booker.name().strip());
-            insert.setString(9, booker.role() == BookerRole.SELF ? "" : booker.organisation().strip());
-            insert.setString(10, contact.trustedAdult().strip());
-            insert.setString(11, contact.email().strip());
-            insert.setString(12, contact.phone().strip());
-            Sql.setInstant(insert, 13, now);
-            insert.setString(14, actor);
-            Sql.setInstant(insert, 15, state == BookingState.PLACE ? now : null);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
+            for (Decided booking : decided) {
+                SignUpForm form = booking.form();
+                Booker booker = form.booker();
+                Contact contact = form.contact();
+                insert.setLong(1, session.id);
+                insert.setString(2, form.formKey());
+                insert.setString(3, booking.state.key());
+                insert.setInt(4, form.people());
+                insert.setObject(5, booking.number);
+                insert.setString(6, hash(booking.token));
+                insert.setString(7, booker.role().key());
+                insert.setString(8, booker.role() == BookerRole.SELF ? "" : booker.name().strip());
+                insert.setString(9, booker.role() == BookerRole.SELF ? "" : booker.organisation().strip());
+                insert.setString(10, contact.trustedAdult().strip());
+                insert.setString(11, contact.email().strip());
+                insert.setString(12, contact.phone().strip());
+                Sql.setInstant(insert, 13, now);
+                insert.setString(14, booking.actor());
+                Sql.setInstant(insert, 15, booking.state == BookingState.PLACE ? now : null);
+                insert.addBatch();
             }
+            insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+        }
+        if (ids.size() != decided.size()) {
+            throw new SQLException("The database gave " + ids.size() + " ids for " + decided.size() + " bookings");
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_attendee (booking_id, position,"
                 + " first_name, age, access_needs, dietary_needs, consent_by, consent_role, "
                 + String.join(", ", EventRows.RESIDENTIAL_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 + EventRows.marks(EventRows.RESIDENTIAL_COLUMNS) + ")")) {
-            int position = 0;
-            for (Attendee person : form.attendees()) {
-                // Permission is kept only where it is needed, and dietary needs only where there is food.
-                Consent consent = person.age() < session.event.consentAge() ? person.consent() : null;
-                insert.setLong(1, id);
-                insert.setInt(2, position++);
-                insert.setString(3, person.firstName().strip());
-                insert.setInt(4, person.age());
-                insert.setString(5, person.accessNeeds().strip());
-                insert.setString(6, session.event.food() ? person.dietaryNeeds().strip() : "");
-                insert.setString(7, consent == null ? null : consent.givenBy().strip());
-                insert.setString(8, consent == null ? null : consent.role().key());
-                // Kept only for a residential event; the rules refuse them elsewhere, and this never stores them there.
-                EventRows.bind(insert, 9, session.event.type() == EventType.RESIDENTIAL ? person.residential() : null);
-                insert.addBatch();
+            for (int i = 0; i < decided.size(); i++) {
+                int position = 0;
+                for (Attendee person : decided.get(i).form().attendees()) {
+                    // Permission is kept only where it is needed, and dietary needs only where there is food.
+                    Consent consent = person.age() < session.event.consentAge() ? person.consent() : null;
+                    insert.setLong(1, ids.get(i));
+                    insert.setInt(2, position++);
+                    insert.setString(3, person.firstName().strip());
+                    insert.setInt(4, person.age());
+                    insert.setString(5, person.accessNeeds().strip());
+                    insert.setString(6, session.event.food() ? person.dietaryNeeds().strip() : "");
+                    insert.setString(7, consent == null ? null : consent.givenBy().strip());
+                    insert.setString(8, consent == null ? null : consent.role().key());
+                    // Kept only for a residential event; the rules refuse them elsewhere, and this never stores them there.
+                    EventRows.bind(insert, 9, session.event.type() == EventType.RESIDENTIAL ? person.residential() : null);
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         }
-        return id;
+        return ids;
     }
 
     private static Optional<SignUpReceipt> byFormKey(Connection connection, long sessionId, String formKey)

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.audit.AuditLine;
 import dev.participation.api.audit.AuditLog;
 import dev.participation.service.internal.storage.Database;
 import dev.participation.api.storage.Sql;
@@ -36,23 +36,29 @@ public final class AuditLogStore implements AuditLog {
 
     @Override
     public void record(String actor, String action, String recordType, String recordId, String detail) {
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(recordType, "recordType");
-        Objects.requireNonNull(recordId, "recordId");
-        String text = detail == null ? "" : detail;
-        // A long detail is cut rather than refused: losing the audit line would be worse.
-        String stored = text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL - 1) + "…" : text;
+        recordAll(List.of(new AuditLine(actor, action, recordType, recordId, detail)));
+    }
+
+    @Override
+    public void recordAll(List<AuditLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log"
                     + " (occurred_at, actor, action, record_type, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-                Sql.setInstant(insert, 1, clock.instant());
-                insert.setString(2, cut(actor, 200));
-                insert.setString(3, cut(action, 100));
-                insert.setString(4, cut(recordType, 100));
-                insert.setString(5, cut(recordId, 200));
-                insert.setString(6, stored);
-                return insert.executeUpdate();
+                for (AuditLine line : lines) {
+                    Sql.setInstant(insert, 1, clock.instant());
+                    insert.setString(2, cut(line.actor(), 200));
+                    insert.setString(3, cut(line.action(), 100));
+                    insert.setString(4, cut(line.recordType(), 100));
+                    insert.setString(5, cut(line.recordId(), 200));
+                    // A long detail is cut rather than refused: losing the audit line would be worse.
+                    insert.setString(6, line.detail().length() > MAX_DETAIL
+                            ? line.detail().substring(0, MAX_DETAIL - 1) + "…" : line.detail());
+                    insert.addBatch();
+                }
+                return insert.executeBatch().length;
             }
         });
     }

@@ -48,36 +48,58 @@ public final class OutboxStore implements Outbox {
 
     @Override
     public long queue(MailMessage message) {
+        return queueAll(List.of(message)).get(0);
+    }
+
+    @Override
+    public List<Long> queueAll(List<MailMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         return database.write(connection -> {
-            long id;
+            List<Long> ids = new ArrayList<>(messages.size());
             Instant now = clock.instant();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox"
                     + " (queued_at, recipient, subject, body, status, next_attempt_at) VALUES (?, ?, ?, ?, 'queued', ?)",
                     new String[] {"id"})) {
-                Sql.setInstant(insert, 1, now);
-                insert.setString(2, message.to());
-                insert.setString(3, message.subject());
-                insert.setString(4, message.body());
-                Sql.setInstant(insert, 5, now);
-                insert.executeUpdate();
+                for (MailMessage message : messages) {
+                    Sql.setInstant(insert, 1, now);
+                    insert.setString(2, message.to());
+                    insert.setString(3, message.subject());
+                    insert.setString(4, message.body());
+                    Sql.setInstant(insert, 5, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
                 }
             }
-            int position = 0;
-            for (Attachment attachment : message.attachments()) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_attachment"
-                        + " (message_id, position, file_name, media_type, content) VALUES (?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, id);
-                    insert.setInt(2, position++);
-                    insert.setString(3, attachment.fileName());
-                    insert.setString(4, attachment.mediaType());
-                    insert.setBytes(5, attachment.content());
-                    insert.executeUpdate();
+            if (ids.size() != messages.size()) {
+                throw new SQLException("The outbox gave " + ids.size() + " ids for " + messages.size() + " messages");
+            }
+            boolean attached = false;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_attachment"
+                    + " (message_id, position, file_name, media_type, content) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    int position = 0;
+                    for (Attachment attachment : messages.get(i).attachments()) {
+                        insert.setLong(1, ids.get(i));
+                        insert.setInt(2, position++);
+                        insert.setString(3, attachment.fileName());
+                        insert.setString(4, attachment.mediaType());
+                        insert.setBytes(5, attachment.content());
+                        insert.addBatch();
+                        attached = true;
+                    }
+                }
+                if (attached) {
+                    insert.executeBatch();
                 }
             }
-            return id;
+            return ids;
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.participation.api.audit.AuditEntry;
+import dev.participation.api.audit.AuditLine;
 import dev.participation.service.internal.storage.DatabaseTest;
 import dev.participation.service.internal.storage.TestDatabase.Kind;
 
@@ -105,6 +106,25 @@ class AuditLogStoreTest {
             })).hasMessage("publishing failed");
 
             assertThat(audit.recent(10)).isEmpty();
+        }
+
+        @Test
+        void linesRecordedTogetherAreKeptInOrderAndRolledBackTogether() {
+            audit.recordAll(List.of(new AuditLine("public", "event.booking.sign-up", "event-booking", "1", "Booked 1"),
+                    new AuditLine("sam", "event.booking.add-for", "event-booking", "2", "x".repeat(5000)),
+                    new AuditLine("public", "event.booking.sign-up", "event-booking", "3", null)));
+            assertThatThrownBy(() -> database().write(connection -> {
+                audit.recordAll(List.of(new AuditLine("amira", "pledge.publish", "pledge", "p1", "published"),
+                        new AuditLine("amira", "pledge.publish", "pledge", "p2", "published")));
+                throw new IllegalStateException("publishing failed");
+            })).hasMessage("publishing failed");
+            audit.recordAll(List.of());
+
+            List<AuditEntry> lines = audit.recent(10);
+            assertThat(lines).extracting(AuditEntry::recordId).containsExactly("3", "2", "1");
+            assertThat(lines.get(0).detail()).isEmpty();
+            assertThat(lines.get(1).detail()).hasSize(AuditLogStore.MAX_DETAIL);
+            assertThat(lines.get(1).actor()).isEqualTo("sam");
         }
 
         @Test

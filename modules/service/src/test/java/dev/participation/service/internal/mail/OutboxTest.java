@@ -402,6 +402,32 @@ class OutboxTest {
         }
 
         @Test
+        void messagesQueuedTogetherKeepTheirOrderAndEachItsOwnAttachments() {
+            byte[] first = {1, 2, 3};
+            byte[] second = {4, 5};
+            List<Long> ids = outbox.queueAll(List.of(
+                    new MailMessage("amara@example.net", "Your place", "Amara's place is booked.",
+                            List.of(new Attachment("forum.ics", "text/calendar", first),
+                                    new Attachment("map.bin", "application/octet-stream", second))),
+                    new MailMessage("ben@example.net", "Waiting list", "Ben is number 1 on the waiting list."),
+                    new MailMessage("cai@example.net", "Your place", "Cai's place is booked.",
+                            List.of(new Attachment("forum.ics", "text/calendar", second)))));
+
+            assertThat(ids).hasSize(3).doesNotHaveDuplicates().isSorted();
+            assertThat(outbox.read(ids.get(0), "admin").orElseThrow().attachments()).containsExactly(
+                    new Attachment("forum.ics", "text/calendar", first),
+                    new Attachment("map.bin", "application/octet-stream", second));
+            MailMessage waiting = outbox.read(ids.get(1), "admin").orElseThrow();
+            assertThat(waiting.to()).isEqualTo("ben@example.net");
+            assertThat(waiting.attachments()).isEmpty();
+            assertThat(outbox.read(ids.get(2), "admin").orElseThrow().attachments())
+                    .containsExactly(new Attachment("forum.ics", "text/calendar", second));
+            assertThat(outbox.recent(10)).extracting(OutboxEntry::to)
+                    .containsExactly("cai@example.net", "ben@example.net", "amara@example.net");
+            assertThat(outbox.queueAll(List.of())).isEmpty();
+        }
+
+        @Test
         void withNoSmtpHostMessagesStayInTheOutboxAndEachReadIsAudited() {
             MailSender sender = new MailSender(outbox, Configs.of(MailSender.Config.class), false);
             long id = outbox.queue(new MailMessage("resident@example.net", "Booked", "Your place is booked.",
