@@ -129,9 +129,7 @@ final class Notices {
         SessionNow session = raiseSequence(connection, sessionId);
         NoticeMail mail = mail(now);
         List<BookingFacts> told = current(connection, session);
-        for (BookingFacts booking : told) {
-            outbox.queue(mail.sessionChanged(booking));
-        }
+        outbox.queueAll(told.stream().map(mail::sessionChanged).toList());
         return told.size();
     }
 
@@ -153,14 +151,14 @@ final class Notices {
             }
         }
         NoticeMail mail = mail(now);
-        int told = 0;
+        List<MailMessage> notices = new ArrayList<>();
         for (long sessionId : sessions) {
             for (BookingFacts booking : current(connection, raiseSequence(connection, sessionId))) {
-                outbox.queue(mail.eventCancelled(booking));
-                told++;
+                notices.add(mail.eventCancelled(booking));
             }
         }
-        return told;
+        outbox.queueAll(notices);
+        return notices.size();
     }
 
     /**

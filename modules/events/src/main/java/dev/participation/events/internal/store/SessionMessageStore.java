@@ -81,9 +81,7 @@ public final class SessionMessageStore {
                     }
                 }
             }
-            for (String address : addresses.values()) {
-                outbox.queue(new MailMessage(address, oneLine, body));
-            }
+            outbox.queueAll(addresses.values().stream().map(address -> new MailMessage(address, oneLine, body)).toList());
             audit.record(actor, "event.session.message", "event-session", String.valueOf(sessionId),
                     "Messaged " + addresses.size() + " addresses" + (waitingToo ? " (waiting list included)" : "")
                             + "; " + phoneOnly.size() + " bookings have a phone only: " + oneLine);
