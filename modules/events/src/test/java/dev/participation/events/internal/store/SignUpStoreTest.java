@@ -38,6 +38,7 @@ import dev.participation.events.api.EventDetails;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.EventStatus;
 import dev.participation.events.api.Promotion;
+import dev.participation.events.api.SessionDetails;
 import dev.participation.events.api.SignUpForm;
 import dev.participation.events.api.SignUpReceipt;
 import dev.participation.service.internal.audit.AuditLogStore;
@@ -134,6 +135,27 @@ class SignUpStoreTest {
             }
         }
         return plan.toString();
+    }
+
+    @StoreTest
+    void aChangeOfPlaceGreetsEachBookingAsItsConfirmationDid() {
+        long session = sessionWith(2);
+        signUps.signUp(session, person("Amara"), EventExamples.LINK);
+        signUps.signUp(session, party("Jo Carer", 2), EventExamples.LINK);
+        signUps.signUp(session, SignUpForm.self(EventExamples.formKey(),
+                new Contact("Sam Guardian", "sam@example.org", ""), Attendee.of("Kit", 15)), EventExamples.LINK);
+        Event event = events.all().get(0);
+
+        events.changeSession(event.id(), event.version(), session, new SessionDetails("", EventExamples.SESSION_START,
+                EventExamples.SESSION_START.plus(Duration.ofHours(2)), 2, "Town Hall, Room 2", ""), "editor");
+
+        List<OutboxEntry> told = outbox.recent(3);
+        assertThat(told).extracting(OutboxEntry::to)
+                .containsExactlyInAnyOrder("amara@example.org", "jo.carer@example.org", "sam@example.org");
+        assertThat(told).extracting(m -> outbox.read(m.id(), "admin").orElseThrow().body().lines().findFirst().orElseThrow())
+                .containsExactlyInAnyOrder("Hello Amara,", "Hello Jo Carer,", "Hello Sam Guardian,");
+        assertThat(told).allSatisfy(m -> assertThat(outbox.read(m.id(), "admin").orElseThrow().body())
+                .contains("Town Hall, Room 2"));
     }
 
     @StoreTest
