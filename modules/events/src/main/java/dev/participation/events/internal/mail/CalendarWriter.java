@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes iCalendar files (RFC 5545): a VCALENDAR of VEVENTs in UTC, so no VTIMEZONE is needed and
@@ -19,6 +20,8 @@ public final class CalendarWriter {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int LINE_OCTETS = 75;
+    /** What may not stand in a mail address inside a URI value; compiled once, as every confirmation uses it. */
+    private static final Pattern NOT_IN_ADDRESS = Pattern.compile("[\\s\\p{Cntrl};,:\"]");
 
     private final StringBuilder out = new StringBuilder();
 
@@ -104,7 +107,7 @@ public final class CalendarWriter {
 
     /** A mail address inside a URI value: nothing that could end the line or the value. */
     private static String address(String mail) {
-        return mail.replaceAll("[\\s\\p{Cntrl};,:\"]", "");
+        return NOT_IN_ADDRESS.matcher(mail).replaceAll("");
     }
 
     private void line(String name, String value) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.participation.api.mail.Attachment;
 import dev.participation.api.mail.MailMessage;
@@ -25,6 +26,9 @@ import dev.participation.kit.i18n.Messages;
  * someone with a place says from when their booking page shows it.
  */
 public final class NoticeMail {
+
+    /** Compiled once: every notice puts its title, label and place on one line. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
     static final LanguageBundles WORDS = new LanguageBundles(NoticeMail.class,
             "dev/participation/events/mail/Language", "dev/participation/events/shared/Language");
@@ -214,6 +218,6 @@ public final class NoticeMail {
     }
 
     private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
     }
 }

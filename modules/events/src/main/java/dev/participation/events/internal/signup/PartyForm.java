@@ -65,6 +65,10 @@ public final class PartyForm {
     private static final List<String> BEFORE_PEOPLE = List.of(GENERAL, BOOKER, BOOKER_NAME, ORGANISATION);
     private static final List<String> AFTER_PEOPLE = List.of(CONTACT_ADULT, EMAIL, PHONE);
 
+    // Compiled once: each sign-up checks its form against them, some once per person.
+    private static final Pattern PARTY_SIZE = Pattern.compile("\\d{1,2}");
+    private static final Pattern FORM_KEY_SHAPE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern AGE = Pattern.compile("\\d{1,3}");
     private static final Pattern PERSON_PATH = Pattern.compile("attendees\\[(\\d{1,2})\\]\\.(.+)");
     private static final Map<String, String> PERSON_PATHS = Map.of("firstName", "firstName", "age", "age",
             "accessNeeds", "accessNeeds", "dietaryNeeds", "dietaryNeeds", "consent.givenBy", "consentBy",
@@ -118,7 +122,7 @@ public final class PartyForm {
     /** How many young people the post says it holds, or 1 if that is unreadable. */
     public static int peopleIn(HostRequest request) {
         String typed = request.parameter(PEOPLE).orElse("1").strip();
-        return typed.matches("\\d{1,2}") ? Integer.parseInt(typed) : 1;
+        return PARTY_SIZE.matcher(typed).matches() ? Integer.parseInt(typed) : 1;
     }
 
     /** The same answers with one more (empty) young person, or one fewer: the "add another" without JavaScript. */
@@ -146,7 +150,7 @@ public final class PartyForm {
         }
         if (pressed.startsWith(REMOVE)) {
             String typed = pressed.substring(REMOVE.length());
-            return Optional.of(without(typed.matches("\\d{1,2}") ? Integer.parseInt(typed) : -1));
+            return Optional.of(without(PARTY_SIZE.matcher(typed).matches() ? Integer.parseInt(typed) : -1));
         }
         return Optional.empty();
     }
@@ -187,7 +191,7 @@ public final class PartyForm {
      * a forged post) by a fresh one; what was typed stays.
      */
     public void keepOwnKey() {
-        if (!formKey().matches("[A-Za-z0-9_-]{16,64}")) {
+        if (!FORM_KEY_SHAPE.matcher(formKey()).matches()) {
             form.set(FORM_KEY, newFormKey());
         }
     }
@@ -230,7 +234,7 @@ public final class PartyForm {
         int age = -1;
         if (typedAge.isEmpty()) {
             errors.put(person(i, "age"), Message.of("events.error.ageRequired"));
-        } else if (!typedAge.matches("\\d{1,3}")) {
+        } else if (!AGE.matcher(typedAge).matches()) {
             errors.put(person(i, "age"), Message.of("events.error.ageNumber"));
         } else {
             age = Integer.parseInt(typedAge);

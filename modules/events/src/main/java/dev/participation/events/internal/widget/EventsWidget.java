@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.Message;
@@ -81,6 +82,10 @@ public final class EventsWidget implements Widget {
     static final String TEMPLATES = "/dev/participation/events/templates/view";
     static final String STYLESHEET = "events.css";
     static final int SLUG_MAX = 60;
+    // Compiled once: every post and every event page checks its slug and session against them.
+    private static final Pattern SLUG_SHAPE = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern ID_SHAPE = Pattern.compile("\\d{1,18}");
+    private static final Pattern TAG_SHAPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final int TAG_MAX = 40;
     /** Preferences: the events chosen by hand, when {@link #SHOW} is {@code picked}. */
     static final HandPicks PICKS = new HandPicks("events", SLUG_MAX);
@@ -163,7 +168,7 @@ public final class EventsWidget implements Widget {
         Optional<String> tag = settings.value(TAG);
         if (SHOW_TAG.equals(show) && tag.isEmpty()) {
             errors.put(TAG, Message.of("events.pref.tag.missing"));
-        } else if (tag.isPresent() && !tag.get().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        } else if (tag.isPresent() && !TAG_SHAPE.matcher(tag.get()).matches()) {
             errors.put(TAG, Message.of("events.pref.tag.form"));
         }
         return errors;
@@ -283,7 +288,7 @@ public final class EventsWidget implements Widget {
 
     /** An address too long or oddly shaped to be an event's names none; no need to ask the store. */
     private Optional<PublicEvent> findQuietly(String slug) {
-        if (slug.length() > SLUG_MAX || !slug.matches("[a-z0-9-]+")) {
+        if (slug.length() > SLUG_MAX || !SLUG_SHAPE.matcher(slug).matches()) {
             return Optional.empty();
         }
         return events.find(slug);
@@ -291,7 +296,7 @@ public final class EventsWidget implements Widget {
 
     private static Optional<PublicSession> sessionOf(PublicEvent event, String typedId) {
         String id = typedId.strip();
-        if (!id.matches("\\d{1,18}")) {
+        if (!ID_SHAPE.matcher(id).matches()) {
             return Optional.empty();
         }
         long wanted = Long.parseLong(id);
