@@ -151,11 +151,11 @@ public final class SignUpStore implements SignUps {
                 Instant now = clock.instant();
                 session.lapseAndFill(connection, now);
                 List<Decided> decided = new ArrayList<>(group.size());
-                Map<String, Decided> byFormKey = new HashMap<>();
+                Map<String, Decided> decidedByFormKey = new HashMap<>();
                 for (GroupCommit.Entry<Request, SignUpReceipt> pending : group) {
                     try {
                         String formKey = pending.input().form().formKey();
-                        Decided sameFormInGroup = byFormKey.get(formKey);
+                        Decided sameFormInGroup = decidedByFormKey.get(formKey);
                         if (sameFormInGroup != null) {
                             // The same form sent twice at once: one booking, and both sends are told of it.
                             sameFormInGroup.sentAgain.add(pending);
@@ -168,7 +168,7 @@ public final class SignUpStore implements SignUps {
                         }
                         Decided booking = decide(connection, session, pending, now);
                         decided.add(booking);
-                        byFormKey.put(formKey, booking);
+                        decidedByFormKey.put(formKey, booking);
                     } catch (EventProblem | SignUpRefused refused) {
                         // Refused before anything of it was written: the others are unaffected.
                         pending.fail(refused);
