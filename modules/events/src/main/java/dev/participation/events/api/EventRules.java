@@ -51,7 +51,7 @@ public final class EventRules {
         }
         if (event.tags().size() > TAGS_MAX) {
             errors.put("tags", Message.of("events.error.tooManyTags", TAGS_MAX));
-        } else if (event.tags().stream().anyMatch(t -> t.length() > TAG_MAX || !TAG.matcher(t).matches())) {
+        } else if (!event.tags().stream().allMatch(EventRules::validTag)) {
             errors.put("tags", Message.of("events.error.tag"));
         }
         TEXT.optional(errors, "access", event.access(), ACCESS_MAX);
@@ -120,6 +120,17 @@ public final class EventRules {
 
     public static boolean validSlug(String slug) {
         return Slugs.isValid(slug);
+    }
+
+    /**
+     * Whether this could be one of an event's tags: lower-case letters and digits in words joined by
+     * single hyphens, at most {@value #TAG_MAX} characters. Filters and settings that name a tag are
+     * checked against the same rule as the events that carry them.
+     *
+     * @since 1.3
+     */
+    public static boolean validTag(String tag) {
+        return tag.length() <= TAG_MAX && TAG.matcher(tag).matches();
     }
 
     private static boolean age(Map<String, Message> errors, String field, Integer age) {

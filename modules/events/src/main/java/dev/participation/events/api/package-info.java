@@ -6,7 +6,7 @@
  * Public callers get {@link PublicEvent}s, which never carry an online link or who edited them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.participation.events.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,6 +30,16 @@ class EventRulesTest {
     }
 
     @Test
+    void aTagIsLowerCaseWordsJoinedBySingleHyphensUpToItsLimit() {
+        assertThat(List.of("sport", "care-leavers", "year-7", "a".repeat(EventRules.TAG_MAX)))
+                .allMatch(EventRules::validTag);
+        assertThat(List.of("", "Sport", "care leavers", "-sport", "sport-", "care--leavers", "a".repeat(EventRules.TAG_MAX + 1)))
+                .noneMatch(EventRules::validTag);
+        assertThat(EventRules.check(with("Forum", 8, 14, Set.of("a".repeat(EventRules.TAG_MAX + 1)), 13, Promotion.AUTOMATIC)))
+                .containsOnlyKeys("tags");
+    }
+
+    @Test
     void eachBadFieldIsNamed() {
         assertThat(EventRules.check(with(" ", 14, 8, Set.of("Bad Tag"), 12, Promotion.offers(0, -1))))
                 .containsOnlyKeys("title", "oldest", "tags", "consentAge", "promotion.offerHours",

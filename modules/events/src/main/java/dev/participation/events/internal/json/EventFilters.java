@@ -43,7 +43,7 @@ final class EventFilters {
         }
         Set<String> tags = new TreeSet<>();
         for (String tag : all(request, "tag")) {
-            if (tag.isEmpty() || tag.length() > EventRules.TAG_MAX || !tag.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            if (!EventRules.validTag(tag)) {
                 throw ApiProblem.badRequest("Parameter 'tag' must be a tag of lower-case letters, digits and hyphens, "
                         + "at most " + EventRules.TAG_MAX + " characters.");
             }

@@ -24,6 +24,7 @@ import dev.participation.api.widget.WidgetRequest;
 import dev.participation.api.widget.WidgetType;
 import dev.participation.api.widget.WidgetView;
 import dev.participation.events.api.EventQuery;
+import dev.participation.events.api.EventRules;
 import dev.participation.events.api.EventType;
 import dev.participation.events.api.Events;
 import dev.participation.events.api.PublicEvent;
@@ -82,11 +83,9 @@ public final class EventsWidget implements Widget {
     static final String TEMPLATES = "/dev/participation/events/templates/view";
     static final String STYLESHEET = "events.css";
     static final int SLUG_MAX = 60;
-    // Compiled once: every post and every event page checks its slug and session against them.
-    private static final Pattern SLUG_SHAPE = Pattern.compile("[a-z0-9-]+");
+    // Compiled once: every post checks the session it names against it.
     private static final Pattern ID_SHAPE = Pattern.compile("\\d{1,18}");
-    private static final Pattern TAG_SHAPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    static final int TAG_MAX = 40;
+    static final int TAG_MAX = EventRules.TAG_MAX;
     /** Preferences: the events chosen by hand, when {@link #SHOW} is {@code picked}. */
     static final HandPicks PICKS = new HandPicks("events", SLUG_MAX);
 
@@ -168,7 +167,7 @@ public final class EventsWidget implements Widget {
         Optional<String> tag = settings.value(TAG);
         if (SHOW_TAG.equals(show) && tag.isEmpty()) {
             errors.put(TAG, Message.of("events.pref.tag.missing"));
-        } else if (tag.isPresent() && !TAG_SHAPE.matcher(tag.get()).matches()) {
+        } else if (tag.isPresent() && !EventRules.validTag(tag.get())) {
             errors.put(TAG, Message.of("events.pref.tag.form"));
         }
         return errors;
@@ -288,7 +287,7 @@ public final class EventsWidget implements Widget {
 
     /** An address too long or oddly shaped to be an event's names none; no need to ask the store. */
     private Optional<PublicEvent> findQuietly(String slug) {
-        if (slug.length() > SLUG_MAX || !SLUG_SHAPE.matcher(slug).matches()) {
+        if (!EventRules.validSlug(slug)) {
             return Optional.empty();
         }
         return events.find(slug);
