@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small JDBC helpers that behave the same on H2 and PostgreSQL. */
 public final class Sql {
@@ -30,6 +32,27 @@ public final class Sql {
     public static Instant getInstant(ResultSet resultSet, String column) throws SQLException {
         OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * Runs a batch of inserts prepared to return their generated {@code id}s and answers the ids in
+     * the order the rows were added: both drivers give one key per row of a batch.
+     *
+     * @param rows how many rows the batch holds; any other count of keys is an error, not a silent mismatch
+     * @since 1.3
+     */
+    public static List<Long> insertBatchForIds(PreparedStatement insert, int rows) throws SQLException {
+        insert.executeBatch();
+        List<Long> ids = new ArrayList<>(rows);
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            while (keys.next()) {
+                ids.add(keys.getLong(1));
+            }
+        }
+        if (ids.size() != rows) {
+            throw new SQLException("The database gave " + ids.size() + " ids for a batch of " + rows + " rows");
+        }
+        return ids;
     }
 
     /** Both databases report a duplicate key with the SQL standard state 23505. */

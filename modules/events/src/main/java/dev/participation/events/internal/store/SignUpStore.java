@@ -473,7 +473,7 @@ public final class SignUpStore implements SignUps {
     /** The bookings and their people, in one batch each; answers the bookings' ids in order. */
     private static List<Long> insert(Connection connection, LockedSession session, List<Decided> decided,
             Instant now) throws SQLException {
-        List<Long> ids = new ArrayList<>(decided.size());
+        List<Long> ids;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_booking (session_id, form_key,"
                 + " state, people, waiting_number, cancel_token_hash, booker_role, booker_name, organisation,"
                 + " contact_adult, contact_email, contact_phone, booked_at, booked_by, placed_at)"
@@ -499,15 +499,7 @@ public final class SignUpStore implements SignUps {
                 Sql.setInstant(insert, 15, booking.state == BookingState.PLACE ? now : null);
                 insert.addBatch();
             }
-            insert.executeBatch();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
-                }
-            }
-        }
-        if (ids.size() != decided.size()) {
-            throw new SQLException("The database gave " + ids.size() + " ids for " + decided.size() + " bookings");
+            ids = Sql.insertBatchForIds(insert, decided.size());
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_attendee (booking_id, position,"
                 + " first_name, age, access_needs, dietary_needs, consent_by, consent_role, "

@@ -57,7 +57,7 @@ public final class OutboxStore implements Outbox {
             return List.of();
         }
         return database.write(connection -> {
-            List<Long> ids = new ArrayList<>(messages.size());
+            List<Long> ids;
             Instant now = clock.instant();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox"
                     + " (queued_at, recipient, subject, body, status, next_attempt_at) VALUES (?, ?, ?, ?, 'queued', ?)",
@@ -70,15 +70,7 @@ public final class OutboxStore implements Outbox {
                     Sql.setInstant(insert, 5, now);
                     insert.addBatch();
                 }
-                insert.executeBatch();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            if (ids.size() != messages.size()) {
-                throw new SQLException("The outbox gave " + ids.size() + " ids for " + messages.size() + " messages");
+                ids = Sql.insertBatchForIds(insert, messages.size());
             }
             boolean attached = false;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_attachment"
