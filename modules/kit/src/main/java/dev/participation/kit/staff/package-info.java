@@ -5,7 +5,7 @@
  * path that names nothing, and dispatching a post to the staff action it names.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.participation.kit.staff;
 
 import org.osgi.annotation.bundle.Export;

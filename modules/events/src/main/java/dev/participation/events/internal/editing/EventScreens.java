@@ -25,6 +25,7 @@ import dev.participation.kit.staff.Conflict;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.RecordIds;
 import dev.participation.kit.staff.Screen;
 import dev.participation.kit.staff.Slugs;
 
@@ -40,7 +41,6 @@ final class EventScreens {
     static final String SAVE = "save";
     static final String SESSION = "session";
     static final String STATUS = "status";
-    private static final String ID = "\\d{1,18}";
     private static final String[] CREATE_FIELDS = Stream.concat(Stream.of(EventForm.FIELDS),
             Stream.of(SessionForm.FIELDS)).toArray(String[]::new);
     private static final List<String> CREATE_ORDER = Stream.concat(EventForm.ORDER.stream(),
@@ -76,8 +76,8 @@ final class EventScreens {
                         .set(EventForm.VERSION, Integer.toString(event.version()))), SESSION,
                         x -> saveSession(x, event, null));
             }
-            EventSession session = event.sessions().stream()
-                    .filter(x -> path.get(2).matches(ID) && x.id() == Long.parseLong(path.get(2))).findFirst()
+            long sessionId = RecordIds.inPath(path.get(2), "session");
+            EventSession session = event.sessions().stream().filter(x -> x.id() == sessionId).findFirst()
                     .orElseThrow(() -> new NotFound("session " + path.get(2)));
             return Endpoint.of(x -> sessionForm(x, event, session, drawn(x, event, session)), SESSION,
                     x -> saveSession(x, event, session));
@@ -86,10 +86,7 @@ final class EventScreens {
     }
 
     private Event event(String segment) {
-        if (!segment.matches(ID)) {
-            throw new NotFound(segment);
-        }
-        return events.event(Long.parseLong(segment)).orElseThrow(() -> new NotFound("event " + segment));
+        return events.event(RecordIds.inPath(segment, "event")).orElseThrow(() -> new NotFound("event " + segment));
     }
 
     private WidgetView list(Screen s) {

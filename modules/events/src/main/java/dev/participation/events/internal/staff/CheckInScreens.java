@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import dev.participation.events.api.CheckIn;
 import dev.participation.events.api.CheckIns;
 import dev.participation.events.api.EventProblem;
 import dev.participation.events.api.SignUps;
+import dev.participation.kit.staff.RecordIds;
 import dev.participation.kit.staff.Screen;
 
 /**
@@ -72,10 +74,11 @@ final class CheckInScreens {
         String booking = s.parameter("booking");
         String position = s.parameter("position");
         String back = at.path(StaffScreens.CHECK_IN);
-        if (!booking.matches("\\d{1,18}") || !position.matches("\\d{1,3}")) {
+        OptionalLong booked = RecordIds.parse(booking);
+        if (booked.isEmpty() || !position.matches("\\d{1,3}")) {
             return s.done(back, "events.staff.checkIn.unknown");
         }
-        long bookingId = Long.parseLong(booking);
+        long bookingId = booked.getAsLong();
         int person = Integer.parseInt(position);
         String to = back + "#person-" + bookingId + "-" + person;
         try {

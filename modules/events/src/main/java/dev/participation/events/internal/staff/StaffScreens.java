@@ -2,6 +2,7 @@ package dev.participation.events.internal.staff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import dev.participation.events.internal.store.SessionMessageStore;
 import dev.participation.kit.csv.CsvWriter;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.RecordIds;
 import dev.participation.kit.staff.Screen;
 
 /**
@@ -39,7 +41,6 @@ final class StaffScreens {
     static final String CANCEL = "cancel";
     static final String PLACE = "place";
     static final String MESSAGE = "message";
-    private static final String ID = "\\d{1,18}";
 
     private final Events events;
     private final SignUps signUps;
@@ -82,8 +83,9 @@ final class StaffScreens {
                     throw new NotFound(s.request().path());
             }
         }
-        if (path.size() == 3 && path.get(1).matches(ID)) {
-            long bookingId = Long.parseLong(path.get(1));
+        OptionalLong booked = path.size() == 3 ? RecordIds.parse(path.get(1)) : OptionalLong.empty();
+        if (booked.isPresent()) {
+            long bookingId = booked.getAsLong();
             if (CANCEL.equals(path.get(2))) {
                 return Endpoint.of(x -> booking.confirmCancel(x, at, bookingId), CANCEL,
                         x -> booking.cancel(x, at, bookingId));
@@ -97,10 +99,7 @@ final class StaffScreens {
     }
 
     private SessionAt session(String segment) {
-        if (!segment.matches(ID)) {
-            throw new NotFound(segment);
-        }
-        long id = Long.parseLong(segment);
+        long id = RecordIds.inPath(segment, "session");
         // Councils run tens of events, not thousands: finding a session among them all is cheap.
         for (Event event : events.all()) {
             for (EventSession session : event.sessions()) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.Message;
@@ -38,6 +38,7 @@ import dev.participation.events.internal.view.EventViews;
 import dev.participation.kit.form.HandPicks;
 import dev.participation.kit.i18n.LanguageBundles;
 import dev.participation.kit.i18n.Messages;
+import dev.participation.kit.staff.RecordIds;
 import dev.participation.kit.template.Templates;
 
 import org.osgi.service.component.annotations.Activate;
@@ -84,7 +85,6 @@ public final class EventsWidget implements Widget {
     static final String STYLESHEET = "events.css";
     static final int SLUG_MAX = 60;
     // Compiled once: every post checks the session it names against it.
-    private static final Pattern ID_SHAPE = Pattern.compile("\\d{1,18}");
     static final int TAG_MAX = EventRules.TAG_MAX;
     /** Preferences: the events chosen by hand, when {@link #SHOW} is {@code picked}. */
     static final HandPicks PICKS = new HandPicks("events", SLUG_MAX);
@@ -294,11 +294,11 @@ public final class EventsWidget implements Widget {
     }
 
     private static Optional<PublicSession> sessionOf(PublicEvent event, String typedId) {
-        String id = typedId.strip();
-        if (!ID_SHAPE.matcher(id).matches()) {
+        OptionalLong typed = RecordIds.parse(typedId.strip());
+        if (typed.isEmpty()) {
             return Optional.empty();
         }
-        long wanted = Long.parseLong(id);
+        long wanted = typed.getAsLong();
         return event.sessions().stream().filter(s -> s.id() == wanted).findFirst();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +29,7 @@ import dev.participation.kit.staff.DateInput;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.RecordIds;
 import dev.participation.kit.staff.Screen;
 import dev.participation.kit.staff.Slugs;
 import dev.participation.kit.staff.Times;
@@ -56,8 +58,9 @@ final class GroupScreens {
         if (path.size() == 1 && "new".equals(path.get(0))) {
             return Endpoint.of(x -> form(x, null, Form.of(GroupForm.FIELDS)), SAVE, x -> save(x, null));
         }
-        if (path.size() == 1 && path.get(0).matches("\\d{1,18}")) {
-            Group group = groups.group(Long.parseLong(path.get(0)))
+        OptionalLong groupId = path.size() == 1 ? RecordIds.parse(path.get(0)) : OptionalLong.empty();
+        if (groupId.isPresent()) {
+            Group group = groups.group(groupId.getAsLong())
                     .orElseThrow(() -> new NotFound("group " + path.get(0)));
             return Endpoint.of(x -> form(x, group, GroupForm.drawn(group)), SAVE, x -> save(x, group));
         }

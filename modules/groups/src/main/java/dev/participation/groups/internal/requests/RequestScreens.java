@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 
 import dev.participation.api.widget.PostOutcome;
 import dev.participation.api.widget.WidgetView;
@@ -24,6 +25,7 @@ import dev.participation.kit.staff.ConfirmRemove;
 import dev.participation.kit.staff.Endpoint;
 import dev.participation.kit.staff.Form;
 import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.RecordIds;
 import dev.participation.kit.staff.Screen;
 import dev.participation.kit.staff.Times;
 
@@ -41,7 +43,6 @@ final class RequestScreens {
             "dev/participation/groups/join/Language", "dev/participation/groups/shared/Language"};
     static final LanguageBundles WORDS = new LanguageBundles(RequestScreens.class, BUNDLES);
     private static final String[] STATUS_FIELDS = {"status", "reason", "version"};
-    private static final String ID = "\\d{1,18}";
 
     private final JoinRequests requests;
     private final Groups groups;
@@ -63,10 +64,11 @@ final class RequestScreens {
         if (path.size() == 2 && "export".equals(path.get(1))) {
             return Endpoint.view(x -> export(x, group));
         }
-        if (!path.get(1).matches(ID) || path.size() > 3) {
+        OptionalLong requested = RecordIds.parse(path.get(1));
+        if (requested.isEmpty() || path.size() > 3) {
             throw new NotFound(s.request().path());
         }
-        long id = Long.parseLong(path.get(1));
+        long id = requested.getAsLong();
         if (path.size() == 2) {
             return Endpoint.of(x -> {
                 JoinRequest r = request(x, group, id);
@@ -80,10 +82,7 @@ final class RequestScreens {
     }
 
     private Group group(String segment) {
-        if (!segment.matches(ID)) {
-            throw new NotFound(segment);
-        }
-        return groups.group(Long.parseLong(segment)).orElseThrow(() -> new NotFound("group " + segment));
+        return groups.group(RecordIds.inPath(segment, "group")).orElseThrow(() -> new NotFound("group " + segment));
     }
 
     /** Reading a request is audited; one that belongs to another group is not found here. */

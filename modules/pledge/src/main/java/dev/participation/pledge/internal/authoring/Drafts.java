@@ -5,6 +5,7 @@ import dev.participation.pledge.api.PledgeDraft;
 import dev.participation.pledge.api.Pledges;
 import dev.participation.pledge.api.Principle;
 import dev.participation.kit.staff.NotFound;
+import dev.participation.kit.staff.RecordIds;
 
 /** Finds what a path names, or fails with {@link NotFound}. */
 final class Drafts {
@@ -13,10 +14,7 @@ final class Drafts {
     }
 
     static PledgeDraft find(Pledges pledges, String id) {
-        if (!id.matches("\\d{1,18}")) {
-            throw new NotFound("pledge " + id);
-        }
-        return pledges.draft(Long.parseLong(id)).orElseThrow(() -> new NotFound("pledge " + id));
+        return pledges.draft(RecordIds.inPath(id, "pledge")).orElseThrow(() -> new NotFound("pledge " + id));
     }
 
     static Principle principle(PledgeDraft draft, String key) {
