@@ -39,7 +39,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterSer
  * first answer. Any answer counts, a 404 for {@code /health} asked before the health bundle is up
  * included, so a load balancer's first probe brings the rest up. With no request at all, or a
  * database that keeps the site away, it is raised after {@code secondsWithoutAPage}, so the health
- * checks can still say what is wrong. Without that framework property (the integration tests'
+ * checks can still say what is wrong; until then the page saying the site is away answers
+ * {@code /health} with 503 too. That page's answers do not count: at every start it answers for
+ * the moment before the database is open, and counting them would start all this before the
+ * first page again. Without that framework property (the integration tests'
  * framework, Liferay) it does nothing.
  */
 @Component(service = Filter.class, immediate = true, configurationPid = RuntimeStartLevel.PID)

@@ -1,0 +1,42 @@
+package dev.participation.host.internal.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.participation.host.internal.Http;
+import dev.participation.host.internal.Portal;
+
+import org.junit.jupiter.api.Test;
+
+class SiteUnavailableServletTest {
+
+    private final Portal portal = new Portal();
+    private final SiteUnavailableServlet servlet = new SiteUnavailableServlet(portal.site, portal.assets);
+
+    @Test
+    void aVisitorIsToldInTheSitesWordsThatItIsAwayForNow() throws Exception {
+        Http.Exchange x = Http.get("/events?type=forum");
+        servlet.service(x.request, x.response);
+
+        assertThat(x.status()).isEqualTo(503);
+        assertThat(x.header("Retry-After")).contains("30");
+        assertThat(x.header("Cache-Control")).contains("no-store");
+        assertThat(x.body()).contains("<html lang=\"en-GB\"")
+                .contains("<title>Sorry, this site is not available just now - " + portal.site.siteName() + "</title>")
+                .contains("<h1 class=\"govuk-heading-l\">Sorry, this site is not available just now</h1>")
+                .contains("Please try again in a few minutes.")
+                .contains(portal.assets.stylesheet())
+                .as("nothing that would need the database: no sign-in link, no form").doesNotContain("/sign-in")
+                .doesNotContain("<form");
+    }
+
+    @Test
+    void aFormSentMeanwhileIsSaidNotToBeSaved() throws Exception {
+        Http.Exchange x = Http.post("/events/widgets/1", Map.of("name", "Sam"));
+        servlet.service(x.request, x.response);
+
+        assertThat(x.status()).isEqualTo(503);
+        assertThat(x.body()).contains("it has not been saved");
+    }
+}
