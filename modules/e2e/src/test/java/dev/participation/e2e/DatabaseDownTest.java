@@ -50,7 +50,7 @@ class DatabaseDownTest {
         // test only the public site's first answer, once the database is back, can start them.
         Files.writeString(dir.resolve("configs/dev.participation.host.startup.config"), "secondsWithoutAPage=I\"3600\"\n");
         Relay relay = null;
-        try (Portal portal = Portal.startAnswering(dir,
+        try (Portal portal = Portal.startUnhealthy(dir,
                 "participation.database.url=jdbc:postgresql://127.0.0.1:" + port + "/" + database,
                 "participation.database.user=postgres", "participation.demo.content=false")) {
             Visitor visitor = new Visitor(portal);

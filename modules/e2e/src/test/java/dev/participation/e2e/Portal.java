@@ -59,11 +59,11 @@ final class Portal implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, String...)}, but waits only until {@code /health} answers at all: for a
-     * portal that cannot become healthy, such as one whose database is down.
+     * As {@link #start(Path, String...)}, but waits until {@code /health} answers 503: for a portal
+     * that cannot become healthy, such as one whose database is down, once its site is up to say so.
      */
-    static Portal startAnswering(Path workdir, String... properties) {
-        return launch(workdir, 0, properties);
+    static Portal startUnhealthy(Path workdir, String... properties) {
+        return launch(workdir, 503, properties);
     }
 
     private static Portal launch(Path workdir, int healthStatus, String... properties) {
@@ -121,7 +121,7 @@ final class Portal implements AutoCloseable {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** Waits until {@code /health} answers {@code status}, or anything when it is 0. */
+    /** Waits until {@code /health} answers {@code status}. */
     private void awaitReady(int status) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
@@ -132,7 +132,7 @@ final class Portal implements AutoCloseable {
             try {
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri("/health")).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (status == 0 || r.statusCode() == status) {
+                if (r.statusCode() == status) {
                     return;
                 }
             } catch (IOException e) {
@@ -148,7 +148,7 @@ final class Portal implements AutoCloseable {
             }
         }
         close();
-        fail("The portal did not report healthy within " + START_LIMIT + ":\n" + output());
+        fail("The portal's /health did not answer " + status + " within " + START_LIMIT + ":\n" + output());
     }
 
     private void drain() {
