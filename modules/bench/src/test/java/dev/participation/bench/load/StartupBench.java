@@ -30,8 +30,14 @@ import java.util.Set;
  * (SIGTERM, so the database is closed cleanly), and starts it again in the same directory. Nothing
  * else is measured while a portal starts; the paths are polled every {@code bench.pollMillis}.
  *
- * <p>Settings (system properties): {@code bench.jar} (the portal's jar), {@code bench.repeat} (3),
- * {@code bench.jvmArgs} (extra options for the portal's JVM, e.g. a JFR recording),
+ * <p>In the same run, alternating with the portal, it starts {@code target/bare.jar}: Felix, SCR and
+ * Jetty 12 alone with the trivial servlet ({@code bare.bndrun}), and divides each of the portal's
+ * medians by that start's, as the HTTP figures are divided by the trivial servlet's. The ratio is
+ * what compares across machines; the seconds alone say as much about the machine as about the portal.
+ *
+ * <p>Settings (system properties): {@code bench.jar} (the portal's jar), {@code bench.bareJar} (the
+ * baseline's jar; {@code none} to leave it out), {@code bench.repeat} (3),
+ * {@code bench.jvmArgs} (extra options for both JVMs, e.g. a JFR recording),
  * {@code bench.pollMillis} (20), {@code bench.startTimeout} (120 s), {@code bench.keep} (keep the
  * working directories, with each start's log).
  */
@@ -58,10 +64,42 @@ public final class StartupBench {
         }
         String jvm = System.getProperty("bench.jvmArgs", "").trim();
         int repeat = Integer.getInteger("bench.repeat", 3);
-        new StartupBench.Measurement(jar, List.copyOf(paths), jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
-                Duration.ofMillis(Integer.getInteger("bench.pollMillis", 20)),
-                Duration.ofSeconds(Integer.getInteger("bench.startTimeout", 120)), Boolean.getBoolean("bench.keep"))
-                .run(repeat);
+        List<String> jvmArgs = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+        Duration poll = Duration.ofMillis(Integer.getInteger("bench.pollMillis", 20));
+        Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.startTimeout", 120));
+        boolean keep = Boolean.getBoolean("bench.keep");
+        Measurement portal = new Measurement(jar, List.copyOf(paths), jvmArgs, poll, timeout, keep);
+        String bareSetting = System.getProperty("bench.bareJar", "target/bare.jar");
+        Path bareJar = Path.of(bareSetting).toAbsolutePath();
+        if ("none".equals(bareSetting) || !Files.isRegularFile(bareJar)) {
+            System.out.println("No baseline: " + ("none".equals(bareSetting) ? "bench.bareJar=none"
+                    : "no " + bareJar + " (built by `mvn -q -pl modules/bench -DskipTests package`)"));
+            portal.summary(portal.run(repeat, null));
+            return;
+        }
+        Measurement bare = new Measurement(bareJar, List.of(TRIVIAL), jvmArgs, poll, timeout, keep);
+        List<Start> bareStarts = new ArrayList<>();
+        List<Start> portalStarts = portal.run(repeat, i -> bareStarts.addAll(bare.repetition(i)));
+        System.out.println();
+        System.out.println("Felix, SCR and Jetty 12 alone (" + bareJar.getFileName() + "), started before each of the"
+                + " portal's repetitions:");
+        bare.summary(bareStarts);
+        System.out.println();
+        System.out.println("The portal (" + jar.getFileName() + "):");
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        for (String kind : KINDS) {
+            baseline.put(kind, Measurement.median(bare.seconds(bareStarts, kind, TRIVIAL)));
+        }
+        portal.summary(portalStarts, baseline);
+    }
+
+    /** The baseline jar's only page. */
+    static final String TRIVIAL = "/bench/trivial";
+    static final List<String> KINDS = List.of("fresh", "restart");
+
+    /** Runs before each of the portal's repetitions, with its number. */
+    interface BeforeEach {
+        void run(int repetition) throws Exception;
     }
 
     /**
@@ -92,47 +130,76 @@ public final class StartupBench {
             this.keep = keep;
         }
 
-        void run(int repeat) throws Exception {
+        /** {@code repeat} repetitions of this jar's two starts, each after {@code before} (if any). */
+        List<Start> run(int repeat, BeforeEach before) throws Exception {
             System.out.printf(Locale.ROOT, "Portal: %s (%s), JVM options: %s, %d repetitions of a fresh start and a"
                     + " restart%n", jar, HttpBench.megabytes(Files.size(jar)),
                     jvmArgs.isEmpty() ? "(none)" : String.join(" ", jvmArgs), repeat);
             List<Start> starts = new ArrayList<>();
             for (int i = 1; i <= repeat; i++) {
-                Path work = Files.createTempDirectory("participation-start-");
-                boolean ok = false;
-                try {
-                    starts.add(print(i, start("fresh", work, "fresh-" + i)));
-                    starts.add(print(i, start("restart", work, "restart-" + i)));
-                    ok = true;
-                } finally {
-                    if (ok && !keep) {
-                        HttpBench.deleteTree(work);
-                    } else {
-                        System.out.println("Kept the working directory: " + work);
-                    }
+                if (before != null) {
+                    before.run(i);
+                }
+                starts.addAll(repetition(i));
+            }
+            return starts;
+        }
+
+        /** A fresh start in a new working directory, then a restart in the same one. */
+        List<Start> repetition(int i) throws Exception {
+            Path work = Files.createTempDirectory("participation-start-");
+            boolean ok = false;
+            try {
+                List<Start> both = List.of(print(i, start("fresh", work, "fresh-" + i)),
+                        print(i, start("restart", work, "restart-" + i)));
+                ok = true;
+                return both;
+            } finally {
+                if (ok && !keep) {
+                    HttpBench.deleteTree(work);
+                } else {
+                    System.out.println("Kept the working directory: " + work);
                 }
             }
-            System.out.println();
-            System.out.printf(Locale.ROOT, "%-10s %-12s %8s %8s %8s%n", "start", "path", "median", "min", "max");
-            for (String kind : List.of("fresh", "restart")) {
+        }
+
+        void summary(List<Start> starts) {
+            summary(starts, Map.of());
+        }
+
+        /** The medians; with a baseline's median per kind of start, each path's also as a multiple of it. */
+        void summary(List<Start> starts, Map<String, Double> baseline) {
+            boolean ratios = !baseline.isEmpty();
+            System.out.printf(Locale.ROOT, "%-10s %-18s %8s %8s %8s%s%n", "start", "path", "median", "min", "max",
+                    ratios ? "   × baseline" : "");
+            for (String kind : KINDS) {
                 for (String path : paths) {
-                    List<Double> values = starts.stream().filter(s -> s.kind().equals(kind))
-                            .map(s -> s.seconds().get(path)).sorted().toList();
-                    System.out.printf(Locale.ROOT, "%-10s %-12s %7.2fs %7.2fs %7.2fs%n", kind, path, median(values),
-                            values.get(0), values.get(values.size() - 1));
+                    List<Double> values = seconds(starts, kind, path);
+                    double median = median(values);
+                    System.out.printf(Locale.ROOT, "%-10s %-18s %7.2fs %7.2fs %7.2fs%s%n", kind, path, median,
+                            values.get(0), values.get(values.size() - 1),
+                            ratios ? String.format(Locale.ROOT, "   %6.2f", median / baseline.get(kind)) : "");
                 }
                 List<Double> cpu = starts.stream().filter(s -> s.kind().equals(kind)).map(Start::cpuSeconds).sorted()
                         .toList();
-                System.out.printf(Locale.ROOT, "%-10s %-12s %7.2fs %7.2fs %7.2fs%n", kind, "(CPU used)", median(cpu),
+                System.out.printf(Locale.ROOT, "%-10s %-18s %7.2fs %7.2fs %7.2fs%n", kind, "(CPU used)", median(cpu),
                         cpu.get(0), cpu.get(cpu.size() - 1));
             }
-            System.out.println("Seconds from starting `java -jar` to the path's first 200; CPU used: the portal's"
-                    + " process's CPU seconds (all threads) by the time every path had answered. On a shared machine"
-                    + " the seconds move by tenths from run to run: compare medians of several runs.");
+            System.out.println("Seconds from starting `java -jar` to the path's first 200; CPU used: the process's"
+                    + " CPU seconds (all threads) by the time every path had answered. On a shared machine the"
+                    + " seconds move by tenths from run to run: compare medians of several runs"
+                    + (ratios ? "; × baseline: the median divided by the baseline's median for the same kind of"
+                            + " start, measured in this run." : "."));
         }
 
-        private static Start print(int repetition, Start start) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "#%d %-8s", repetition, start.kind()));
+        List<Double> seconds(List<Start> starts, String kind, String path) {
+            return starts.stream().filter(s -> s.kind().equals(kind)).map(s -> s.seconds().get(path)).sorted()
+                    .toList();
+        }
+
+        private Start print(int repetition, Start start) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "#%d %-8s %-24s", repetition, start.kind(),
+                    jar.getFileName()));
             start.seconds().forEach((path, s) -> line.append(String.format(Locale.ROOT, "  %s %.2f s", path, s)));
             line.append(String.format(Locale.ROOT, "  (CPU %.2f s)", start.cpuSeconds()));
             System.out.println(line);
