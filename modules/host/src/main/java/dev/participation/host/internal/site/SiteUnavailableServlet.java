@@ -2,12 +2,12 @@ package dev.participation.host.internal.site;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.participation.host.internal.assets.GovukAssets;
+import dev.participation.host.internal.web.Layout;
 import dev.participation.host.internal.web.Site;
 import dev.participation.kit.i18n.Messages;
 
@@ -58,15 +58,8 @@ public final class SiteUnavailableServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = site.locale(request);
         Messages messages = site.messages(locale);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("siteName", site.siteName());
-        page.put("title", messages.get("unavailable.title"));
-        page.put("nav", List.of());
-        page.put("signedIn", false);
-        page.put("notice", "");
-        page.put("css", assets.stylesheet());
-        page.put("hostCss", assets.hostStylesheet());
-        page.put("script", assets.script());
+        // No menu: every page it would link to is away too.
+        Map<String, Object> page = Layout.frameModel(site, assets, messages.get("unavailable.title"), List.of());
         page.put("body", site.templates().render("unavailable.ftlh", Map.of(), messages));
         byte[] html = site.templates().render("layout.ftlh", page, messages).getBytes(StandardCharsets.UTF_8);
 

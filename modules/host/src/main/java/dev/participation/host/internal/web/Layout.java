@@ -80,15 +80,9 @@ public final class Layout {
         Optional<String> notice = "GET".equals(request.getMethod()) && status < 300
                 ? notices.take(request, response, site.secureCookies(request))
                 : Optional.empty();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("siteName", site.siteName());
-        model.put("title", title);
-        model.put("nav", navigation(caller, current));
+        Map<String, Object> model = frameModel(site, assets, title, navigation(caller, current));
         model.put("signedIn", caller.signedIn());
         model.put("notice", notice.orElse(""));
-        model.put("css", assets.stylesheet());
-        model.put("hostCss", assets.hostStylesheet());
-        model.put("script", assets.script());
         if (caller.signedIn() || notice.isPresent()) {
             model.put("csrf", csrf.field(caller));
             model.put("body", bodyHtml);
@@ -206,6 +200,25 @@ public final class Layout {
                 // The connection is gone; nothing more can be said to the visitor.
             }
         }
+    }
+
+    /**
+     * What {@code layout.ftlh} shows around a body, as for a visitor who is not signed in and has no
+     * notice. Static so that a page drawn while this component waits for the database (the site
+     * saying it is away) is framed by the same model.
+     */
+    public static Map<String, Object> frameModel(Site site, GovukAssets assets, String title,
+            List<Map<String, Object>> navigation) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("siteName", site.siteName());
+        model.put("title", title);
+        model.put("nav", navigation);
+        model.put("signedIn", false);
+        model.put("notice", "");
+        model.put("css", assets.stylesheet());
+        model.put("hostCss", assets.hostStylesheet());
+        model.put("script", assets.script());
+        return model;
     }
 
     private List<Map<String, Object>> navigation(Caller caller, String current) {
