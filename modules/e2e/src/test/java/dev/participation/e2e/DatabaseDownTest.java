@@ -28,7 +28,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * A portal started while its PostgreSQL cannot be reached, as after a database server's restart or
  * a network fault: visitors get a page in the site's own words with 503, never the servlet
- * container's bare 404; the health check says 503 straight away; and when the database can be
+ * container's bare 404; the health check says 503 from the first moment (the portal is started by
+ * waiting for exactly that), and the JSON API 503 once it is up; and when the database can be
  * reached again the site comes back by itself, without a restart of the portal. The page itself is
  * checked with axe-core and at a phone's width.
  */
@@ -45,10 +46,6 @@ class DatabaseDownTest {
         URI server = URI.create(PostgresDatabases.SERVER.substring("jdbc:".length()));
         int port = freePort();
         Path dir = Path.of(System.getProperty("portal.workdir"), "database-down-" + System.nanoTime());
-        Files.createDirectories(dir.resolve("configs"));
-        // Left alone, the health checks would start this long after the pages' bundles: within this
-        // test only the public site's first answer, once the database is back, can start them.
-        Files.writeString(dir.resolve("configs/dev.participation.host.startup.config"), "secondsWithoutAPage=I\"3600\"\n");
         Relay relay = null;
         try (Portal portal = Portal.startUnhealthy(dir,
                 "participation.database.url=jdbc:postgresql://127.0.0.1:" + port + "/" + database,
@@ -78,7 +75,12 @@ class DatabaseDownTest {
             assertThat(sent.statusCode()).isEqualTo(503);
             assertThat(sent.body()).contains("it has not been saved");
 
-            // Before the health checks have started, a monitor asking for them is not told "not found".
+            // The JSON API starts a few seconds after the pages' bundles when no page can answer. A
+            // program reading it is then told to come back, not that the events are gone.
+            HttpResponse<String> api = await(visitor, "/api/events", r -> r.headers().firstValue("Content-Type")
+                    .filter(t -> t.startsWith("application/problem+json")).isPresent(), Duration.ofSeconds(30));
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).contains("30");
             assertThat(visitor.get("/health").statusCode()).isEqualTo(503);
 
             relay = new Relay(port, server.getHost(), server.getPort());
@@ -86,6 +88,8 @@ class DatabaseDownTest {
             assertThat(Jsoup.parse(home.body()).select("h1").text()).isNotEqualTo(UNAVAILABLE);
             assertThat(await(visitor, "/health", r -> r.statusCode() == 200, COMES_BACK_WITHIN).statusCode())
                     .isEqualTo(200);
+            assertThat(await(visitor, "/api/events", r -> r.statusCode() == 200, COMES_BACK_WITHIN).body())
+                    .startsWith("{");
         } finally {
             if (relay != null) {
                 relay.close();

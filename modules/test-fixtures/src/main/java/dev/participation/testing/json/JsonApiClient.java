@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.participation.api.json.JsonResource;
+import dev.participation.api.storage.Storage;
 import dev.participation.rest.internal.core.ApiAnswer;
 import dev.participation.rest.internal.core.ApiConfiguration;
 import dev.participation.rest.internal.core.ApiRequest;
@@ -60,6 +61,7 @@ public final class JsonApiClient {
         when(config.defaultLanguage()).thenReturn("en-GB");
         when(config.maxAgeSeconds()).thenReturn(0);
         api = new JsonApi(config, new WidgetTypesResource(logger), logger);
+        api.bindPlatformStorage(mock(Storage.class));
         for (JsonResource resource : resources) {
             api.bindJsonResource(resource, Map.of());
         }

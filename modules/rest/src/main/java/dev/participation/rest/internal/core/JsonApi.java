@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,7 @@ import dev.participation.api.json.ApiProblem;
 import dev.participation.api.json.FileAnswer;
 import dev.participation.api.json.JsonRequest;
 import dev.participation.api.json.JsonResource;
+import dev.participation.api.storage.Storage;
 
 /**
  * The JSON API, whichever servlet API carries it: answers {@code GET /api/<name>/...} from the
@@ -60,6 +63,8 @@ public final class JsonApi {
     static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
     static final String ALLOW = "GET, HEAD, OPTIONS";
     static final String OPENAPI = "openapi.json";
+    /** Told to callers of an unavailable API: spares the database a storm while it comes back. */
+    static final String RETRY_AFTER_SECONDS = "30";
 
     /** Where the document's paths start; a host serves the API at some prefix followed by this. */
     private static final String API_ROOT = "/api";
@@ -74,6 +79,12 @@ public final class JsonApi {
     private final RankedServices<JsonResource> resources;
     private final Locale defaultLocale;
     private final String cacheControl;
+
+    /**
+     * How many platform storages are bound: one while the database can be used. Counted, not a
+     * flag, because a greedy reference binds a replacement before it unbinds the one it replaces.
+     */
+    private final AtomicInteger platformStorages = new AtomicInteger();
 
     /** Bumped on every change of resources so a document assembled meanwhile is not kept. */
     private final AtomicLong generation = new AtomicLong();
@@ -134,6 +145,19 @@ public final class JsonApi {
         generation.incrementAndGet();
     }
 
+    // The widgets' resources wait for the database, as the platform's storage does: while it is
+    // away, a name with no resource may well be one of theirs, so it is not said to be gone.
+    @Reference(service = Storage.class, target = "(" + Storage.SCHEMA + "=" + Storage.PLATFORM_SCHEMA + ")",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindPlatformStorage(Storage storage) {
+        platformStorages.incrementAndGet();
+    }
+
+    public void unbindPlatformStorage(Storage storage) {
+        platformStorages.decrementAndGet();
+    }
+
     /** The whole answer to one request; never throws for anything a caller sends. */
     public ApiAnswer answer(ApiRequest request) {
         // Public data read by other sites' scripts: any origin may read it, answers included.
@@ -185,6 +209,9 @@ public final class JsonApi {
                         p.status(), p);
                 return internalError(request, headers, head);
             }
+            if (p.status() == 503) {
+                headers.put("Retry-After", RETRY_AFTER_SECONDS);
+            }
             String title = p.title() == null || p.title().isBlank() ? reason(p.status()) : p.title();
             return problem(request, headers, p.status(), title, p.detail(), head);
         } catch (RuntimeException | LinkageError | JsonProcessingException e) {
@@ -215,9 +242,13 @@ public final class JsonApi {
         if (name.equals(WidgetTypesResource.NAME)) {
             return widgetTypes.get(json);
         }
-        JsonResource resource = resources.get(name)
-                .orElseThrow(() -> ApiProblem.notFound("There is no resource of this name; /api/openapi.json lists them."));
-        return resource.get(json);
+        Optional<JsonResource> resource = resources.get(name);
+        if (resource.isEmpty() && platformStorages.get() <= 0) {
+            throw new ApiProblem(503, "Service Unavailable",
+                    "The data behind this API cannot be read just now. Try again in a few minutes.");
+        }
+        return resource.orElseThrow(() -> ApiProblem.notFound(
+                "There is no resource of this name; /api/openapi.json lists them.")).get(json);
     }
 
     private ObjectNode openApiDocument(ApiRequest request) {

@@ -19,6 +19,7 @@ import org.osgi.service.log.Logger;
 import dev.participation.api.json.ApiProblem;
 import dev.participation.api.json.JsonRequest;
 import dev.participation.api.json.JsonResource;
+import dev.participation.api.storage.Storage;
 import dev.participation.api.widget.Choice;
 import dev.participation.api.widget.PreferenceDefinition;
 import dev.participation.api.widget.Widget;
@@ -39,13 +40,15 @@ public final class Fixtures {
         return config;
     }
 
-    /** The API wired as DS would wire it, with these widgets bound. */
+    /** The API wired as DS would wire it, with these widgets bound and the database up. */
     public static JsonApi api(ApiConfiguration config, Logger logger, Widget... widgets) {
         WidgetTypesResource widgetTypes = new WidgetTypesResource(logger);
         for (Widget w : widgets) {
             widgetTypes.bindWidget(w, Map.of());
         }
-        return new JsonApi(config, widgetTypes, logger);
+        JsonApi api = new JsonApi(config, widgetTypes, logger);
+        api.bindPlatformStorage(mock(Storage.class));
+        return api;
     }
 
     static Map<String, Object> ranking(int ranking, long serviceId) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.participation.api.json.ApiProblem;
 import dev.participation.api.json.JsonRequest;
 import dev.participation.api.json.JsonResource;
+import dev.participation.api.storage.Storage;
 import dev.participation.api.widget.Widget;
 import dev.participation.rest.internal.core.Exchange.Result;
 import dev.participation.rest.internal.core.Fixtures.EventsWidget;
@@ -214,6 +215,31 @@ class JsonApiTest {
             assertThat(r.json().get("type").asText()).as(uri).isEqualTo("about:blank");
             assertThat(r.body()).as(uri).doesNotContain("<html");
         }
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayANameWithNoResourceIsUnavailableNotGone() throws Exception {
+        Storage platform = mock(Storage.class);
+        api.unbindPlatformStorage(platform);
+
+        Result away = Exchange.get("/api/events").sendTo(api);
+        assertThat(away.status()).isEqualTo(503);
+        assertThat(away.header("Retry-After")).isEqualTo("30");
+        assertThat(away.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(away.contentType()).isEqualTo("application/problem+json; charset=utf-8");
+        assertThat(away.json().get("title").asText()).isEqualTo("Service Unavailable");
+        assertThat(away.json().get("detail").asText()).contains("Try again in a few minutes");
+        assertThat(Exchange.get("/api/things/park").sendTo(api).status())
+                .as("a resource that is there still answers").isEqualTo(200);
+        assertThat(Exchange.get("/api/widget-types").sendTo(api).status()).isEqualTo(200);
+
+        // Back, with a replacement bound before the old one is unbound, as a greedy reference does.
+        api.bindPlatformStorage(platform);
+        api.bindPlatformStorage(mock(Storage.class));
+        api.unbindPlatformStorage(platform);
+        Result gone = Exchange.get("/api/events").sendTo(api);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.header("Retry-After")).isNull();
     }
 
     @Test
