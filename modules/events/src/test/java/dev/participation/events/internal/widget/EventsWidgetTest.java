@@ -192,6 +192,21 @@ class EventsWidgetTest {
         assertThat(page.html()).doesNotContain("meet.example.org").doesNotContain("secret-room");
     }
 
+    @StoreTest
+    void aSessionWithoutANameIsHeadedByItsDateAndTimeShownOnce() {
+        Event event = pages.event(forum("Play spaces forum"), new SessionDetails("", SESSION_START,
+                SESSION_START.plus(Duration.ofHours(2)), 40, "Town Hall, Assembly Room", ""));
+
+        Element session = org.jsoup.Jsoup.parseBodyFragment(pages.view(visit().with("event", event.slug())).html())
+                .selectFirst(".pw-events__session");
+
+        String when = session.select("h4").text();
+        assertThat(when).as("the session's date and time").matches(".* \\d{4}, \\d{1,2}:\\d{2}(am|pm) to .*");
+        assertThat(session.select(".govuk-summary-list__key").eachText()).containsExactly("Where");
+        assertThat(session.select(".govuk-summary-list__value").eachText()).containsExactly("Town Hall, Assembly Room");
+        assertThat(session.select("a.govuk-button").text()).isEqualTo("Sign up: " + when);
+    }
+
     static dev.participation.events.api.SignUpForm kid() {
         return dev.participation.events.api.SignUpForm.self(EventExamples.formKey(),
                 dev.participation.events.api.Contact.email("kit@example.org"),
