@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.participation.host.internal.assets.GovukAssets;
 import dev.participation.host.internal.web.Layout;
+import dev.participation.host.internal.web.Paths;
+import dev.participation.host.internal.web.ProblemJson;
 import dev.participation.host.internal.web.Site;
 import dev.participation.kit.i18n.Messages;
 
@@ -32,7 +34,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * to the highest ranking servlet, so this answers only while the public site's components wait for
  * the database, and hands the path back the moment they are up again. It needs nothing that needs
  * the database. Until the health checks have started it answers {@code /health} as well, so a
- * monitor is told 503, not 404.
+ * monitor is told 503, not 404; until the JSON API has, it answers {@code /api/} with problem
+ * details, so a program is told to come back rather than handed a page.
  */
 @Component(service = Servlet.class, property = "service.ranking:Integer=-1000")
 @HttpWhiteboardServletPattern("/")
@@ -58,13 +61,21 @@ public final class SiteUnavailableServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = site.locale(request);
         Messages messages = site.messages(locale);
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        String path = Paths.of(request);
+        if (ProblemJson.isApiPath(path)) {
+            // The JSON API starts after the pages; a program asking before then is told to come back too.
+            response.setHeader("Content-Language", locale.toLanguageTag());
+            ProblemJson.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, path,
+                    messages.get("unavailable.text"), !"HEAD".equals(request.getMethod()));
+            return;
+        }
         // No menu: every page it would link to is away too.
         Map<String, Object> page = Layout.frameModel(site, assets, messages.get("unavailable.title"), List.of());
         page.put("body", site.templates().render("unavailable.ftlh", Map.of(), messages));
         byte[] html = site.templates().render("layout.ftlh", page, messages).getBytes(StandardCharsets.UTF_8);
 
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", locale.toLanguageTag());

@@ -1,7 +1,6 @@
 package dev.participation.host.internal.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
@@ -48,51 +47,11 @@ public final class ErrorPageServlet extends HttpServlet {
         int status = asked >= 400 && asked < 500 ? asked : kind.status();
         headers.apply(request, response);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri instanceof String path && (path.equals("/api") || path.startsWith("/api/"))) {
-            problem(response, status, path);
+        if (uri instanceof String path && ProblemJson.isApiPath(path)) {
+            ProblemJson.write(response, status, path, null, true);
             return;
         }
         Caller caller = callers.resolve(request, response);
         layout.error(request, response, caller, kind, "/", status);
-    }
-
-    /** RFC 9457 problem details, written by hand: the host has no JSON library, and nothing here needs escaping but the path. */
-    private static void problem(HttpServletResponse response, int status, String path) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(status);
-        response.setContentType("application/problem+json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
-                + ",\"instance\":\"" + jsonString(path) + "\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Content Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 501 -> "Not Implemented";
-            default -> status < 500 ? "Client Error" : "Internal Server Error";
-        };
-    }
-
-    private static String jsonString(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -50,7 +50,7 @@ public final class MalformedRequests implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || Paths.of(request).equals("/api") || Paths.of(request).startsWith("/api/")) {
+                || ProblemJson.isApiPath(Paths.of(request))) {
             chain.doFilter(req, res);
             return;
         }

@@ -39,4 +39,17 @@ class SiteUnavailableServletTest {
         assertThat(x.status()).isEqualTo(503);
         assertThat(x.body()).contains("it has not been saved");
     }
+
+    @Test
+    void aProgramAskingTheJsonApiIsToldInProblemDetailsToComeBack() throws Exception {
+        Http.Exchange x = Http.get("/api/events?age=12");
+        servlet.service(x.request, x.response);
+
+        assertThat(x.status()).isEqualTo(503);
+        assertThat(x.header("Retry-After")).contains("30");
+        assertThat(x.header("Cache-Control")).contains("no-store");
+        assertThat(x.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(x.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"Please try again in a few minutes.\",\"instance\":\"/api/events\"}");
+    }
 }
