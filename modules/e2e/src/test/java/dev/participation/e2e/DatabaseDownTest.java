@@ -74,6 +74,13 @@ class DatabaseDownTest {
             HttpResponse<String> sent = visitor.post(portal.uri("/events/widgets/1"), Map.of("name", "Sam"));
             assertThat(sent.statusCode()).isEqualTo(503);
             assertThat(sent.body()).contains("it has not been saved");
+            // A request the container refuses meanwhile keeps its own status, in the site's words.
+            HttpResponse<String> unreadable = visitor.send("POST", "/events/widgets/1",
+                    "application/x-www-form-urlencoded; charset=no-such-charset", "name=Sam");
+            assertThat(unreadable.statusCode()).isEqualTo(415);
+            assertThat(Jsoup.parse(unreadable.body()).select("h1").text())
+                    .isEqualTo("Sorry, this page could not read what was sent");
+            assertThat(unreadable.headers().firstValue("Content-Security-Policy")).isPresent();
 
             // The JSON API starts a few seconds after the pages' bundles when no page can answer; before
             // then the host answers its path. Either way a program reading it is told, in problem
@@ -92,6 +99,11 @@ class DatabaseDownTest {
                     .isEqualTo(200);
             assertThat(await(visitor, "/api/events", r -> r.statusCode() == 200, COMES_BACK_WITHIN).body())
                     .startsWith("{");
+            HttpResponse<String> refused = visitor.send("POST", "/events/widgets/1",
+                    "application/x-www-form-urlencoded; charset=no-such-charset", "name=Sam");
+            assertThat(refused.statusCode()).isEqualTo(415);
+            assertThat(Jsoup.parse(refused.body()).select("a[href=/sign-in]"))
+                    .as("the site's own error page, with its menu, is back in front").isNotEmpty();
         } finally {
             if (relay != null) {
                 relay.close();

@@ -111,6 +111,12 @@ final class Visitor {
         return chosen;
     }
 
+    /** A request as a program or a broken client might send it: any method, body and content type. */
+    HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(portal.uri(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.participation.host.internal.assets.GovukAssets;
+import dev.participation.host.internal.web.ErrorPage;
 import dev.participation.host.internal.web.Layout;
 import dev.participation.host.internal.web.Paths;
 import dev.participation.host.internal.web.ProblemJson;
+import dev.participation.host.internal.web.SecurityHeadersFilter;
 import dev.participation.host.internal.web.Site;
 import dev.participation.kit.i18n.Messages;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -36,9 +40,14 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * the database. Until the health checks have started it answers {@code /health} as well, so a
  * monitor is told 503, not 404; until the JSON API has, it answers {@code /api/} with problem
  * details, so a program is told to come back rather than handed a page.
+ *
+ * <p>It is the container's error page at the same low ranking, since the site's own error pages
+ * need the database too: a request the container refuses meanwhile (a body too big, a method
+ * nobody serves) keeps its 4xx, in the site's words; anything worse is the site being away.
  */
 @Component(service = Servlet.class, property = "service.ranking:Integer=-1000")
 @HttpWhiteboardServletPattern("/")
+@HttpWhiteboardServletErrorPage(errorPage = {"4xx", "5xx", "java.lang.Throwable"})
 @HttpWhiteboardServletName(SiteUnavailableServlet.NAME)
 public final class SiteUnavailableServlet extends HttpServlet {
 
@@ -50,19 +59,33 @@ public final class SiteUnavailableServlet extends HttpServlet {
 
     private final transient Site site;
     private final transient GovukAssets assets;
+    private final transient SecurityHeadersFilter headers;
 
     @Activate
-    public SiteUnavailableServlet(@Reference Site site, @Reference GovukAssets assets) {
+    public SiteUnavailableServlet(@Reference Site site, @Reference GovukAssets assets,
+            @Reference SecurityHeadersFilter headers) {
         this.site = site;
         this.assets = assets;
+        this.headers = headers;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = site.locale(request);
         Messages messages = site.messages(locale);
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         String path = Paths.of(request);
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
+            // An error dispatch passes no filter: the headers every page carries are set here.
+            headers.apply(request, response);
+            if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+                path = uri;
+            }
+            if (status >= 400 && status < 500) {
+                refused(request, response, status, path, locale, messages);
+                return;
+            }
+        }
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         if (ProblemJson.isApiPath(path)) {
             // The JSON API starts after the pages; a program asking before then is told to come back too.
             response.setHeader("Content-Language", locale.toLanguageTag());
@@ -70,12 +93,37 @@ public final class SiteUnavailableServlet extends HttpServlet {
                     messages.get("unavailable.text"), !"HEAD".equals(request.getMethod()));
             return;
         }
+        page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, messages.get("unavailable.title"),
+                site.templates().render("unavailable.ftlh", Map.of(), messages), locale, messages);
+    }
+
+    /** A request the container refused: its own fault, so its own 4xx, not "come back later". */
+    private void refused(HttpServletRequest request, HttpServletResponse response, int status, String path,
+            Locale locale, Messages messages) throws IOException {
+        response.setHeader("Content-Language", locale.toLanguageTag());
+        if (ProblemJson.isApiPath(path)) {
+            ProblemJson.write(response, status, path, null, !"HEAD".equals(request.getMethod()));
+            return;
+        }
+        ErrorPage kind = ErrorPage.forStatus(status);
+        Map<String, Object> model = Map.of("heading", messages.get(kind.key() + ".title"),
+                "text", messages.get(kind.key() + ".text"), "back", "/", "backText", messages.get("error.home"));
+        page(request, response, status, messages.get(kind.key() + ".title"),
+                site.templates().render("error.ftlh", model, messages), locale, messages);
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response, int status, String title, String body,
+            Locale locale, Messages messages) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         // No menu: every page it would link to is away too.
-        Map<String, Object> page = Layout.frameModel(site, assets, messages.get("unavailable.title"), List.of());
-        page.put("body", site.templates().render("unavailable.ftlh", Map.of(), messages));
+        Map<String, Object> page = Layout.frameModel(site, assets, title, List.of());
+        page.put("body", body);
         byte[] html = site.templates().render("layout.ftlh", page, messages).getBytes(StandardCharsets.UTF_8);
 
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.resetBuffer();
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", locale.toLanguageTag());
