@@ -329,6 +329,24 @@ class PublicSiteTest {
     }
 
     @Test
+    void theJsonApisAndHealthChecksAddressesAreNotMissingPagesWhileThosePartsStart() {
+        Http.Exchange api = portal.page("/api/events?age=12");
+        assertThat(api.status()).isEqualTo(503);
+        assertThat(api.header("Retry-After")).contains("5");
+        assertThat(api.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(api.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"This part of the site is starting. Please try again in a few seconds.\","
+                + "\"instance\":\"/api/events\"}");
+
+        Http.Exchange health = portal.page("/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(health.body()).isEqualTo("{\"status\":\"TEMPORARILY_UNAVAILABLE\"}");
+
+        assertThat(portal.page("/apiary").status()).as("a page's address that only starts like the API's").isEqualTo(404);
+    }
+
+    @Test
     void aWidgetViewThatNamesNothingGivesThePageItsNotFoundStatusAndTheRestStillShows() {
         Widget events = widget("events");
         when(events.render(any())).thenAnswer(i -> i.<WidgetRequest>getArgument(0).parameter("event").isPresent()

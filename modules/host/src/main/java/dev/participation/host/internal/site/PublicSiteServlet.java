@@ -12,6 +12,7 @@ import dev.participation.host.internal.web.Layout;
 import dev.participation.host.internal.web.Paths;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public final class PublicSiteServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** They start within seconds of the first page (RuntimeStartLevel). */
+    private static final int LATER_PARTS_RETRY_SECONDS = 5;
 
     private final transient Callers callers;
     private final transient Pages pages;
@@ -65,6 +68,22 @@ public final class PublicSiteServlet extends HttpServlet {
         this.editor = editor;
         this.layout = layout;
         this.log = log;
+    }
+
+    /**
+     * The JSON API's and the health checks' addresses reach this servlet only while those parts are
+     * not running, as for a moment at every start: they are not pages that are missing.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String path = Paths.of(request);
+        if (LaterParts.owns(path)) {
+            LaterParts.notRunning(request, response, path, LATER_PARTS_RETRY_SECONDS,
+                    site.messages(site.locale(request)).get("starting.text"));
+            return;
+        }
+        super.service(request, response);
     }
 
     @Override

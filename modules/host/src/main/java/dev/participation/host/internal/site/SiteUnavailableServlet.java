@@ -37,9 +37,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * <p>It sits at {@code /} below the public site's service ranking. The whiteboard gives the path
  * to the highest ranking servlet, so this answers only while the public site's components wait for
  * the database, and hands the path back the moment they are up again. It needs nothing that needs
- * the database. Until the health checks have started it answers {@code /health} as well, so a
- * monitor is told 503, not 404; until the JSON API has, it answers {@code /api/} with problem
- * details, so a program is told to come back rather than handed a page.
+ * the database. Until the health checks and the JSON API have started it answers their addresses
+ * as well, in their own formats ({@link LaterParts}), so a monitor or a program is told 503, not
+ * 404, and is not handed a page.
  *
  * <p>It is the container's error page at the same low ranking, since the site's own error pages
  * need the database too: a request the container refuses meanwhile (a body too big, a method
@@ -85,14 +85,12 @@ public final class SiteUnavailableServlet extends HttpServlet {
                 return;
             }
         }
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        if (ProblemJson.isApiPath(path)) {
-            // The JSON API starts after the pages; a program asking before then is told to come back too.
+        if (LaterParts.owns(path)) {
             response.setHeader("Content-Language", locale.toLanguageTag());
-            ProblemJson.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, path,
-                    messages.get("unavailable.text"), !"HEAD".equals(request.getMethod()));
+            LaterParts.notRunning(request, response, path, RETRY_AFTER_SECONDS, messages.get("unavailable.text"));
             return;
         }
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, messages.get("unavailable.title"),
                 site.templates().render("unavailable.ftlh", Map.of(), messages), locale, messages);
     }

@@ -36,7 +36,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterSer
  * for it. As Liferay does with its beginning and runtime start levels, the embedded portal is
  * launched at {@code org.osgi.framework.startlevel.beginning} (2: the database, Jetty, the host and
  * the widgets) and this raises the framework to {@value #RUNTIME_LEVEL} after the public site's
- * first answer. Any answer counts, a 404 for {@code /health} asked before the health bundle is up
+ * first answer. Any answer counts, the 503 for {@code /health} asked before the health bundle is up
  * included, so a load balancer's first probe brings the rest up. With no request at all, or a
  * database that keeps the site away, it is raised after {@code secondsWithoutAPage}, so the health
  * checks can still say what is wrong; until then the page saying the site is away answers

@@ -56,6 +56,16 @@ class SiteUnavailableServletTest {
     }
 
     @Test
+    void aMonitorAskingTheHealthChecksBeforeTheyRunIsToldInTheirFormat() throws Exception {
+        Http.Exchange x = Http.get("/health");
+        servlet.service(x.request, x.response);
+
+        assertThat(x.status()).isEqualTo(503);
+        assertThat(x.header("Retry-After")).contains("30");
+        assertThat(x.body()).isEqualTo("{\"status\":\"TEMPORARILY_UNAVAILABLE\"}");
+    }
+
+    @Test
     void aRequestTheContainerRefusesMeanwhileKeepsIts4xxInTheSitesWords() throws Exception {
         Http.Exchange x = errorDispatch(413, "/events/widgets/1");
 
@@ -81,7 +91,7 @@ class SiteUnavailableServletTest {
 
     @Test
     void aServerErrorMeanwhileIsTheSiteBeingAway() throws Exception {
-        Http.Exchange x = errorDispatch(500, "/health");
+        Http.Exchange x = errorDispatch(500, "/events");
 
         servlet.service(x.request, x.response);
 
