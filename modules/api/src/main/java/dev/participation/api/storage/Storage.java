@@ -27,6 +27,13 @@ public interface Storage {
     /** The version of that extender this package describes. */
     String EXTENDER_VERSION = "1.0.0";
 
+    /**
+     * Seconds between the platform's tries to reach a database it cannot reach: what anyone told to
+     * come back while it is away hears ({@code Retry-After}), so pages and programs do not retry
+     * sooner than it can have come back.
+     */
+    int RECONNECT_SECONDS = 30;
+
     /** Runs the work in a transaction, joining the caller's one if there is one. */
     <T> T write(SqlWork<T> work);
 

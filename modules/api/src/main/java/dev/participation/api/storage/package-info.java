@@ -16,7 +16,7 @@
  * for writes that must commit under one hot row's lock.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.participation.api.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.participation.api.storage.Storage;
 import dev.participation.host.internal.assets.GovukAssets;
 import dev.participation.host.internal.web.ErrorPage;
 import dev.participation.host.internal.web.Layout;
@@ -52,8 +53,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public final class SiteUnavailableServlet extends HttpServlet {
 
     public static final String NAME = "participation-site-unavailable";
-    /** A guess that spares the database a storm of reloads while it comes back, not a promise. */
-    static final int RETRY_AFTER_SECONDS = 30;
+    /** When the portal next tries the database: a guess that spares it a storm of reloads, not a promise. */
+    static final int RETRY_AFTER_SECONDS = Storage.RECONNECT_SECONDS;
 
     private static final long serialVersionUID = 1L;
 

@@ -64,7 +64,7 @@ public final class JsonApi {
     static final String ALLOW = "GET, HEAD, OPTIONS";
     static final String OPENAPI = "openapi.json";
     /** Told to callers of an unavailable API: spares the database a storm while it comes back. */
-    static final String RETRY_AFTER_SECONDS = "30";
+    static final String RETRY_AFTER_SECONDS = Integer.toString(Storage.RECONNECT_SECONDS);
 
     /** Where the document's paths start; a host serves the API at some prefix followed by this. */
     private static final String API_ROOT = "/api";

@@ -59,7 +59,6 @@ public final class DatabaseConnector implements StorageStatus {
 
     public static final String PID = "dev.participation.database";
     static final String DATA_DIR_PROPERTY = "participation.data.dir";
-    private static final long RETRY_SECONDS = 30;
     private static final System.Logger LOG = System.getLogger(DatabaseConnector.class.getName());
 
     @ObjectClassDefinition(name = "Participation database",
@@ -232,9 +231,9 @@ public final class DatabaseConnector implements StorageStatus {
             releaseProvider();
         } catch (SQLException | RuntimeException e) {
             problem = "Cannot use the database at " + safeUrl() + ": " + e.getMessage();
-            LOG.log(System.Logger.Level.ERROR, problem + " (retrying in " + RETRY_SECONDS + " s)", e);
+            LOG.log(System.Logger.Level.ERROR, problem + " (retrying in " + Storage.RECONNECT_SECONDS + " s)", e);
             releaseProvider();
-            scheduleConnect(RETRY_SECONDS);
+            scheduleConnect(Storage.RECONNECT_SECONDS);
         }
     }
 
