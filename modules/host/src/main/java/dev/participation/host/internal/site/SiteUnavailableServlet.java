@@ -43,8 +43,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * 404, and is not handed a page.
  *
  * <p>It is the container's error page at the same low ranking, since the site's own error pages
- * need the database too: a request the container refuses meanwhile (a body too big, a method
- * nobody serves) keeps its 4xx, in the site's words; anything worse is the site being away.
+ * need the database too: a request refused meanwhile (a method nobody serves, a form in a charset
+ * nobody knows) keeps its 4xx, in the site's words; anything worse is the site being away. A body
+ * over Jetty's size limit never gets this far: Jetty answers it before any servlet.
  */
 @Component(service = Servlet.class, property = "service.ranking:Integer=-1000")
 @HttpWhiteboardServletPattern("/")
