@@ -75,6 +75,7 @@ public final class SiteUnavailableServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = site.locale(request);
         Messages messages = site.messages(locale);
+        response.setHeader("Content-Language", locale.toLanguageTag());
         String path = Paths.of(request);
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
             // An error dispatch passes no filter: the headers every page carries are set here.
@@ -83,37 +84,33 @@ public final class SiteUnavailableServlet extends HttpServlet {
                 path = uri;
             }
             if (status >= 400 && status < 500) {
-                refused(request, response, status, path, locale, messages);
+                refused(request, response, status, path, messages);
                 return;
             }
         }
         if (LaterParts.owns(path)) {
-            response.setHeader("Content-Language", locale.toLanguageTag());
             LaterParts.notRunning(request, response, path, RETRY_AFTER_SECONDS, messages.get("unavailable.text"));
             return;
         }
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, messages.get("unavailable.title"),
-                site.templates().render("unavailable.ftlh", Map.of(), messages), locale, messages);
+                site.templates().render("unavailable.ftlh", Map.of(), messages), messages);
     }
 
     /** A request the container refused: its own fault, so its own 4xx, not "come back later". */
     private void refused(HttpServletRequest request, HttpServletResponse response, int status, String path,
-            Locale locale, Messages messages) throws IOException {
-        response.setHeader("Content-Language", locale.toLanguageTag());
+            Messages messages) throws IOException {
         if (ProblemJson.isApiPath(path)) {
             ProblemJson.write(response, status, path, null, !"HEAD".equals(request.getMethod()));
             return;
         }
         ErrorPage kind = ErrorPage.forStatus(status);
-        Map<String, Object> model = Map.of("heading", messages.get(kind.key() + ".title"),
-                "text", messages.get(kind.key() + ".text"), "back", "/", "backText", messages.get("error.home"));
-        page(request, response, status, messages.get(kind.key() + ".title"),
-                site.templates().render("error.ftlh", model, messages), locale, messages);
+        page(request, response, status, kind.title(messages),
+                site.templates().render("error.ftlh", kind.model(messages, "/"), messages), messages);
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String title, String body,
-            Locale locale, Messages messages) throws IOException {
+            Messages messages) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -126,7 +123,6 @@ public final class SiteUnavailableServlet extends HttpServlet {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Language", locale.toLanguageTag());
         response.setContentLength(html.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(html);

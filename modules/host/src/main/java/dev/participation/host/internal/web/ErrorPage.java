@@ -1,5 +1,9 @@
 package dev.participation.host.internal.web;
 
+import java.util.Map;
+
+import dev.participation.kit.i18n.Messages;
+
 /** The error pages the host shows, each with its status and its words in Language.properties. */
 public enum ErrorPage {
     NOT_FOUND(404, "error.notFound"),
@@ -30,6 +34,20 @@ public enum ErrorPage {
 
     public String key() {
         return key;
+    }
+
+    /** The page's heading and title, in the visitor's words. */
+    public String title(Messages messages) {
+        return messages.get(key + ".title");
+    }
+
+    /**
+     * What {@code error.ftlh} shows: the words for this kind of error and a way back to a page of
+     * this site.
+     */
+    public Map<String, Object> model(Messages messages, String back) {
+        return Map.of("heading", title(messages), "text", messages.get(key + ".text"), "back", back,
+                "backText", messages.get(this == EXPIRED ? "error.expired.back" : "error.home"));
     }
 
     public static ErrorPage forStatus(int status) {

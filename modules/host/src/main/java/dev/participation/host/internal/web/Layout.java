@@ -180,13 +180,8 @@ public final class Layout {
             }
             response.resetBuffer();
             Messages messages = messages(caller);
-            Map<String, Object> model = new HashMap<>();
-            model.put("heading", messages.get(kind.key() + ".title"));
-            model.put("text", messages.get(kind.key() + ".text"));
-            model.put("back", Paths.localOr(back, "/"));
-            model.put("backText", messages.get(kind == ErrorPage.EXPIRED ? "error.expired.back" : "error.home"));
-            write(request, response, caller, status, messages.get(kind.key() + ".title"), "",
-                    body("error.ftlh", model, caller));
+            write(request, response, caller, status, kind.title(messages), "",
+                    body("error.ftlh", kind.model(messages, Paths.localOr(back, "/")), caller));
         } catch (IOException | RuntimeException e) {
             log.error("Could not write the {} page", kind, e);
             try {
@@ -194,7 +189,7 @@ public final class Layout {
                     response.resetBuffer();
                     response.setStatus(status);
                     response.setContentType("text/plain;charset=UTF-8");
-                    send(response, site.messages(caller.locale()).get(kind.key() + ".title"));
+                    send(response, kind.title(site.messages(caller.locale())));
                 }
             } catch (IOException | RuntimeException ignored) {
                 // The connection is gone; nothing more can be said to the visitor.
